@@ -1,0 +1,127 @@
+"""The `handbook` command: a thin door into the pipeline. Problems are printed
+as `path:line:column: field: message`; no traceback reaches an editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from generator.errors import HandbookError, ValidationFailed
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date written as YYYY-MM-DD, found '{value}'") from None
+
+
+def _report(failed: ValidationFailed) -> None:
+    for problem in failed.problems:
+        click.echo(str(problem), err=True)
+    n = len(failed.problems)
+    click.echo(f"{n} problem{'s' if n != 1 else ''} found; nothing was built.", err=True)
+
+
+as_of_option = click.option(
+    "--as-of", "as_of", metavar="YYYY-MM-DD",
+    help="The date statuses are computed for (default: today).",
+)
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+    show_default=True, help="The handbook repository.",
+)
+
+
+@click.group()
+@click.version_option(package_name="handbook")
+def cli() -> None:
+    """Validate a business-norms handbook and build it into a static website."""
+
+
+@cli.command()
+@as_of_option
+@root_option
+def check(as_of: str | None, root: Path) -> None:
+    """Validate every data file and print every problem found."""
+    from generator.pipeline import run
+
+    result = run(root.resolve(), _as_of(as_of), render=False)
+    n = sum(len(s.editions) for s in result.catalog.standards)
+    click.echo(f"OK: {len(result.catalog.standards)} standards, {n} editions, no problems.")
+
+
+@cli.command()
+@as_of_option
+@root_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the site goes (default: site/ in the repository).")
+def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
+    """Check, generate and build the site; the previous site stays on any failure."""
+    from generator.build import build_site
+
+    target = site_dir or root / "site"
+    result = build_site(root.resolve(), _as_of(as_of), target)
+    click.echo(f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of}).")
+
+
+@cli.command()
+@as_of_option
+@root_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
+def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
+    """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
+    from generator.serve import serve as run_serve
+
+    run_serve(root.resolve(), _as_of(as_of), dev_addr, _report)
+
+
+@cli.command()
+@click.option("--check", "check_only", is_flag=True, help="Only report whether the files are stale.")
+def schema(check_only: bool) -> None:
+    """Export the JSON Schemas that editors' YAML plug-ins use."""
+    from generator.schema import stale_schemas, write_schemas
+
+    if check_only:
+        stale = stale_schemas()
+        if stale:
+            raise click.ClickException(f"stale schema files: {', '.join(stale)}; run 'handbook schema'")
+        click.echo("Schemas are up to date.")
+        return
+    for path in write_schemas():
+        click.echo(f"Wrote {path}")
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except ValidationFailed as failed:
+        _report(failed)
+        sys.exit(1)
+    except HandbookError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # the last guard: an editor never sees a traceback
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in the generator, not in your files. Run again with "
+            "HANDBOOK_DEBUG=1 to see the details, and report it.",
+            err=True,
+        )
+        sys.exit(2)

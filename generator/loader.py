@@ -1,0 +1,254 @@
+"""Read YAML and Markdown files into plain data, keeping where every value stood.
+
+Everything an editor can get wrong about a file as text (encoding, tabs, YAML
+syntax, duplicate keys, an empty file) is reported here, all at once, each with
+its line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and the place of every node in it."""
+
+    path: str
+    data: Any
+    places: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_places: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[Loc, str] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The place of `loc`, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.key_places:
+                return self.key_places[loc]
+            if loc in self.places:
+                return self.places[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, column = self.where(loc, key=key)
+        return Problem(self.path, line, column, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    """`("clauses", 3, "points")` → `clauses[3].points`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file as UTF-8 (a BOM is accepted), or say plainly why not."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = " It looks like GBK/GB18030, the old Chinese Windows encoding."
+        except UnicodeDecodeError:
+            pass
+        message = (
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} cannot be read).{guess} "
+            "Save it again as UTF-8: in your editor choose 'Save with encoding' or "
+            "'另存为' and pick UTF-8."
+        )
+        return None, [Problem(rel, line, column, "", message)]
+
+
+def _tab_problems(text: str, rel: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    indent.index("\t") + 1,
+                    "",
+                    "a tab is used for indentation; YAML allows only spaces: "
+                    "replace the tab with spaces",
+                )
+            )
+    return problems
+
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "a colon followed by a space starts a new key here; if it belongs to the text, "
+        "put the whole text in quotes"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "a tab cannot be used here; YAML allows only spaces"
+    ),
+    "did not find expected key": (
+        "the indentation does not line up with the keys around it, or a quote is not closed"
+    ),
+    "found undefined alias": "an alias (*name) is used without a matching anchor (&name)",
+}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or exc.context or "the YAML cannot be read"
+    hint = next((h for key, h in _YAML_HINTS.items() if what.startswith(key)), None)
+    message = f"YAML syntax error: {hint}" if hint else f"YAML syntax error: {what}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(rel, line, column, "", message)
+
+
+class _Builder:
+    """Turn a composed node tree into plain data and record every node's place."""
+
+    def __init__(self, doc: Document, constructor: yaml.SafeLoader) -> None:
+        self.doc = doc
+        self.constructor = constructor
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.doc.places[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, loc)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        self.constructor.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_place = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in first_seen:
+                other = first_seen[key].start_mark
+                self.problems.append(
+                    Problem(
+                        self.doc.path,
+                        *key_place,
+                        format_loc((*loc, key)),
+                        f"the key '{key}' appears twice in the same mapping "
+                        f"(first at line {other.line + 1}, column {other.column + 1}); "
+                        "keep one of them",
+                    )
+                )
+                continue
+            first_seen[key] = key_node
+            self.doc.key_places[(*loc, key)] = key_place
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError) as exc:
+            place = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"'{node.value}' is not a real date ({exc})"
+            else:
+                message = f"the value '{node.value}' cannot be read: {exc}"
+            self.problems.append(Problem(self.doc.path, *place, format_loc(loc), message))
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date() if value.time() == dt.time() else value
+        if not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+            self.doc.raw[loc] = node.value
+        return value
+
+
+def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns the document, or None and the reasons."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")]
+    problems = _tab_problems(text, rel)
+    if problems:
+        return None, problems
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, rel)]
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
+        return None, [Problem(rel, 1, 1, "", f"YAML syntax error: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")]
+    doc = Document(rel, None)
+    builder = _Builder(doc, yaml.SafeLoader(""))
+    doc.data = builder.build(node, ())
+    return doc, builder.problems
+
+
+@dataclass
+class MarkdownFile:
+    """A Markdown file split into its front matter and its body."""
+
+    path: str
+    meta: Document | None
+    body: str
+    body_line: int
+
+
+def load_markdown(path: Path, rel: str) -> tuple[MarkdownFile | None, list[Problem]]:
+    """Read a Markdown file with optional YAML front matter between `---` lines."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        return MarkdownFile(rel, None, text, 1), []
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        return None, [Problem(rel, 1, 1, "", "the front matter opened by '---' is never closed")]
+    front = "".join(lines[1:end])
+    body = "".join(lines[end + 1 :])
+    if not front.strip():
+        return MarkdownFile(rel, None, body, end + 2), []
+    loader = yaml.SafeLoader(front)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        problem = _syntax_problem(exc, rel)
+        return None, [
+            Problem(rel, problem.line + 1, problem.column, problem.field, problem.message)
+        ]
+    finally:
+        loader.dispose()
+    doc = Document(rel, None)
+    builder = _Builder(doc, yaml.SafeLoader(""))
+    doc.data = builder.build(node, ())
+    doc.places = {k: (line + 1, col) for k, (line, col) in doc.places.items()}
+    doc.key_places = {k: (line + 1, col) for k, (line, col) in doc.key_places.items()}
+    return MarkdownFile(rel, doc, body, end + 2), builder.problems

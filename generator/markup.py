@@ -1,0 +1,57 @@
+"""Escaping and formatting of data values for the place they land in.
+
+Editors' text is data: it is never evaluated as a template, and HTML in it is
+shown as text. Markdown fields are turned into sanitised HTML here, with a
+fixed set of extensions, so that nothing in them can inject attributes,
+scripts or include files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}|<>#!])")
+_ALLOWED_TAGS = {
+    "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
+    "a", "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "hr", "sup", "sub",
+}
+
+
+def inline(value: object) -> Markup:
+    """A value inside a Markdown heading, link text or table cell: one line, no markup."""
+    text = " ".join(str(value).split())
+    return Markup(_INLINE_SPECIALS.sub(r"\\\1", text).replace("&", "&amp;"))
+
+
+def attr(value: object) -> Markup:
+    """A value inside an HTML attribute or element."""
+    return escape(str(value))
+
+
+def block(text: str) -> Markup:
+    """An editor's Markdown field as sanitised HTML, ready to stand in a page."""
+    if not text or not text.strip():
+        return Markup("")
+    source = text.replace("&", "&amp;").replace("<", "&lt;")
+    html = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+    )
+    return Markup(f'<div class="hb-text" markdown="0">\n{clean}\n</div>')
+
+
+def zh_date(value: dt.date | None) -> str:
+    """2023-05-26 → 2023年5月26日."""
+    return "" if value is None else f"{value.year}年{value.month}月{value.day}日"
+
+
+def points(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,1 @@
+"""Typed records for every kind of data file, one module per kind."""

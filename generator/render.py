@@ -1,0 +1,125 @@
+"""Render the computed catalog into Markdown pages with the Jinja2 templates
+in `site_templates/pages/` (a user override folder first on the path)."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator import markup
+from generator.check import walk_clauses
+from generator.compute import STATUSES, Catalog, EditionInfo, StandardInfo
+from generator.labels import STATUS_CLASSES, labels_for
+from generator.loader import MarkdownFile
+from generator.repository import Settings
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path in the docs folder and its Markdown."""
+
+    path: str
+    content: str
+    title: str
+    in_nav: bool = False
+
+
+def standard_path(standard_id: str, edition: str | None = None) -> str:
+    return f"standards/{standard_id}/{edition}/index.md" if edition else f"standards/{standard_id}/index.md"
+
+
+def make_environment(overrides: Path | None = None) -> jinja2.Environment:
+    """The one Jinja2 environment: overrides first, strict about undefined names,
+    every value HTML-escaped unless a filter says where it lands."""
+    paths = [str(overrides)] if overrides else []
+    paths.append(str(TEMPLATES / "pages"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+        # `{#anchor}` is attribute-list syntax in the Markdown we write.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    env.filters.update(
+        inline=markup.inline,
+        attr=markup.attr,
+        block=markup.block,
+        zh_date=markup.zh_date,
+        points=markup.points,
+        status_class=lambda status: STATUS_CLASSES[status],
+    )
+    return env
+
+
+class Renderer:
+    def __init__(self, catalog: Catalog, settings: Settings, language: str = "zh") -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.env = make_environment(settings.template_overrides)
+        self.labels = labels_for(language)
+
+    def _render(self, template: str, page_path: str, **context: object) -> str:
+        def url(target: str, anchor: str = "") -> str:
+            """A relative URL from this page to another generated page (directory URLs)."""
+            here = posixpath.dirname(page_path) or "."
+            there = posixpath.dirname(target) or "."
+            rel = posixpath.relpath(there, here)
+            rel = "./" if rel == "." else rel + "/"
+            return rel + (f"#{anchor}" if anchor else "")
+
+        return self.env.get_template(template).render(
+            L=self.labels,
+            settings=self.settings,
+            catalog=self.catalog,
+            url=url,
+            standard_path=standard_path,
+            statuses=STATUSES,
+            **context,
+        )
+
+    def pages(self, home: MarkdownFile | None) -> list[Page]:
+        pages = [
+            Page("index.md", self._render("home.md.j2", "index.md", home=home), self.labels["home"], True),
+            Page(
+                "standards/index.md",
+                self._render("standards_index.md.j2", "standards/index.md"),
+                self.labels["standards_index"],
+                True,
+            ),
+        ]
+        for standard in self.catalog.standards:
+            current = standard_path(standard.id)
+            pages.append(Page(current, self._standard(standard, standard.current, current, True),
+                              standard.current.model.title, True))
+            for info in standard.editions:
+                path = standard_path(standard.id, info.model.edition)
+                pages.append(Page(path, self._standard(standard, info, path, False),
+                                  info.model.title))
+        return pages
+
+    def _standard(self, standard: StandardInfo, info: EditionInfo, path: str, is_main: bool) -> str:
+        clauses = {c.id: c for c, _ in walk_clauses(info.model)}
+        return self._render(
+            "standard.md.j2",
+            path,
+            standard=standard,
+            info=info,
+            e=info.model,
+            is_main=is_main,
+            previous=standard.previous(info),
+            clauses=clauses,
+            # The main page and the in-force edition's own page carry the same
+            # text; search indexes only the main one.
+            search_exclude=(not is_main and info is standard.current),
+        )

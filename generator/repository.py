@@ -1,0 +1,125 @@
+"""Find the handbook's data files and the site settings in a repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+from generator.loader import Document, MarkdownFile, load_markdown, load_yaml
+from generator.models.standard import StandardEdition
+from generator.validate import parse
+
+STANDARDS_DIR = "standards"
+CONTENT_DIR = "content"
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the generator needs from `mkdocs.yml` (`site_name`, `extra.handbook`)."""
+
+    site_name: str
+    committee: str
+    description: str
+    sample_data: bool
+    template_overrides: Path | None
+
+
+@dataclass(frozen=True)
+class LoadedEdition:
+    doc: Document
+    model: StandardEdition
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags are the engine's business."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
+    config = root / CONFIG_FILE
+    if not config.is_file():
+        return None, [Problem(CONFIG_FILE, 0, 0, "", "the site configuration mkdocs.yml is missing")]
+    try:
+        data: Any = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(CONFIG_FILE, line, col, "", f"YAML syntax error: {exc}")]
+    extra = (data.get("extra") or {}).get("handbook") or {}
+    problems = []
+    overrides = None
+    if extra.get("template_overrides"):
+        overrides = root / str(extra["template_overrides"])
+        if not inside(root, overrides) or not overrides.is_dir():
+            problems.append(
+                Problem(
+                    CONFIG_FILE, 0, 0, "extra.handbook.template_overrides",
+                    f"expected a folder inside the repository, found '{extra['template_overrides']}'",
+                )
+            )
+            overrides = None
+    settings = Settings(
+        site_name=str(data.get("site_name") or "业务规范手册"),
+        committee=str(extra.get("committee") or ""),
+        description=str(extra.get("description") or ""),
+        sample_data=bool(extra.get("sample_data", False)),
+        template_overrides=overrides,
+    )
+    return settings, problems
+
+
+def load_standards(root: Path) -> tuple[list[LoadedEdition], list[Problem]]:
+    """Every `standards/<id>/<edition>.yml`, parsed and typed; bad files become problems."""
+    editions: list[LoadedEdition] = []
+    problems: list[Problem] = []
+    base = root / STANDARDS_DIR
+    if not base.is_dir():
+        return [], []
+    for path in sorted(base.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
+            continue
+        if not inside(root, path):
+            problems.append(Problem(rel, 0, 0, "", "the file links to a place outside the repository"))
+            continue
+        if len(path.relative_to(base).parts) != 2:
+            problems.append(
+                Problem(rel, 0, 0, "", "a standard's edition is kept as standards/<standard-id>/<edition>.yml")
+            )
+            continue
+        doc, found = load_yaml(path, rel)
+        problems += found
+        if doc is None:
+            continue
+        model, found = parse(doc, StandardEdition)
+        problems += found
+        if model is not None and not found:
+            editions.append(LoadedEdition(doc, model))
+    return editions, problems
+
+
+def load_home(root: Path) -> tuple[MarkdownFile | None, list[Problem]]:
+    """The committee's own introduction for the home page, if it wrote one."""
+    path = root / CONTENT_DIR / "index.md"
+    if not path.is_file():
+        return None, []
+    return load_markdown(path, path.relative_to(root).as_posix())

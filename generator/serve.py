@@ -1,0 +1,62 @@
+"""`handbook serve`: a live preview. Source edits re-run the pipeline; MkDocs'
+own server notices the regenerated Markdown, rebuilds and reloads the browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.errors import ValidationFailed
+from generator.pipeline import run
+from generator.project import BUILD_DIR, write_project
+
+WATCHED = ("standards", "content", "site_templates", "mkdocs.yml")
+
+
+class _Regenerate(FileSystemEventHandler):
+    def __init__(self, root: Path, action: Callable[[], None]) -> None:
+        self.root = root
+        self.action = action
+        self.timer: threading.Timer | None = None
+        self.build = (root / BUILD_DIR).resolve()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        path = Path(str(event.src_path)).resolve()
+        if self.build in path.parents or event.event_type in ("opened", "closed_no_write"):
+            return
+        if self.timer:
+            self.timer.cancel()
+        self.timer = threading.Timer(0.2, self.action)  # one run per burst of saves
+        self.timer.start()
+
+
+def serve(root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    site = root / ".handbook" / "serve-site"
+    config = write_project(root, run(root, as_of), site, serve_hooks=True)
+
+    def regenerate() -> None:
+        try:
+            write_project(root, run(root, as_of), site, serve_hooks=True)
+        except ValidationFailed as failed:
+            report(failed)
+
+    observer = Observer()
+    handler = _Regenerate(root, regenerate)
+    for name in WATCHED:
+        path = root / name
+        if path.is_dir():
+            observer.schedule(handler, str(path), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)
+    observer.start()
+    try:
+        mkdocs_serve(config_file=str(config), livereload=True, dev_addr=dev_addr)
+    finally:
+        observer.stop()
+        observer.join()

@@ -1,0 +1,131 @@
+"""Turn a parsed document into a typed model, translating pydantic's errors
+into plain sentences placed at the line and column they concern."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import Problem
+from generator.loader import Document, Loc, format_loc
+from generator.models.base import SLUG_PATTERN
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    if not isinstance(doc.data, dict):
+        return None, [
+            doc.problem((), f"expected a mapping of fields (key: value), found {_found(doc, (), doc.data)}")
+        ]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, [_problem(doc, model, err) for err in exc.errors()]
+
+
+def _found(doc: Document, loc: Loc, value: Any) -> str:
+    raw = doc.raw.get(tuple(loc))
+    if isinstance(value, bool):
+        return f"the yes/no value {raw or value}"
+    if isinstance(value, int | float):
+        return f"the number {raw if raw is not None else value}"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}…"'
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    return f"'{raw or value}'"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that the mapping at `loc` is validated against."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        elif origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
+    loc: Loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+    kind = err["type"]
+    value = err.get("input")
+    found = _found(doc, loc, value)
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        line, column = doc.where(loc[:-1])
+        return Problem(doc.path, line, column, format_loc(loc), f"missing field '{name}'")
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; the allowed fields are: {', '.join(allowed)}"
+        return doc.problem(loc, f"unknown field '{name}'{hint}", key=True)
+    if kind == "string_type":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raw = doc.raw.get(loc, str(value))
+            return doc.problem(
+                loc,
+                f"expected text, found {found}; YAML reads unquoted {raw} as a number "
+                f'(1.10 becomes 1.1), so write it in quotes: "{raw}"',
+            )
+        return doc.problem(loc, f"expected text, found {found}")
+    if kind == "string_too_short":
+        return doc.problem(loc, "expected text, found an empty value")
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern")
+        if pattern == SLUG_PATTERN:
+            expected = "an id of lowercase Latin letters, digits and hyphens (like liuhua-24)"
+        elif pattern and "/" in pattern:
+            expected = "a reference written as <standard-id>/<edition> (like liuhua-24/2019)"
+        else:
+            expected = 'an edition of Latin letters, digits, dots and hyphens (like "2019")'
+        return doc.problem(loc, f"expected {expected}, found {found}")
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return doc.problem(loc, f"expected a date written as YYYY-MM-DD (like 2023-05-26), found {found}")
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return doc.problem(loc, f"expected a number, found {found}")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        ctx = err.get("ctx", {})
+        return doc.problem(loc, f"expected a number from {ctx.get('ge', 0):g} to {ctx.get('le', 1000):g}, found {found}")
+    if kind == "literal_error":
+        return doc.problem(loc, f"expected one of {err['ctx']['expected']}, found {found}")
+    if kind in ("list_type", "too_short"):
+        if kind == "too_short":
+            return doc.problem(loc, "expected a list with at least one entry, found an empty list")
+        return doc.problem(loc, f"expected a list (lines starting with '- '), found {found}")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return doc.problem(loc, f"expected a mapping of fields (key: value), found {found}")
+    if kind == "value_error":
+        return doc.problem(loc, str(err["ctx"]["error"]))
+    return doc.problem(loc, f"{err['msg']}, found {found}")

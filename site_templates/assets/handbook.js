@@ -1,0 +1,125 @@
+/* The handbook's own behaviour: Pagefind search in Material's dialog, and the
+ * status filter of the standards index. No external requests. */
+(function () {
+  "use strict";
+
+  /* ---------- search ---------- */
+  var dialog = document.querySelector(".hb-search");
+  var toggle = document.getElementById("__search");
+  if (dialog && toggle) {
+    var input = dialog.querySelector(".md-search__input");
+    var meta = dialog.querySelector(".md-search-result__meta");
+    var list = dialog.querySelector(".md-search-result__list");
+    var base = new URL((dialog.getAttribute("data-hb-base") || ".") + "/", location.href);
+    var pagefind = null;
+    var counter = 0;
+
+    var load = function () {
+      if (!pagefind) {
+        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
+          return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+        });
+      }
+      return pagefind;
+    };
+    var clean = function (text) {
+      return (text || "").replace(/¶\s*$/, "").trim();
+    };
+    var article = function (href, level, title, excerpt) {
+      var a = document.createElement("a");
+      a.href = href;
+      a.className = "md-search-result__link";
+      var art = document.createElement("article");
+      art.className = "md-search-result__article md-typeset";
+      var h = document.createElement(level);
+      h.textContent = title;
+      art.appendChild(h);
+      if (excerpt) {
+        var p = document.createElement("p");
+        p.innerHTML = excerpt; /* Pagefind escapes the text and adds only <mark> */
+        art.appendChild(p);
+      }
+      a.appendChild(art);
+      return a;
+    };
+    var render = function (results) {
+      list.textContent = "";
+      results.forEach(function (r) {
+        var li = document.createElement("li");
+        li.className = "md-search-result__item";
+        li.appendChild(article(r.url, "h1", clean(r.meta && r.meta.title), r.excerpt));
+        (r.sub_results || []).slice(0, 5).forEach(function (s) {
+          if (s.url === r.url) return;
+          li.appendChild(article(s.url, "h2", clean(s.title), s.excerpt));
+        });
+        list.appendChild(li);
+      });
+    };
+    var search = function () {
+      var term = input.value.trim();
+      var mine = ++counter;
+      if (!term) { list.textContent = ""; meta.textContent = ""; return; }
+      meta.textContent = dialog.getAttribute("data-loading");
+      load().then(function (pf) { return pf.debouncedSearch(term, {}, 150); })
+        .then(function (found) {
+          if (!found || mine !== counter) return null;
+          return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
+            .then(function (data) {
+              if (mine !== counter) return;
+              meta.textContent = data.length
+                ? dialog.getAttribute("data-count").replace("{n}", found.results.length)
+                : dialog.getAttribute("data-none");
+              render(data);
+            });
+        })
+        .catch(function () { meta.textContent = dialog.getAttribute("data-failed"); });
+    };
+    input.addEventListener("input", search);
+    input.addEventListener("focus", function () { toggle.checked = true; load().catch(function () {}); });
+    dialog.querySelector("form").addEventListener("reset", function () {
+      setTimeout(function () { search(); input.focus(); }, 0);
+    });
+    toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+    list.addEventListener("click", function (ev) {
+      if (ev.target.closest("a")) { toggle.checked = false; }
+    });
+    document.addEventListener("keydown", function (ev) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+      if (ev.key === "Escape" && toggle.checked) {
+        toggle.checked = false; input.blur();
+      } else if (!typing && (ev.key === "/" || ev.key === "s") && !ev.ctrlKey && !ev.metaKey) {
+        ev.preventDefault(); toggle.checked = true; input.focus();
+      }
+    });
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) { input.value = q; toggle.checked = true; search(); }
+  }
+
+  /* ---------- status filter on the standards index ---------- */
+  var filter = document.querySelector(".hb-filter");
+  var table = document.querySelector(".hb-standards table");
+  if (filter && table) {
+    var buttons = Array.prototype.slice.call(filter.querySelectorAll("button"));
+    var output = document.querySelector(".hb-filter-result");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var apply = function (status) {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = !status || row.querySelector(".hb-status--" + status);
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      buttons.forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b.getAttribute("data-status") === status));
+      });
+      if (output) {
+        output.textContent = shown ? shown + " " + output.getAttribute("data-template")
+                                   : output.getAttribute("data-none");
+      }
+    };
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function () { apply(b.getAttribute("data-status")); });
+    });
+    filter.hidden = false;
+  }
+})();
