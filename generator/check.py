@@ -203,7 +203,7 @@ def _check_replacements(editions: list[LoadedEdition]) -> list[Problem]:
                 if ref == m.ref:
                     problems.append(item.doc.problem(loc, "an edition cannot replace itself"))
                 elif other is None:
-                    close = difflib.get_close_matches(ref, sorted(by_ref), n=1, cutoff=0.6)
+                    close = difflib.get_close_matches(ref, sorted(set(by_ref) - {m.ref}), n=1, cutoff=0.6)
                     problems.append(item.doc.problem(
                         loc, f"there is no edition '{ref}' (expected a file standards/{ref}.yml)"
                         + (f"; did you mean '{close[0]}'?" if close else "")

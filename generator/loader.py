@@ -28,6 +28,7 @@ class Document:
     places: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_places: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Loc, str] = field(default_factory=dict)
+    unreadable: set[Loc] = field(default_factory=set)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The place of `loc`, or of its nearest ancestor that exists."""
@@ -64,7 +65,10 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        # Point at the first non-ASCII byte of the line: where the foreign text begins.
+        first = next(i for i in range(start, exc.start + 1) if data[i] >= 0x80)
+        column = first - start + 1
         guess = ""
         try:
             data.decode("gb18030")
@@ -72,7 +76,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         except UnicodeDecodeError:
             pass
         message = (
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X} cannot be read).{guess} "
+            f"the file is not UTF-8 text (byte 0x{data[first]:02X} cannot be read).{guess} "
             "Save it again as UTF-8: in your editor choose 'Save with encoding' or "
             "'另存为' and pick UTF-8."
         )
@@ -172,6 +176,7 @@ class _Builder:
             else:
                 message = f"the value '{node.value}' cannot be read: {exc}"
             self.problems.append(Problem(self.doc.path, *place, format_loc(loc), message))
+            self.doc.unreadable.add(loc)
             return None
         if isinstance(value, dt.datetime):
             value = value.date() if value.time() == dt.time() else value

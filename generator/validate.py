@@ -25,7 +25,10 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(doc, model, err) for err in exc.errors()]
+        return None, [
+            _problem(doc, model, err) for err in exc.errors()
+            if tuple(err["loc"])[: len(err["loc"])] not in doc.unreadable
+        ]
 
 
 def _found(doc: Document, loc: Loc, value: Any) -> str:
