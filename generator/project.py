@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from generator.labels import labels_for
 from generator.pipeline import Result
@@ -51,7 +52,8 @@ def write_project(
     labels = labels_for(language)
     nav: list[object] = [{labels["home"]: "index.md"}]
     standards: list[object] = [{labels["standards_index"]: "standards/index.md"}]
-    standards += [{p.title: p.path} for p in result.pages if p.in_nav and p.path.startswith("standards/") and p.path != "standards/index.md"]
+    # The theme prints nav titles as HTML: editors' titles are escaped here.
+    standards += [{str(escape(p.title)): p.path} for p in result.pages if p.in_nav and p.path.startswith("standards/") and p.path != "standards/index.md"]
     nav.append({labels["standards"]: standards})
     config: dict[str, object] = {
         "INHERIT": os.path.relpath(root / CONFIG_FILE, build),

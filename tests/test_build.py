@@ -1,0 +1,164 @@
+"""End to end: the sample handbook built into a real site, asserted on its HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import AS_OF, Handbook
+from generator.build import build_site
+from generator.errors import ValidationFailed
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from conftest import REPO
+
+    root = tmp_path_factory.mktemp("built")
+    for name in ("standards", "content"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    build_site(root, AS_OF)
+    return root / "site"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_main_standard_page_shows_the_edition_in_force(site: Path) -> None:
+    html = page(site, "standards/liuhua-24")
+    assert "XX/DJ 001-2023" in html
+    assert "2023年5月26日" in html and "2023年7月1日" in html
+    assert 'hb-status--current">现行<' in html
+    # every clause has a permanent anchor from its id
+    assert 'id="yingjian-jinjian"' in html and 'id="zhuti-dangri"' in html
+    # the renumbered clause keeps its id
+    assert re.search(r'<h3 id="huifeng-yanjin">4\.4 会风严谨', html)
+    # the withdrawn clause is shown as withdrawn, pointing to its successor
+    assert re.search(r'<h3 class="hb-withdrawn" id="jiancha-pingbi">3\.3 检查评比（已删除）', html)
+    assert '内容移至 <a href="#shuzhi-pingyi">3.2 述职评议</a>' in html
+
+
+def test_rubric_table(site: Path) -> None:
+    html = page(site, "standards/liuhua-24")
+    rubric = html[html.index('id="rubric"'):]
+    assert rubric.count('<td style="text-align: right;">') == 20  # 19 criteria + total
+    assert "<strong>100</strong>" in rubric
+    assert '<a href="#zhuti-dangri">4.3</a>' in rubric
+    assert "达标分数线：80分" in rubric
+
+
+def test_superseded_edition_page(site: Path) -> None:
+    html = page(site, "standards/liuhua-24/2019")
+    assert "您正在查看历史版本（2019版）。本版本已被代替，不再执行。" in html
+    assert 'hb-status--superseded">被代替<' in html
+    assert 'id="jiancha-pingbi">3.3 检查评比<' in html
+    assert '<a href="../../jiguan-zhibu-gongzuo/2017/">XX/DJ 001-2017</a>' in html
+
+
+def test_upcoming_and_repealed_banners(site: Path) -> None:
+    wuhao = page(site, "standards/wuhao-dangzhibu")
+    assert "本标准的新版本（2026版）将于2027年1月1日实施。" in wuhao
+    assert 'href="2026/"' in wuhao
+    jifen = page(site, "standards/dangyuan-jifen")
+    assert "本标准已于2024年12月31日废止，仅供查阅。" in jifen
+
+
+def test_index_lists_every_standard_with_status_filter(site: Path) -> None:
+    html = page(site, "standards")
+    for code in ("XX/DJ 001-2023", "XX/DJ 002-2020", "XX/DJ 003-2019", "XX/DJ 001-2017"):
+        assert code in html
+    assert 'data-status="repealed">废止（1）</button>' in html
+    assert 'data-status="current">现行（2）</button>' in html
+
+
+def test_home_page_says_what_is_in_force(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "本手册汇集" in html
+    assert "现行标准" in html and "XX/DJ 002-2020" in html
+    assert "即将实施的标准" in html and "XX/DJ 002-2026" in html
+    assert "示例数据" in html
+    assert 'lang="zh"' in html
+
+
+def test_search_index_covers_main_pages_only(site: Path) -> None:
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert "data-pagefind-body" in page(site, "standards/liuhua-24")
+    assert "data-pagefind-body" not in page(site, "standards/liuhua-24/2023")
+    assert "data-pagefind-body" in page(site, "standards/liuhua-24/2019")
+
+
+def test_no_external_resources_and_a_404_and_sitemap(site: Path) -> None:
+    assert (site / "404.html").is_file()
+    assert "standards/liuhua-24/2019/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    for html_file in site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src="|<link rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href=")(?:https?:)?//([^"/]+)', text):
+            pytest.fail(f"{html_file}: external resource from {url}")
+        assert "fonts.googleapis" not in text
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "a" and found.get("href"):
+            self.links.append(str(found["href"]))
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    pages: dict[str, _Links] = {}
+    for html_file in site.rglob("index.html"):
+        parser = _Links()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        pages["/" + html_file.parent.relative_to(site).as_posix().strip(".") + "/"] = parser
+    pages = {k.replace("//", "/"): v for k, v in pages.items()}
+    for url, parser in pages.items():
+        for href in parser.links:
+            target = urlsplit(urljoin("http://x" + url, href))
+            if target.netloc != "x" or not target.path.endswith("/"):
+                continue
+            assert target.path in pages, f"{url}: broken link {href}"
+            if target.fragment:
+                assert target.fragment in pages[target.path].ids, f"{url}: broken anchor {href}"
+
+
+def test_bad_input_leaves_the_previous_site_untouched(handbook: Handbook) -> None:
+    from conftest import MINIMAL
+
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    build_site(handbook.root, AS_OF)
+    before = (handbook.root / "site" / "index.html").read_bytes()
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace('number: "1.2"', "number: 1.2"))
+    with pytest.raises(ValidationFailed):
+        build_site(handbook.root, dt.date(2030, 1, 1))
+    assert (handbook.root / "site" / "index.html").read_bytes() == before
+    assert not (handbook.root / "site.new").exists()
+
+
+def test_data_values_cannot_inject_markup(handbook: Handbook) -> None:
+    from conftest import MINIMAL
+
+    evil = MINIMAL.replace("title: 示例标准", 'title: "示例 <img src=x onerror=alert(1)> {{ 7*7 }} | *x*"')
+    evil = evil.replace("text: 党支部应当按期换届。", 'text: "<script>alert(1)</script> {: onclick=alert(1) }"')
+    handbook.write("standards/demo/2020.yml", evil)
+    build_site(handbook.root, AS_OF)
+    html = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert" not in html
+    assert "onclick=" not in html.replace("onclick=alert(1) }", "")  # shown as text only
+    assert "{{ 7*7 }}" in html and "49" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

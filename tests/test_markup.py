@@ -1,0 +1,39 @@
+"""Editors' values are text: escaped for where they land, never evaluated."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.markup import block, inline, zh_date
+from generator.render import make_environment
+
+
+def test_dates_in_chinese() -> None:
+    assert zh_date(dt.date(2023, 5, 26)) == "2023年5月26日"
+
+
+def test_inline_escapes_markdown_and_html() -> None:
+    assert str(inline("a|b *c* [d](e) <i> {: .x} & #")) == (
+        r"a\|b \*c\* \[d\](e) \<i\> \{: .x\} &amp; \#"
+    )
+
+
+def test_block_shows_html_as_text_and_drops_unsafe_links() -> None:
+    html = str(block('<script>alert(1)</script>\n\n[点我](javascript:alert(1)) **重点**'))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html
+    assert "<strong>重点</strong>" in html
+
+
+def test_block_keeps_markdown_lists_and_tables() -> None:
+    html = str(block("- 一\n- 二\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |"))
+    assert "<li>一</li>" in html and "<td>1</td>" in html
+
+
+def test_templates_never_evaluate_editors_text() -> None:
+    env = make_environment()
+    template = env.from_string("{{ value }} {{ value | inline }}")
+    out = template.render(value="{{ 7 * 7 }} <b>")
+    assert "49" not in out
+    assert "&lt;b&gt;" in out
