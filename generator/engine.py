@@ -50,7 +50,8 @@ def pagefind_binary() -> Path:
 
 def run_pagefind(site: Path) -> None:
     done = subprocess.run(
-        [str(pagefind_binary()), "--site", str(site), "--quiet"],
+        # Permalink pilcrows are not text to search.
+        [str(pagefind_binary()), "--site", str(site), "--quiet", "--exclude-selectors", ".headerlink"],
         capture_output=True,
         text=True,
         check=False,

@@ -68,11 +68,14 @@ def handbook(tmp_path: Path) -> Handbook:
     return Handbook(tmp_path)
 
 
-@pytest.fixture
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the repository's sample handbook."""
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's sample handbook, copied and built once, as of AS_OF."""
+    from generator.build import build_site
+
     root = tmp_path_factory.mktemp("sample")
     for name in ("standards", "content"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    build_site(root, AS_OF)
+    return root / "site"

@@ -10,23 +10,14 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import AS_OF, Handbook
+from conftest import AS_OF, MINIMAL, Handbook
 from generator.build import build_site
 from generator.errors import ValidationFailed
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from conftest import REPO
-
-    root = tmp_path_factory.mktemp("built")
-    for name in ("standards", "content"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    build_site(root, AS_OF)
-    return root / "site"
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def page(site: Path, url: str) -> str:
@@ -138,8 +129,6 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 
 
 def test_bad_input_leaves_the_previous_site_untouched(handbook: Handbook) -> None:
-    from conftest import MINIMAL
-
     handbook.write("standards/demo/2020.yml", MINIMAL)
     build_site(handbook.root, AS_OF)
     before = (handbook.root / "site" / "index.html").read_bytes()
@@ -151,8 +140,6 @@ def test_bad_input_leaves_the_previous_site_untouched(handbook: Handbook) -> Non
 
 
 def test_data_values_cannot_inject_markup(handbook: Handbook) -> None:
-    from conftest import MINIMAL
-
     evil = MINIMAL.replace("title: 示例标准", 'title: "示例 <img src=x onerror=alert(1)> {{ 7*7 }} | *x*"')
     evil = evil.replace("text: 党支部应当按期换届。", 'text: "<script>alert(1)</script> {: onclick=alert(1) }"')
     handbook.write("standards/demo/2020.yml", evil)

@@ -42,14 +42,23 @@
       a.appendChild(art);
       return a;
     };
-    var render = function (results) {
+    var render = function (term, results) {
       list.textContent = "";
+      /* Pages of the edition in force before pages of single editions. */
+      results = results.filter(function (r) { return !r.meta.edition; })
+        .concat(results.filter(function (r) { return r.meta.edition; }));
       results.forEach(function (r) {
         var li = document.createElement("li");
+        var title = clean(r.meta && r.meta.title);
         li.className = "md-search-result__item";
-        li.appendChild(article(r.url, "h1", clean(r.meta && r.meta.title), r.excerpt));
-        (r.sub_results || []).slice(0, 5).forEach(function (s) {
-          if (s.url === r.url) return;
+        li.appendChild(article(r.url, "h1", title, r.excerpt));
+        /* Clauses whose number or title holds the query come first. */
+        var subs = (r.sub_results || []).filter(function (s) {
+          return s.url !== r.url && clean(s.title) !== title;
+        });
+        var inTitle = function (s) { return clean(s.title).indexOf(term) !== -1; };
+        subs = subs.filter(inTitle).concat(subs.filter(function (s) { return !inTitle(s); }));
+        subs.slice(0, 5).forEach(function (s) {
           li.appendChild(article(s.url, "h2", clean(s.title), s.excerpt));
         });
         list.appendChild(li);
@@ -69,7 +78,7 @@
               meta.textContent = data.length
                 ? dialog.getAttribute("data-count").replace("{n}", found.results.length)
                 : dialog.getAttribute("data-none");
-              render(data);
+              render(term, data);
             });
         })
         .catch(function () { meta.textContent = dialog.getAttribute("data-failed"); });

@@ -1,0 +1,65 @@
+"""The `handbook` command as an editor and an operator use it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import MINIMAL, Handbook
+
+
+def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args, "--root", str(root)],
+        capture_output=True, text=True, check=False, encoding="utf-8",
+    )
+
+
+def test_check_reports_every_problem_and_exits_1(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace('number: "1.2"', "number: 1.2").replace("isuer", "x").replace("issuer:", "isuer:"))
+    handbook.write("standards/other/2020.yml", "")
+    done = handbook_cmd(handbook.root, "check", "--as-of", "2026-11-22")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "standards/demo/2020.yml:1:1: issuer: missing field 'issuer'",
+        "standards/demo/2020.yml:7:1: isuer: unknown field 'isuer'; did you mean 'issuer'?",
+        "standards/demo/2020.yml:18:17: sections[0].clauses[1].number: expected text, found the "
+        'number 1.2; YAML reads unquoted 1.2 as a number (1.10 becomes 1.1), so write it in quotes: "1.2"',
+        "standards/other/2020.yml:1:1: the file is empty; write the data into it or delete it",
+        "4 problems found; nothing was built.",
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_check_passes_on_good_input(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    done = handbook_cmd(handbook.root, "check")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "OK: 1 standards, 1 editions, no problems.\n"
+
+
+def test_build_refuses_bad_input_with_the_same_messages(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", "id: demo\n\tcode: x\n")
+    done = handbook_cmd(handbook.root, "build")
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        "standards/demo/2020.yml:2:1: a tab is used for indentation; YAML allows only spaces"
+    )
+    assert not (handbook.root / "site").exists()
+
+
+def test_bad_as_of_date(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    done = handbook_cmd(handbook.root, "check", "--as-of", "2026/11/22")
+    assert done.returncode == 2
+    assert "expected a date written as YYYY-MM-DD, found '2026/11/22'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_build_writes_the_site(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    done = handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22")
+    assert done.returncode == 0, done.stderr
+    assert "Built 4 pages" in done.stdout
+    assert (handbook.root / "site" / "standards" / "demo" / "index.html").is_file()
