@@ -19,7 +19,9 @@ def _as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected a date written as YYYY-MM-DD, found '{value}'") from None
+        raise click.BadParameter(
+            f"expected a date written as YYYY-MM-DD, found '{value}'"
+        ) from None
 
 
 def _report(failed: ValidationFailed) -> None:
@@ -30,12 +32,17 @@ def _report(failed: ValidationFailed) -> None:
 
 
 as_of_option = click.option(
-    "--as-of", "as_of", metavar="YYYY-MM-DD",
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
     help="The date statuses are computed for (default: today).",
 )
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-    show_default=True, help="The handbook repository.",
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The handbook repository.",
 )
 
 
@@ -60,15 +67,21 @@ def check(as_of: str | None, root: Path) -> None:
 @cli.command()
 @as_of_option
 @root_option
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the site goes (default: site/ in the repository).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the site goes (default: site/ in the repository).",
+)
 def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator.build import build_site
 
     target = site_dir or root / "site"
     result = build_site(root.resolve(), _as_of(as_of), target)
-    click.echo(f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of}).")
+    click.echo(
+        f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})."
+    )
 
 
 @cli.command()
@@ -83,7 +96,9 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
 
 
 @cli.command()
-@click.option("--check", "check_only", is_flag=True, help="Only report whether the files are stale.")
+@click.option(
+    "--check", "check_only", is_flag=True, help="Only report whether the files are stale."
+)
 def schema(check_only: bool) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.schema import stale_schemas, write_schemas
@@ -91,7 +106,9 @@ def schema(check_only: bool) -> None:
     if check_only:
         stale = stale_schemas()
         if stale:
-            raise click.ClickException(f"stale schema files: {', '.join(stale)}; run 'handbook schema'")
+            raise click.ClickException(
+                f"stale schema files: {', '.join(stale)}; run 'handbook schema'"
+            )
         click.echo("Schemas are up to date.")
         return
     for path in write_schemas():

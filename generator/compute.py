@@ -59,7 +59,9 @@ class Catalog:
         return next(s for s in self.standards if s.id == standard_id)
 
 
-def edition_status(edition: StandardEdition, replacers: Iterable[StandardEdition], as_of: dt.date) -> str:
+def edition_status(
+    edition: StandardEdition, replacers: Iterable[StandardEdition], as_of: dt.date
+) -> str:
     """即将实施 before the effective date, 废止 from the repeal date, 被代替 once a
     replacing edition takes effect, 现行 otherwise."""
     if edition.repealed and as_of >= edition.repealed:
@@ -111,7 +113,9 @@ def build_catalog(loaded: Iterable[LoadedEdition], as_of: dt.date) -> Catalog:
         ref = item.model.ref
         replaces, replaced_by = links[ref]
         status = edition_status(item.model, (models[r] for r in replaced_by), as_of)
-        infos[ref] = EditionInfo(item, status, _order(replaces, models), _order(replaced_by, models))
+        infos[ref] = EditionInfo(
+            item, status, _order(replaces, models), _order(replaced_by, models)
+        )
     groups: dict[str, list[EditionInfo]] = {}
     for info in infos.values():
         groups.setdefault(info.model.id, []).append(info)
@@ -120,7 +124,10 @@ def build_catalog(loaded: Iterable[LoadedEdition], as_of: dt.date) -> Catalog:
         group.sort(key=lambda i: (i.model.effective, i.model.edition))
         current = _current(group)
         upcoming = tuple(
-            i for i in group if i.status == UPCOMING and i is not current
+            i
+            for i in group
+            if i.status == UPCOMING
+            and i is not current
             and i.model.effective > current.model.effective
         )
         standards.append(StandardInfo(standard_id, tuple(group), current, upcoming))

@@ -44,14 +44,23 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:  # pragma: no cover - it is a pinned dependency
-        raise BuildFailed("Pagefind's extended build is missing: pip install 'pagefind[extended]'") from None
+        raise BuildFailed(
+            "Pagefind's extended build is missing: pip install 'pagefind[extended]'"
+        ) from None
     return get_executable()
 
 
 def run_pagefind(site: Path) -> None:
     done = subprocess.run(
         # Permalink pilcrows are not text to search.
-        [str(pagefind_binary()), "--site", str(site), "--quiet", "--exclude-selectors", ".headerlink"],
+        [
+            str(pagefind_binary()),
+            "--site",
+            str(site),
+            "--quiet",
+            "--exclude-selectors",
+            ".headerlink",
+        ],
         capture_output=True,
         text=True,
         check=False,

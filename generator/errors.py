@@ -24,7 +24,9 @@ class Problem:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class HandbookError(Exception):

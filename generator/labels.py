@@ -83,7 +83,12 @@ LABELS: dict[str, dict[str, str]] = {
     }
 }
 
-STATUS_CLASSES = {"现行": "current", "即将实施": "upcoming", "被代替": "superseded", "废止": "repealed"}
+STATUS_CLASSES = {
+    "现行": "current",
+    "即将实施": "upcoming",
+    "被代替": "superseded",
+    "废止": "repealed",
+}
 
 
 def labels_for(language: str) -> dict[str, str]:

@@ -193,7 +193,9 @@ def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")]
+        return None, [
+            Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")
+        ]
     problems = _tab_problems(text, rel)
     if problems:
         return None, problems
@@ -207,7 +209,9 @@ def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     finally:
         loader.dispose()
     if node is None:
-        return None, [Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")]
+        return None, [
+            Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")
+        ]
     doc = Document(rel, None)
     builder = _Builder(doc, yaml.SafeLoader(""))
     doc.data = builder.build(node, ())

@@ -17,8 +17,30 @@ from markupsafe import Markup, escape
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}|<>#!])")
 _ALLOWED_TAGS = {
-    "p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-    "a", "table", "thead", "tbody", "tr", "th", "td", "h4", "h5", "h6", "hr", "sup", "sub",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "sup",
+    "sub",
 }
 
 

@@ -30,7 +30,11 @@ class Page:
 
 
 def standard_path(standard_id: str, edition: str | None = None) -> str:
-    return f"standards/{standard_id}/{edition}/index.md" if edition else f"standards/{standard_id}/index.md"
+    return (
+        f"standards/{standard_id}/{edition}/index.md"
+        if edition
+        else f"standards/{standard_id}/index.md"
+    )
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
@@ -90,7 +94,12 @@ class Renderer:
 
     def pages(self, home: MarkdownFile | None) -> list[Page]:
         pages = [
-            Page("index.md", self._render("home.md.j2", "index.md", home=home), self.labels["home"], True),
+            Page(
+                "index.md",
+                self._render("home.md.j2", "index.md", home=home),
+                self.labels["home"],
+                True,
+            ),
             Page(
                 "standards/index.md",
                 self._render("standards_index.md.j2", "standards/index.md"),
@@ -100,12 +109,19 @@ class Renderer:
         ]
         for standard in self.catalog.standards:
             current = standard_path(standard.id)
-            pages.append(Page(current, self._standard(standard, standard.current, current, True),
-                              standard.current.model.title, True))
+            pages.append(
+                Page(
+                    current,
+                    self._standard(standard, standard.current, current, True),
+                    standard.current.model.title,
+                    True,
+                )
+            )
             for info in standard.editions:
                 path = standard_path(standard.id, info.model.edition)
-                pages.append(Page(path, self._standard(standard, info, path, False),
-                                  info.model.title))
+                pages.append(
+                    Page(path, self._standard(standard, info, path, False), info.model.title)
+                )
         return pages
 
     def _standard(self, standard: StandardInfo, info: EditionInfo, path: str, is_main: bool) -> str:

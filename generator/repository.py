@@ -57,7 +57,9 @@ def inside(root: Path, path: Path) -> bool:
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
     config = root / CONFIG_FILE
     if not config.is_file():
-        return None, [Problem(CONFIG_FILE, 0, 0, "", "the site configuration mkdocs.yml is missing")]
+        return None, [
+            Problem(CONFIG_FILE, 0, 0, "", "the site configuration mkdocs.yml is missing")
+        ]
     try:
         data: Any = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
     except yaml.YAMLError as exc:
@@ -72,7 +74,10 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         if not inside(root, overrides) or not overrides.is_dir():
             problems.append(
                 Problem(
-                    CONFIG_FILE, 0, 0, "extra.handbook.template_overrides",
+                    CONFIG_FILE,
+                    0,
+                    0,
+                    "extra.handbook.template_overrides",
                     f"expected a folder inside the repository, found '{extra['template_overrides']}'",
                 )
             )
@@ -99,11 +104,19 @@ def load_standards(root: Path) -> tuple[list[LoadedEdition], list[Problem]]:
         if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
             continue
         if not inside(root, path):
-            problems.append(Problem(rel, 0, 0, "", "the file links to a place outside the repository"))
+            problems.append(
+                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
+            )
             continue
         if len(path.relative_to(base).parts) != 2:
             problems.append(
-                Problem(rel, 0, 0, "", "a standard's edition is kept as standards/<standard-id>/<edition>.yml")
+                Problem(
+                    rel,
+                    0,
+                    0,
+                    "",
+                    "a standard's edition is kept as standards/<standard-id>/<edition>.yml",
+                )
             )
             continue
         doc, found = load_yaml(path, rel)

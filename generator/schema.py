@@ -31,6 +31,8 @@ def write_schemas(target: Path = SCHEMA_DIR) -> list[Path]:
 def stale_schemas(target: Path = SCHEMA_DIR) -> list[str]:
     """Names of the schema files that no longer match the models."""
     return [
-        name for name, model in SCHEMAS.items()
-        if not (target / name).is_file() or (target / name).read_text(encoding="utf-8") != schema_text(model)
+        name
+        for name, model in SCHEMAS.items()
+        if not (target / name).is_file()
+        or (target / name).read_text(encoding="utf-8") != schema_text(model)
     ]

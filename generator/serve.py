@@ -35,7 +35,9 @@ class _Regenerate(FileSystemEventHandler):
         self.timer.start()
 
 
-def serve(root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]) -> None:
+def serve(
+    root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]
+) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     site = root / ".handbook" / "serve-site"

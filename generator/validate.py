@@ -20,13 +20,16 @@ M = TypeVar("M", bound=BaseModel)
 def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     if not isinstance(doc.data, dict):
         return None, [
-            doc.problem((), f"expected a mapping of fields (key: value), found {_found(doc, (), doc.data)}")
+            doc.problem(
+                (), f"expected a mapping of fields (key: value), found {_found(doc, (), doc.data)}"
+            )
         ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [
-            _problem(doc, model, err) for err in exc.errors()
+            _problem(doc, model, err)
+            for err in exc.errors()
             if tuple(err["loc"])[: len(err["loc"])] not in doc.unreadable
         ]
 
@@ -71,9 +74,7 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
                 return annotation
-        elif origin is list:
-            annotation = typing.get_args(annotation)[0]
-        elif origin is typing.Annotated:
+        elif origin is list or origin is typing.Annotated:
             annotation = typing.get_args(annotation)[0]
         else:
             return annotation
@@ -92,7 +93,11 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
         close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; the allowed fields are: {', '.join(allowed)}"
+        hint = (
+            f"; did you mean '{close[0]}'?"
+            if close
+            else f"; the allowed fields are: {', '.join(allowed)}"
+        )
         return doc.problem(loc, f"unknown field '{name}'{hint}", key=True)
     if kind == "string_type":
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -115,12 +120,17 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             expected = 'an edition of Latin letters, digits, dots and hyphens (like "2019")'
         return doc.problem(loc, f"expected {expected}, found {found}")
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        return doc.problem(loc, f"expected a date written as YYYY-MM-DD (like 2023-05-26), found {found}")
+        return doc.problem(
+            loc, f"expected a date written as YYYY-MM-DD (like 2023-05-26), found {found}"
+        )
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return doc.problem(loc, f"expected a number, found {found}")
     if kind in ("greater_than_equal", "less_than_equal"):
         ctx = err.get("ctx", {})
-        return doc.problem(loc, f"expected a number from {ctx.get('ge', 0):g} to {ctx.get('le', 1000):g}, found {found}")
+        return doc.problem(
+            loc,
+            f"expected a number from {ctx.get('ge', 0):g} to {ctx.get('le', 1000):g}, found {found}",
+        )
     if kind == "literal_error":
         return doc.problem(loc, f"expected one of {err['ctx']['expected']}, found {found}")
     if kind in ("list_type", "too_short"):

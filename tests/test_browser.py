@@ -101,11 +101,20 @@ def test_search_finds_a_chinese_sub_word_and_lands_on_the_clause(page, base_url:
 
 @pytest.mark.parametrize(
     ("term", "anchor"),
-    [("规定", "taizhang-guifan"), ("PDF", "taizhang-guifan"), ("主题党日", "zhuti-dangri"), ("4.3", "zhuti-dangri")],
+    [
+        ("规定", "taizhang-guifan"),
+        ("PDF", "taizhang-guifan"),
+        ("主题党日", "zhuti-dangri"),
+        ("4.3", "zhuti-dangri"),
+    ],
 )
-def test_search_finds_words_english_and_clause_numbers(page, base_url: str, term: str, anchor: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_words_english_and_clause_numbers(
+    page, base_url: str, term: str, anchor: str
+) -> None:  # type: ignore[no-untyped-def]
     _search(page, base_url, term)
-    page.locator(f'.hb-search a[href$="/standards/liuhua-24/#{anchor}"]').first.wait_for(timeout=15000)
+    page.locator(f'.hb-search a[href$="/standards/liuhua-24/#{anchor}"]').first.wait_for(
+        timeout=15000
+    )
 
 
 def test_status_filter_on_the_index(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -130,7 +139,9 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
     assert outside == []
 
 
-@pytest.mark.parametrize("path", ["", "standards/", "standards/liuhua-24/", "standards/liuhua-24/2019/"])
+@pytest.mark.parametrize(
+    "path", ["", "standards/", "standards/liuhua-24/", "standards/liuhua-24/2019/"]
+)
 @pytest.mark.parametrize("width", [1280, 375])
 def test_pages_meet_wcag_aa(browser, base_url: str, path: str, width: int) -> None:  # type: ignore[no-untyped-def]
     assert AXE.is_file(), "axe-core is missing: npm install (see README)"

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from conftest import AS_OF, MINIMAL, Handbook
+
 from generator.build import build_site
 from generator.errors import ValidationFailed
 
@@ -40,7 +40,7 @@ def test_main_standard_page_shows_the_edition_in_force(site: Path) -> None:
 
 def test_rubric_table(site: Path) -> None:
     html = page(site, "standards/liuhua-24")
-    rubric = html[html.index('id="rubric"'):]
+    rubric = html[html.index('id="rubric"') :]
     assert rubric.count('<td style="text-align: right;">') == 20  # 19 criteria + total
     assert "<strong>100</strong>" in rubric
     assert '<a href="#zhuti-dangri">4.3</a>' in rubric
@@ -92,7 +92,10 @@ def test_no_external_resources_and_a_404_and_sitemap(site: Path) -> None:
     assert "standards/liuhua-24/2019/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     for html_file in site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
-        for url in re.findall(r'(?:src="|<link rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href=")(?:https?:)?//([^"/]+)', text):
+        for url in re.findall(
+            r'(?:src="|<link rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href=")(?:https?:)?//([^"/]+)',
+            text,
+        ):
             pytest.fail(f"{html_file}: external resource from {url}")
         assert "fonts.googleapis" not in text
 
@@ -140,11 +143,17 @@ def test_bad_input_leaves_the_previous_site_untouched(handbook: Handbook) -> Non
 
 
 def test_data_values_cannot_inject_markup(handbook: Handbook) -> None:
-    evil = MINIMAL.replace("title: 示例标准", 'title: "示例 <img src=x onerror=alert(1)> {{ 7*7 }} | *x*"')
-    evil = evil.replace("text: 党支部应当按期换届。", 'text: "<script>alert(1)</script> {: onclick=alert(1) }"')
+    evil = MINIMAL.replace(
+        "title: 示例标准", 'title: "示例 <img src=x onerror=alert(1)> {{ 7*7 }} | *x*"'
+    )
+    evil = evil.replace(
+        "text: 党支部应当按期换届。", 'text: "<script>alert(1)</script> {: onclick=alert(1) }"'
+    )
     handbook.write("standards/demo/2020.yml", evil)
     build_site(handbook.root, AS_OF)
-    html = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text(encoding="utf-8")
+    html = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "<img src=x" not in html and "<script>alert" not in html
     assert "onclick=" not in html.replace("onclick=alert(1) }", "")  # shown as text only
     assert "{{ 7*7 }}" in html and "49" not in html

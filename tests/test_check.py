@@ -98,7 +98,9 @@ def test_rubric_pass_mark_grades_and_clauses(handbook: Handbook) -> None:
 
 
 def test_dangling_replaces(handbook: Handbook) -> None:
-    handbook.write(P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaces: [demo-old/2010]"))
+    handbook.write(
+        P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaces: [demo-old/2010]")
+    )
     assert handbook.problems() == [
         f"{P}:8:12: replaces[0]: there is no edition 'demo-old/2010' "
         "(expected a file standards/demo-old/2010.yml)"
@@ -106,7 +108,9 @@ def test_dangling_replaces(handbook: Handbook) -> None:
 
 
 def test_replacement_must_be_recorded_both_ways(handbook: Handbook) -> None:
-    handbook.write(P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaced_by: [neu/2023]"))
+    handbook.write(
+        P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaced_by: [neu/2023]")
+    )
     handbook.write("standards/neu/2023.yml", SECOND.replace("id: demo", "id: neu"))
     assert handbook.problems() == [
         f"{P}:8:15: replaced_by[0]: standards/neu/2023.yml does not list 'demo/2020' under "
@@ -115,10 +119,14 @@ def test_replacement_must_be_recorded_both_ways(handbook: Handbook) -> None:
 
 
 def test_replacement_must_take_effect_later(handbook: Handbook) -> None:
-    handbook.write(P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaces: [neu/2023]"))
+    handbook.write(
+        P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaces: [neu/2023]")
+    )
     handbook.write(
         "standards/neu/2023.yml",
-        SECOND.replace("id: demo", "id: neu").replace("issuer: 示例委员会", "issuer: 示例委员会\nreplaced_by: [demo/2020]"),
+        SECOND.replace("id: demo", "id: neu").replace(
+            "issuer: 示例委员会", "issuer: 示例委员会\nreplaced_by: [demo/2020]"
+        ),
     )
     problems = handbook.problems()
     assert problems == [
@@ -131,7 +139,8 @@ def test_replacement_must_take_effect_later(handbook: Handbook) -> None:
 
 def test_withdrawn_clause_id_is_never_reused(handbook: Handbook) -> None:
     withdrawn = MINIMAL.replace(
-        "        text: 信息安全按标准规定执行。", "        withdrawn: {note: 并入 1.1, moved_to: tiaokuan-yi}"
+        "        text: 信息安全按标准规定执行。",
+        "        withdrawn: {note: 并入 1.1, moved_to: tiaokuan-yi}",
     )
     handbook.write(P, withdrawn)
     handbook.write("standards/demo/2023.yml", SECOND)
@@ -142,9 +151,12 @@ def test_withdrawn_clause_id_is_never_reused(handbook: Handbook) -> None:
 
 
 def test_withdrawn_pointer_must_exist(handbook: Handbook) -> None:
-    handbook.write(P, MINIMAL.replace(
-        "        text: 信息安全按标准规定执行。", "        withdrawn: {moved_to: tiaokuan-wu}"
-    ))
+    handbook.write(
+        P,
+        MINIMAL.replace(
+            "        text: 信息安全按标准规定执行。", "        withdrawn: {moved_to: tiaokuan-wu}"
+        ),
+    )
     assert handbook.problems() == [
         f"{P}:20:31: sections[0].clauses[1].withdrawn.moved_to: there is no clause 'tiaokuan-wu' "
         "in this edition; did you mean 'tiaokuan-yi'?"

@@ -12,12 +12,20 @@ from conftest import MINIMAL, Handbook
 def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args, "--root", str(root)],
-        capture_output=True, text=True, check=False, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
     )
 
 
 def test_check_reports_every_problem_and_exits_1(handbook: Handbook) -> None:
-    handbook.write("standards/demo/2020.yml", MINIMAL.replace('number: "1.2"', "number: 1.2").replace("isuer", "x").replace("issuer:", "isuer:"))
+    handbook.write(
+        "standards/demo/2020.yml",
+        MINIMAL.replace('number: "1.2"', "number: 1.2")
+        .replace("isuer", "x")
+        .replace("issuer:", "isuer:"),
+    )
     handbook.write("standards/other/2020.yml", "")
     done = handbook_cmd(handbook.root, "check", "--as-of", "2026-11-22")
     assert done.returncode == 1

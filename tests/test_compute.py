@@ -12,9 +12,21 @@ from generator.models.standard import StandardEdition
 from generator.repository import load_standards
 
 BASE = {
-    "id": "demo", "code": "X-1", "title": "示例", "edition": "2020", "issuer": "委员会",
-    "issued": dt.date(2020, 1, 10), "effective": dt.date(2020, 2, 1),
-    "sections": [{"id": "s", "number": "1", "title": "一", "clauses": [{"id": "c", "number": "1.1", "text": "文"}]}],
+    "id": "demo",
+    "code": "X-1",
+    "title": "示例",
+    "edition": "2020",
+    "issuer": "委员会",
+    "issued": dt.date(2020, 1, 10),
+    "effective": dt.date(2020, 2, 1),
+    "sections": [
+        {
+            "id": "s",
+            "number": "1",
+            "title": "一",
+            "clauses": [{"id": "c", "number": "1.1", "text": "文"}],
+        }
+    ],
 }
 
 
@@ -24,7 +36,11 @@ def edition(**changes: object) -> StandardEdition:
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [(dt.date(2020, 1, 31), "即将实施"), (dt.date(2020, 2, 1), "现行"), (dt.date(2020, 2, 2), "现行")],
+    [
+        (dt.date(2020, 1, 31), "即将实施"),
+        (dt.date(2020, 2, 1), "现行"),
+        (dt.date(2020, 2, 2), "现行"),
+    ],
 )
 def test_effective_date_boundary(as_of: dt.date, expected: str) -> None:
     assert edition_status(edition(), [], as_of) == expected
@@ -32,7 +48,11 @@ def test_effective_date_boundary(as_of: dt.date, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
-    [(dt.date(2024, 12, 30), "现行"), (dt.date(2024, 12, 31), "废止"), (dt.date(2025, 1, 1), "废止")],
+    [
+        (dt.date(2024, 12, 30), "现行"),
+        (dt.date(2024, 12, 31), "废止"),
+        (dt.date(2025, 1, 1), "废止"),
+    ],
 )
 def test_repeal_date_boundary(as_of: dt.date, expected: str) -> None:
     assert edition_status(edition(repealed=dt.date(2024, 12, 31)), [], as_of) == expected

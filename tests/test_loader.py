@@ -53,7 +53,9 @@ def test_syntax_error_is_placed_and_explained(handbook: Handbook) -> None:
 
 
 def test_duplicate_key_names_both_places(handbook: Handbook) -> None:
-    handbook.write(P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\ntitle: 又一个标题"))
+    handbook.write(
+        P, MINIMAL.replace("issuer: 示例委员会", "issuer: 示例委员会\ntitle: 又一个标题")
+    )
     assert handbook.problems() == [
         f"{P}:8:1: title: the key 'title' appears twice in the same mapping "
         "(first at line 3, column 1); keep one of them"

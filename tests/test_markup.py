@@ -19,7 +19,7 @@ def test_inline_escapes_markdown_and_html() -> None:
 
 
 def test_block_shows_html_as_text_and_drops_unsafe_links() -> None:
-    html = str(block('<script>alert(1)</script>\n\n[点我](javascript:alert(1)) **重点**'))
+    html = str(block("<script>alert(1)</script>\n\n[点我](javascript:alert(1)) **重点**"))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "javascript:" not in html

@@ -16,7 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _as_json(value: Any) -> Any:
-    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, dt.date) else v))
+    return json.loads(
+        json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, dt.date) else v)
+    )
 
 
 def test_committed_schema_is_up_to_date() -> None:
@@ -35,10 +37,14 @@ def test_sample_files_satisfy_the_schema() -> None:
 def test_schema_rejects_a_number_where_text_is_needed() -> None:
     schema = json.loads((SCHEMA_DIR / "standard.schema.json").read_text(encoding="utf-8"))
     clause = schema["$defs"]["Clause"]
-    errors = list(jsonschema.Draft202012Validator(clause).iter_errors({"id": "a", "number": 1.1, "text": "x"}))
+    errors = list(
+        jsonschema.Draft202012Validator(clause).iter_errors({"id": "a", "number": 1.1, "text": "x"})
+    )
     assert [e.json_path for e in errors] == ["$.number"]
 
 
 def test_vscode_is_wired_to_the_schema() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"] == {"./generator/schemas/standard.schema.json": "standards/*/*.yml"}
+    assert settings["yaml.schemas"] == {
+        "./generator/schemas/standard.schema.json": "standards/*/*.yml"
+    }
