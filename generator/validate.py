@@ -27,11 +27,17 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [
-            _problem(doc, model, err)
-            for err in exc.errors()
-            if tuple(err["loc"])[: len(err["loc"])] not in doc.unreadable
-        ]
+        errors = [e for e in exc.errors() if tuple(e["loc"]) not in doc.unreadable]
+    problems = [_problem(doc, model, err) for err in errors]
+    # "unknown field 'isuer'; did you mean 'issuer'?" already says that 'issuer' is missing.
+    suggested = {
+        (p.field.rsplit(".", 1)[0] + "." if "." in p.field else "") + p.message.rsplit("'", 2)[-2]
+        for p in problems
+        if p.message.startswith("unknown field") and "did you mean" in p.message
+    }
+    return None, [
+        p for p in problems if not (p.message.startswith("missing field") and p.field in suggested)
+    ]
 
 
 def _found(doc: Document, loc: Loc, value: Any) -> str:
