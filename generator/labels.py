@@ -73,7 +73,7 @@ LABELS: dict[str, dict[str, str]] = {
         "view_edition": "查看",
         "this_is_current": "当前显示",
         "search": "搜索",
-        "search_placeholder": "搜索标准条款（支持中文词语、条款号）",
+        "search_placeholder": "搜索标准和条款",
         "search_close": "关闭搜索",
         "search_loading": "正在加载搜索索引……",
         "search_none": "没有找到匹配的内容",
