@@ -24,11 +24,11 @@ def _as_of(value: str | None) -> dt.date:
         ) from None
 
 
-def _report(failed: ValidationFailed) -> None:
+def _report(failed: ValidationFailed, outcome: str = "nothing was built") -> None:
     for problem in failed.problems:
         click.echo(str(problem), err=True)
     n = len(failed.problems)
-    click.echo(f"{n} problem{'s' if n != 1 else ''} found; nothing was built.", err=True)
+    click.echo(f"{n} problem{'s' if n != 1 else ''} found; {outcome}.", err=True)
 
 
 as_of_option = click.option(
@@ -90,9 +90,22 @@ def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
 def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
+    import logging
+
     from generator.serve import serve as run_serve
 
-    run_serve(root.resolve(), _as_of(as_of), dev_addr, _report)
+    # MkDocs' server says where it serves and when it rebuilds through its logger.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    mkdocs_logger.setLevel(logging.INFO)
+    run_serve(
+        root.resolve(),
+        _as_of(as_of),
+        dev_addr,
+        lambda failed: _report(failed, "the preview keeps showing the last good version"),
+    )
 
 
 @cli.command()

@@ -82,11 +82,17 @@ class Renderer:
             rel = "./" if rel == "." else rel + "/"
             return rel + (f"#{anchor}" if anchor else "")
 
+        def md(target: str, anchor: str = "") -> str:
+            """A relative link to another page's Markdown file, for MkDocs to check and resolve."""
+            rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
+            return rel + (f"#{anchor}" if anchor else "")
+
         return self.env.get_template(template).render(
             L=self.labels,
             settings=self.settings,
             catalog=self.catalog,
             url=url,
+            md=md,
             standard_path=standard_path,
             statuses=STATUSES,
             **context,
