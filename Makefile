@@ -34,6 +34,7 @@ browser-tools:
 ## Set up and run every test: lint, unit, end-to-end builds, headless Chromium
 test: $(STAMP) browser-tools
 	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

@@ -47,7 +47,7 @@ def pagefind_binary() -> Path:
         raise BuildFailed(
             "Pagefind's extended build is missing: pip install 'pagefind[extended]'"
         ) from None
-    return get_executable()
+    return Path(get_executable())
 
 
 def run_pagefind(site: Path) -> None:

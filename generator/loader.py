@@ -185,37 +185,46 @@ class _Builder:
         return value
 
 
+def _parse(text: str, rel: str, first_line: int = 1) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text that starts at `first_line` of its file."""
+    shift = first_line - 1
+    problems = _tab_problems(text, rel)
+    if problems:
+        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message) for p in problems]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        p = _syntax_problem(exc, rel)
+        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, []
+    doc = Document(rel, None)
+    builder = _Builder(doc, yaml.SafeLoader(""))
+    doc.data = builder.build(node, ())
+    if shift:
+        doc.places = {k: (line + shift, col) for k, (line, col) in doc.places.items()}
+        doc.key_places = {k: (line + shift, col) for k, (line, col) in doc.key_places.items()}
+        builder.problems = [
+            Problem(rel, p.line + shift, p.column, p.field, p.message) for p in builder.problems
+        ]
+    return doc, builder.problems
+
+
+_EMPTY = "the file is empty; write the data into it or delete it"
+
+
 def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document, or None and the reasons."""
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        return None, [
-            Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")
-        ]
-    problems = _tab_problems(text, rel)
-    if problems:
-        return None, problems
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, rel)]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
-        return None, [Problem(rel, 1, 1, "", f"YAML syntax error: {exc}")]
-    finally:
-        loader.dispose()
-    if node is None:
-        return None, [
-            Problem(rel, 1, 1, "", "the file is empty; write the data into it or delete it")
-        ]
-    doc = Document(rel, None)
-    builder = _Builder(doc, yaml.SafeLoader(""))
-    doc.data = builder.build(node, ())
-    return doc, builder.problems
+    doc, problems = _parse(text, rel)
+    if doc is None and not problems:
+        return None, [Problem(rel, 1, 1, "", _EMPTY)]
+    return doc, problems
 
 
 @dataclass
@@ -243,21 +252,7 @@ def load_markdown(path: Path, rel: str) -> tuple[MarkdownFile | None, list[Probl
         return None, [Problem(rel, 1, 1, "", "the front matter opened by '---' is never closed")]
     front = "".join(lines[1:end])
     body = "".join(lines[end + 1 :])
-    if not front.strip():
-        return MarkdownFile(rel, None, body, end + 2), []
-    loader = yaml.SafeLoader(front)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        problem = _syntax_problem(exc, rel)
-        return None, [
-            Problem(rel, problem.line + 1, problem.column, problem.field, problem.message)
-        ]
-    finally:
-        loader.dispose()
-    doc = Document(rel, None)
-    builder = _Builder(doc, yaml.SafeLoader(""))
-    doc.data = builder.build(node, ())
-    doc.places = {k: (line + 1, col) for k, (line, col) in doc.places.items()}
-    doc.key_places = {k: (line + 1, col) for k, (line, col) in doc.key_places.items()}
-    return MarkdownFile(rel, doc, body, end + 2), builder.problems
+    meta, problems = _parse(front, rel, first_line=2)
+    if problems:
+        return None, problems
+    return MarkdownFile(rel, meta, body, end + 2), []
