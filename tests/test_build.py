@@ -158,3 +158,26 @@ def test_data_values_cannot_inject_markup(handbook: Handbook) -> None:
     assert "onclick=" not in html.replace("onclick=alert(1) }", "")  # shown as text only
     assert "{{ 7*7 }}" in html and "49" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_headings_have_real_anchors(site: Path) -> None:
+    for html_file in site.rglob("index.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert not re.search(r'id="_\d+"', text), html_file
+
+
+def test_generated_project_is_plain_mkdocs(site: Path) -> None:
+    build = site.parent / ".handbook" / "build"
+    config = (build / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "INHERIT: ../../mkdocs.yml" in config
+    markdown = (build / "docs" / "standards" / "liuhua-24" / "index.md").read_text(encoding="utf-8")
+    assert "### 4.3 主题党日 {#zhuti-dangri}" in markdown
+
+
+def test_the_core_does_not_import_mkdocs() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, generator.pipeline, generator.project; print('mkdocs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
