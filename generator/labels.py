@@ -80,6 +80,17 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count": "找到 {n} 个页面",
         "search_failed": "搜索暂不可用：请通过网站服务器访问本站（直接打开文件时无法搜索）。",
         "about": "关于本手册",
+        "glossary": "术语",
+        "glossary_intro": "下列术语摘自各项标准的“术语和定义”章，按标准排列；点击来源可查看原文。",
+        "term": "术语",
+        "definition": "定义",
+        "source": "来源",
+        "cited_by": "被引用",
+        "cite_outdated": "（{edition}版，{status}）",
+        "quote_from": "引自",
+        "page_issuer": "发布机构",
+        "page_date": "发布日期",
+        "page_implements": "对应标准",
     }
 }
 

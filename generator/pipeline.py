@@ -7,12 +7,14 @@ every problem found.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import check_all
+from generator.citations import Resolved, resolve
 from generator.compute import Catalog, build_catalog
-from generator.errors import ValidationFailed
+from generator.errors import Problem, ValidationFailed
+from generator.pages import ContentPage, load_pages
 from generator.render import Page, Renderer
 from generator.repository import Settings, load_home, load_settings, load_standards
 
@@ -22,6 +24,32 @@ class Result:
     settings: Settings
     catalog: Catalog
     pages: list[Page]
+    content: list[ContentPage] = field(default_factory=list)
+    assets: list[Path] = field(default_factory=list)
+
+
+def check_references(
+    content: list[ContentPage], catalog: Catalog
+) -> tuple[dict[str, list[Resolved]], list[Problem]]:
+    """Resolve every citation and `implements` of the hand-written pages."""
+    resolved: dict[str, list[Resolved]] = {}
+    problems: list[Problem] = []
+    ids = {s.id for s in catalog.standards}
+    for page in content:
+        for k, standard_id in enumerate(page.meta.implements):
+            if standard_id not in ids:
+                problems.append(
+                    page.meta_doc.problem(
+                        ("implements", k), f"there is no standard '{standard_id}'"
+                    )
+                )
+        for citation in page.citations:
+            outcome = resolve(citation, catalog, page.source)
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+            else:
+                resolved.setdefault(page.source, []).append(outcome)
+    return resolved, problems
 
 
 def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
@@ -30,9 +58,14 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     problems += found
     home, found = load_home(root)
     problems += found
+    content, assets, found = load_pages(root)
+    problems += found
     problems += check_all(editions, as_of)
     if problems or settings is None:
         raise ValidationFailed(problems)
     catalog = build_catalog(editions, as_of)
-    pages = Renderer(catalog, settings).pages(home) if render else []
-    return Result(settings, catalog, pages)
+    resolved, problems = check_references(content, catalog)
+    if problems:
+        raise ValidationFailed(problems)
+    pages = Renderer(catalog, settings).pages(home, content, resolved) if render else []
+    return Result(settings, catalog, pages, content, assets)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from markupsafe import escape
 
 from generator.labels import labels_for
+from generator.pages import ContentPage
 from generator.pipeline import Result
-from generator.repository import CONFIG_FILE
+from generator.repository import CONFIG_FILE, CONTENT_DIR
+from generator.urls import GLOSSARY
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 BUILD_DIR = ".handbook/build"
@@ -27,6 +30,47 @@ def _write(path: Path, content: str) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(content, encoding="utf-8")
+
+
+def _copy(source: Path, target: Path) -> None:
+    if target.is_file() and target.read_bytes() == source.read_bytes():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+@dataclass
+class _Folder:
+    index: ContentPage | None = None
+    pages: list[ContentPage] = field(default_factory=list)
+    folders: dict[str, _Folder] = field(default_factory=dict)
+
+
+def _content_nav(content: list[ContentPage]) -> list[object]:
+    """Hand-written pages in the committee's order; a folder with an index.md is a section."""
+    root = _Folder()
+    for page in content:
+        folder = root
+        for part in page.path.split("/")[:-1]:
+            folder = folder.folders.setdefault(part, _Folder())
+        if page.is_index:
+            folder.index = page
+        else:
+            folder.pages.append(page)
+    return _entries(root)
+
+
+def _entries(folder: _Folder) -> list[object]:
+    # The theme prints nav titles as HTML: editors' titles are escaped here.
+    items: list[tuple[int, str, object]] = [
+        (p.meta.order, p.meta.title, {str(escape(p.meta.title)): p.path}) for p in folder.pages
+    ]
+    for name, sub in folder.folders.items():
+        children = ([sub.index.path] if sub.index else []) + _entries(sub)
+        title = sub.index.meta.title if sub.index else name
+        order = sub.index.meta.order if sub.index else 100
+        items.append((order, title, {str(escape(title)): children}))
+    return [entry for _, _, entry in sorted(items, key=lambda item: (item[0], item[1]))]
 
 
 def write_project(
@@ -42,6 +86,10 @@ def write_project(
         rel = f"assets/handbook/{asset.name}"
         wanted.add(rel)
         _write(docs / rel, asset.read_text(encoding="utf-8"))
+    for path in result.assets:  # images and attachments under content/
+        rel = path.relative_to(root / CONTENT_DIR).as_posix()
+        wanted.add(rel)
+        _copy(path, docs / rel)
     if docs.is_dir():
         for path in sorted(docs.rglob("*"), reverse=True):
             rel = path.relative_to(docs).as_posix()
@@ -59,6 +107,9 @@ def write_project(
         if p.in_nav and p.path.startswith("standards/") and p.path != "standards/index.md"
     ]
     nav.append({labels["standards"]: standards})
+    nav += _content_nav(result.content)
+    if any(p.path == GLOSSARY for p in result.pages):
+        nav.append({labels["glossary"]: GLOSSARY})
     config: dict[str, object] = {
         "INHERIT": os.path.relpath(root / CONFIG_FILE, build),
         "docs_dir": "docs",

@@ -4,17 +4,29 @@ in `site_templates/pages/` (a user override folder first on the path)."""
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from generator import markup
 from generator.check import walk_clauses
+from generator.citations import Resolved
 from generator.compute import STATUSES, Catalog, EditionInfo, StandardInfo
 from generator.labels import STATUS_CLASSES, labels_for
 from generator.loader import MarkdownFile
+from generator.pages import ContentPage
+from generator.render_content import (
+    Backlink,
+    backlinks,
+    citation_markdown,
+    has_title_heading,
+    page_markdown,
+)
 from generator.repository import Settings
+from generator.urls import GLOSSARY, page_url, standard_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -27,14 +39,6 @@ class Page:
     content: str
     title: str
     in_nav: bool = False
-
-
-def standard_path(standard_id: str, edition: str | None = None) -> str:
-    return (
-        f"standards/{standard_id}/{edition}/index.md"
-        if edition
-        else f"standards/{standard_id}/index.md"
-    )
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
@@ -72,13 +76,14 @@ class Renderer:
         self.settings = settings
         self.env = make_environment(settings.template_overrides)
         self.labels = labels_for(language)
+        self.backlinks: dict[tuple[str, str], list[Backlink]] = {}
 
-    def _render(self, template: str, page_path: str, **context: object) -> str:
+    def helpers(self, page_path: str) -> dict[str, Callable[..., str]]:
+        """Link builders relative to the page at `page_path` (a path in the docs folder)."""
+
         def url(target: str, anchor: str = "") -> str:
-            """A relative URL from this page to another generated page (directory URLs)."""
-            here = posixpath.dirname(page_path) or "."
-            there = posixpath.dirname(target) or "."
-            rel = posixpath.relpath(there, here)
+            """A relative URL to another page (directory URLs), for HTML."""
+            rel = posixpath.relpath(page_url(target), page_url(page_path))
             rel = "./" if rel == "." else rel + "/"
             return rel + (f"#{anchor}" if anchor else "")
 
@@ -87,28 +92,37 @@ class Renderer:
             rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
             return rel + (f"#{anchor}" if anchor else "")
 
+        return {"url": url, "md": md}
+
+    def render(self, template: str, page_path: str, **context: object) -> str:
         return self.env.get_template(template).render(
             L=self.labels,
             settings=self.settings,
             catalog=self.catalog,
-            url=url,
-            md=md,
             standard_path=standard_path,
             statuses=STATUSES,
+            **self.helpers(page_path),
             **context,
         )
 
-    def pages(self, home: MarkdownFile | None) -> list[Page]:
+    def pages(
+        self,
+        home: MarkdownFile | None,
+        content: list[ContentPage] | None = None,
+        resolved: dict[str, list[Resolved]] | None = None,
+    ) -> list[Page]:
+        content, resolved = content or [], resolved or {}
+        self.backlinks = backlinks(content, resolved)
         pages = [
             Page(
                 "index.md",
-                self._render("home.md.j2", "index.md", home=home),
+                self.render("home.md.j2", "index.md", home=home),
                 self.labels["home"],
                 True,
             ),
             Page(
                 "standards/index.md",
-                self._render("standards_index.md.j2", "standards/index.md"),
+                self.render("standards_index.md.j2", "standards/index.md"),
                 self.labels["standards_index"],
                 True,
             ),
@@ -128,11 +142,46 @@ class Renderer:
                 pages.append(
                     Page(path, self._standard(standard, info, path, False), info.model.title)
                 )
+        if any(s.current.model.terms for s in self.catalog.standards):
+            pages.append(
+                Page(
+                    GLOSSARY, self.render("glossary.md.j2", GLOSSARY), self.labels["glossary"], True
+                )
+            )
+        for page in content:
+            pages.append(
+                Page(
+                    page.path,
+                    self._content(page, resolved.get(page.source, [])),
+                    page.meta.title,
+                    True,
+                )
+            )
         return pages
+
+    def _content(self, page: ContentPage, resolved: list[Resolved]) -> str:
+        links = self.helpers(page.path)
+
+        def quote(r: Resolved, href: str) -> str:
+            return self.render("cite_quote.md.j2", page.path, r=r, href=href).strip("\n")
+
+        def one(r: Resolved) -> str:
+            text = citation_markdown(r, links["md"], links["url"], quote, self.labels)
+            return f"\n\n{text}\n\n" if r.citation.quote else text
+
+        implements = [self.catalog.standard(i) for i in page.meta.implements]
+        return self.render(
+            "content_page.md.j2",
+            page.path,
+            page=page,
+            implements=implements,
+            body=Markup(page_markdown(page, resolved, one)),
+            own_title=has_title_heading(page.body),
+        )
 
     def _standard(self, standard: StandardInfo, info: EditionInfo, path: str, is_main: bool) -> str:
         clauses = {c.id: c for c, _ in walk_clauses(info.model)}
-        return self._render(
+        return self.render(
             "standard.md.j2",
             path,
             standard=standard,
@@ -141,6 +190,7 @@ class Renderer:
             is_main=is_main,
             previous=standard.previous(info),
             clauses=clauses,
+            cited_by=lambda clause_id: self.backlinks.get((info.ref, clause_id), []),
             # The main page and the in-force edition's own page carry the same
             # text; search indexes only the main one.
             search_exclude=(not is_main and info is standard.current),

@@ -140,7 +140,15 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
 
 
 @pytest.mark.parametrize(
-    "path", ["", "standards/", "standards/liuhua-24/", "standards/liuhua-24/2019/"]
+    "path",
+    [
+        "",
+        "standards/",
+        "standards/liuhua-24/",
+        "standards/liuhua-24/2019/",
+        "manuals/yewu-guifan/01-sanhui-yike/",
+        "glossary/",
+    ],
 )
 @pytest.mark.parametrize("width", [1280, 375])
 def test_pages_meet_wcag_aa(browser, base_url: str, path: str, width: int) -> None:  # type: ignore[no-untyped-def]
@@ -158,3 +166,22 @@ def test_pages_meet_wcag_aa(browser, base_url: str, path: str, width: int) -> No
         for v in result["violations"]
     ]
     assert problems == []
+
+
+def test_a_citation_leads_to_the_clause(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "manuals/yewu-guifan/01-sanhui-yike/")
+    page.click("a.hb-cite >> text=XX/DJ 001-2023 4.4 会风严谨")
+    page.wait_for_url(re.compile(r"/handbook/standards/liuhua-24/#huifeng-yanjin$"))
+    heading = page.locator("#huifeng-yanjin")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    # and the clause leads back to the manual section that cites it
+    page.locator("#huifeng-yanjin ~ p.hb-backlinks a").first.click()
+    page.wait_for_url(re.compile(r"/manuals/yewu-guifan/01-sanhui-yike/#"))
+
+
+def test_search_finds_manual_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "题目")
+    page.locator('.hb-search a[href*="/manuals/yewu-guifan/01-sanhui-yike/"]').first.wait_for(
+        timeout=15000
+    )

@@ -181,3 +181,70 @@ def test_the_core_does_not_import_mkdocs() -> None:
     code = "import sys, generator.pipeline, generator.project; print('mkdocs' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+MANUAL = "manuals/yewu-guifan/01-sanhui-yike"
+
+
+def test_citations_become_links_with_code_number_and_title(site: Path) -> None:
+    html = page(site, MANUAL)
+    assert (
+        '<a class="hb-cite" href="../../../standards/liuhua-24/#huifeng-yanjin">'
+        "XX/DJ 001-2023 4.4 会风严谨</a>"
+    ) in html
+    assert (
+        '<a class="hb-cite" href="../../../standards/liuhua-24/#sanhui-yike">三会一课</a>' in html
+    )
+    assert (
+        '<a class="hb-cite" href="../../../standards/wuhao-dangzhibu/#lingdao-canjia">'
+        "五好党支部“领导干部参加组织生活”</a>"
+    ) in html
+
+
+def test_dated_citation_of_a_superseded_edition_says_so(site: Path) -> None:
+    html = page(site, MANUAL)
+    assert (
+        '<a class="hb-cite hb-cite--outdated" href="../../../standards/liuhua-24/2019/#jiancha-pingbi">'
+        "XX/DJ 001-2019 3.3 检查评比（2019版，被代替）</a>"
+    ) in html
+
+
+def test_quoted_clause_carries_its_text_and_source(site: Path) -> None:
+    html = page(site, MANUAL)
+    quote = html[html.index('<blockquote class="hb-quote">') :]
+    quote = quote[: quote.index("</blockquote>")]
+    assert "党支部书记每年至少讲 1 次党课" in quote
+    assert (
+        '<a href="../../../standards/liuhua-24/#shanghao-dangke">'
+        "XX/DJ 001-2023 机关党支部标准化规范化建设“六化”标准（2023版）4.1</a>"
+    ) in quote
+
+
+def test_clauses_list_the_manual_sections_that_cite_them(site: Path) -> None:
+    html = page(site, "standards/liuhua-24")
+    clause = html[html.index('id="zhuti-dangri"') : html.index('id="huifeng-yanjin"')]
+    assert '<span class="hb-backlinks__label">被引用：</span>' in clause
+    assert (
+        '<a href="../../manuals/yewu-guifan/02-zhuti-dangri/#固定时间">第二讲 主题党日 › 固定时间</a>'
+        in clause
+    )
+    old = page(site, "standards/liuhua-24/2019")
+    clause = old[old.index('id="jiancha-pingbi"') : old.index('id="zuzhi-shenghuo"')]
+    assert "第一讲 三会一课 › 会议记录与台账" in clause
+    # an undated citation follows the edition in force, so it is not listed on 2019's page
+    clause = old[old.index('id="zhiding-jihua"') : old.index('id="jianli-taizhang"')]
+    assert "被引用" not in clause
+
+
+def test_glossary_lists_terms_with_their_source(site: Path) -> None:
+    html = page(site, "glossary")
+    assert "<strong>三会一课</strong>" in html
+    assert '<a href="../standards/liuhua-24/#sanhui-yike">XX/DJ 001-2023 T.2</a>' in html
+
+
+def test_manuals_are_in_the_menu_in_the_committees_order(site: Path) -> None:
+    html = page(site, MANUAL)
+    menu = list(
+        dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*(第.讲[^<]*?)\s*</span>', html))
+    )
+    assert menu == ["第一讲 三会一课", "第二讲 主题党日", "第三讲 谈心谈话", "第四讲 民主评议党员"]

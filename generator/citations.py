@@ -1,0 +1,175 @@
+"""Citations of standards in hand-written Markdown, and what they resolve to.
+
+The syntax is a wiki link that reads well in any Markdown viewer:
+
+    [[liuhua-24]]                     the whole standard (edition in force)
+    [[liuhua-24#zhuti-dangri]]        a clause or term of the edition in force (undated)
+    [[liuhua-24@2019#jiancha-pingbi]] a clause of one named edition (dated)
+    [[liuhua-24#zhuti-dangri|主题党日]] the same, with the link text chosen by the editor
+    ![[liuhua-24#zhuti-dangri]]       the clause's text quoted as a block, with its source
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.check import walk_clauses
+from generator.compute import CURRENT, Catalog, EditionInfo
+from generator.errors import Problem
+from generator.models.standard import Clause, Term
+
+_LINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
+_TARGET = re.compile(
+    r"^(?P<standard>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(?:@(?P<edition>[0-9A-Za-z][0-9A-Za-z.-]*))?"
+    r"(?:#(?P<anchor>[a-z0-9]+(?:-[a-z0-9]+)*))?"
+    r"(?:\|(?P<text>[^|]+))?$"
+)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+SYNTAX_HELP = (
+    "write [[standard-id]], [[standard-id#clause-id]] or [[standard-id@edition#clause-id]], "
+    "optionally followed by |link text"
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One `[[…]]` as written, with its place in the file."""
+
+    line: int
+    column: int
+    start: int  # offset in the body
+    end: int
+    quote: bool
+    standard: str
+    edition: str | None
+    anchor: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    citation: Citation
+    info: EditionInfo
+    clause: Clause | None
+    term: Term | None
+
+
+def code_free_spans(body: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of every stretch of `body` outside code blocks and code spans."""
+    offset, fence = 0, None
+    for line in body.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence = match.group(1)
+        else:
+            last = 0
+            for span in _CODE_SPAN.finditer(line):
+                yield offset + last, line[last : span.start()]
+                last = span.end()
+            yield offset + last, line[last:]
+        offset += len(line)
+
+
+def find_citations(body: str, first_line: int) -> tuple[list[Citation], list[tuple[int, int, str]]]:
+    """Citations in a Markdown body, and (line, column, text) of malformed ones."""
+    found, malformed = [], []
+    for offset, text in code_free_spans(body):
+        for match in _LINK.finditer(text):
+            start = offset + match.start()
+            line = first_line + body.count("\n", 0, start)
+            column = start - (body.rfind("\n", 0, start) + 1) + 1
+            target = _TARGET.match(match.group(2).strip())
+            if target is None:
+                malformed.append((line, column, match.group(0)))
+                continue
+            found.append(
+                Citation(
+                    line,
+                    column,
+                    start,
+                    offset + match.end(),
+                    bool(match.group(1)),
+                    target["standard"],
+                    target["edition"],
+                    target["anchor"],
+                    target["text"].strip() if target["text"] else None,
+                )
+            )
+    return found, malformed
+
+
+def _suggest(value: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
+    """What a citation points at, or the problem with it."""
+
+    def problem(message: str) -> Problem:
+        return Problem(path, c.line, c.column, "", message)
+
+    ids = [s.id for s in catalog.standards]
+    if c.standard not in ids:
+        return problem(f"there is no standard '{c.standard}'{_suggest(c.standard, ids)}")
+    standard = catalog.standard(c.standard)
+    if c.edition is None:
+        info = standard.current
+    else:
+        editions = [i.model.edition for i in standard.editions]
+        match = [i for i in standard.editions if i.model.edition == c.edition]
+        if not match:
+            return problem(
+                f"the standard '{c.standard}' has no edition '{c.edition}'; "
+                f"its editions are {', '.join(editions)}"
+            )
+        info = match[0]
+    if c.anchor is None:
+        if c.quote:
+            return problem("a quote needs a clause: ![[standard-id#clause-id]]")
+        return Resolved(c, info, None, None)
+    clauses = {clause.id: clause for clause, _ in walk_clauses(info.model)}
+    terms = {term.id: term for term in info.model.terms}
+    where = f"{info.model.code}"
+    if c.anchor in terms:
+        return Resolved(c, info, None, terms[c.anchor])
+    clause = clauses.get(c.anchor)
+    if clause is None:
+        older = [
+            i.model.edition
+            for i in standard.editions
+            if any(cl.id == c.anchor for cl, _ in walk_clauses(i.model))
+        ]
+        hint = (
+            f"; it exists in edition {', '.join(older)}: cite it as "
+            f"[[{c.standard}@{older[-1]}#{c.anchor}]]"
+            if older
+            else _suggest(c.anchor, sorted([*clauses, *terms]))
+        )
+        return problem(f"{where} has no clause or term '{c.anchor}'{hint}")
+    if clause.withdrawn:
+        label = f"{clause.number} {clause.title or ''}".strip()
+        message = f"the clause '{c.anchor}' ({label}) is withdrawn in {where}"
+        successor = clause.withdrawn.moved_to
+        if successor:
+            after = clauses[successor]
+            target = f"{c.standard}@{c.edition}" if c.edition else c.standard
+            message += (
+                f"; its content is now in {after.number} {after.title or ''}".rstrip()
+                + f": cite [[{target}#{successor}]]"
+            )
+        return problem(message)
+    return Resolved(c, info, clause, None)
+
+
+def is_outdated(r: Resolved) -> bool:
+    """A dated citation of an edition that is not the one in force."""
+    return r.citation.edition is not None and r.info.status != CURRENT

@@ -1,0 +1,145 @@
+"""Hand-written Markdown pages under `content/`: load them, check them, find
+their headings and citations. The home page's introduction (`content/index.md`)
+is read by the repository module instead."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from pymdownx.slugs import slugify
+
+from generator.citations import SYNTAX_HELP, Citation, code_free_spans, find_citations
+from generator.errors import Problem
+from generator.loader import Document, load_markdown
+from generator.models.page import PageMeta
+from generator.repository import CONTENT_DIR, inside
+from generator.validate import parse
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{#([^}\s]+)[^}]*\})?[ \t#]*$", re.M)
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript):", re.I)
+_EVENT_ATTR = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.I)
+_slug = slugify(case="lower")
+
+
+@dataclass(frozen=True)
+class Heading:
+    offset: int
+    level: int
+    title: str
+    anchor: str
+
+
+@dataclass
+class ContentPage:
+    """A page of a manual or guide, as the committee wrote it."""
+
+    source: str  # path relative to the repository
+    path: str  # path in the docs folder
+    meta: PageMeta
+    meta_doc: Document
+    body: str
+    body_line: int
+    headings: list[Heading] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def is_index(self) -> bool:
+        return PurePosixPath(self.path).name == "index.md"
+
+    def section_at(self, offset: int) -> Heading | None:
+        """The heading a place in the body falls under."""
+        before = [h for h in self.headings if h.offset <= offset and h.level > 1]
+        return before[-1] if before else None
+
+
+def _headings(body: str) -> list[Heading]:
+    """Headings outside code, with the anchors MkDocs' toc will give them."""
+    seen: set[str] = set()
+    found = []
+    for offset, text in code_free_spans(body):
+        for m in _HEADING.finditer(text):
+            title = m.group(2).strip()
+            anchor = m.group(3) or _slug(re.sub(r"[*_`\[\]]", "", title), "-")
+            base, n = anchor, 0
+            while anchor in seen:
+                n += 1
+                anchor = f"{base}_{n}"
+            seen.add(anchor)
+            found.append(Heading(offset + m.start(), len(m.group(1)), title, anchor))
+    return found
+
+
+def _safety(body: str, rel: str, first_line: int) -> list[Problem]:
+    problems = []
+    for offset, text in code_free_spans(body):
+        for pattern, message in (
+            (
+                _UNSAFE_LINK,
+                "a link to a script or data address is not allowed; link to a page or an http(s) address",
+            ),
+            (_EVENT_ATTR, "an event-handler attribute (on…=) is not allowed in an attribute list"),
+        ):
+            for m in pattern.finditer(text):
+                start = offset + (m.start(1) if m.re.groups else m.start())
+                line = first_line + body.count("\n", 0, start)
+                column = start - (body.rfind("\n", 0, start) + 1) + 1
+                problems.append(Problem(rel, line, column, "", message))
+    return problems
+
+
+def load_pages(root: Path) -> tuple[list[ContentPage], list[Path], list[Problem]]:
+    """Every Markdown page under content/ (except the home page's introduction),
+    the other files there (images, attachments), and the problems found."""
+    base = root / CONTENT_DIR
+    pages: list[ContentPage] = []
+    assets: list[Path] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return pages, assets, problems
+    for path in sorted(base.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        rel = path.relative_to(root).as_posix()
+        docs_path = path.relative_to(base).as_posix()
+        if not inside(root, path):
+            problems.append(
+                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
+            )
+            continue
+        if path.suffix.lower() != ".md":
+            assets.append(path)
+            continue
+        if docs_path == "index.md":
+            continue
+        loaded, found = load_markdown(path, rel)
+        problems += found
+        if loaded is None:
+            continue
+        if loaded.meta is None:
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "",
+                    "the page needs front matter with at least a title: start the file with ---, title: …, ---",
+                )
+            )
+            continue
+        meta, found = parse(loaded.meta, PageMeta)
+        problems += found
+        if meta is None:
+            continue
+        problems += _safety(loaded.body, rel, loaded.body_line)
+        citations, malformed = find_citations(loaded.body, loaded.body_line)
+        problems += [
+            Problem(rel, line, column, "", f"'{text}' is not a citation: {SYNTAX_HELP}")
+            for line, column, text in malformed
+        ]
+        page = ContentPage(rel, docs_path, meta, loaded.meta, loaded.body, loaded.body_line)
+        page.headings = _headings(loaded.body)
+        page.citations = citations
+        pages.append(page)
+    return pages, assets, problems
