@@ -82,6 +82,11 @@ def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
     click.echo(
         f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})."
     )
+    if result.next_change:
+        click.echo(
+            f"Next status change: {result.next_change}; rebuild on that day so that the site "
+            "shows it (pages also re-check notice periods in the reader's browser)."
+        )
 
 
 @cli.command()

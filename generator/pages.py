@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
+from pydantic import BaseModel
 from pymdownx.slugs import slugify
 
 from generator.citations import SYNTAX_HELP, Citation, code_free_spans, find_citations
@@ -21,6 +23,7 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+\{#([^}\s]+)[^}]*\})?[ \t#]
 _UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript):", re.I)
 _EVENT_ATTR = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.I)
 _slug = slugify(case="lower")
+NOTICES_DIR = "notices"
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class ContentPage:
     body_line: int
     headings: list[Heading] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    typed: BaseModel | None = None  # the front matter as its own model (a notice's, say)
 
     @property
     def is_index(self) -> bool:
@@ -90,8 +94,8 @@ def _safety(body: str, rel: str, first_line: int) -> list[Problem]:
 
 
 def load_pages(root: Path) -> tuple[list[ContentPage], list[Path], list[Problem]]:
-    """Every Markdown page under content/ (except the home page's introduction),
-    the other files there (images, attachments), and the problems found."""
+    """Every Markdown page under content/ (except the home page's introduction and
+    the notices), the other files there (images, attachments), and the problems found."""
     base = root / CONTENT_DIR
     pages: list[ContentPage] = []
     assets: list[Path] = []
@@ -103,43 +107,49 @@ def load_pages(root: Path) -> tuple[list[ContentPage], list[Path], list[Problem]
             continue
         rel = path.relative_to(root).as_posix()
         docs_path = path.relative_to(base).as_posix()
+        if docs_path == "index.md" or docs_path.startswith(NOTICES_DIR + "/"):
+            continue  # the home page's introduction; notices are read by generator.notices
         if not inside(root, path):
-            problems.append(
-                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
-            )
+            problems.append(Problem(rel, 0, 0, "", "the file links to a place outside the repository"))
             continue
         if path.suffix.lower() != ".md":
             assets.append(path)
             continue
-        if docs_path == "index.md":
-            continue
-        loaded, found = load_markdown(path, rel)
+        page, found = read_page(path, rel, docs_path, PageMeta)
         problems += found
-        if loaded is None:
-            continue
-        if loaded.meta is None:
-            problems.append(
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    "",
-                    "the page needs front matter with at least a title: start the file with ---, title: …, ---",
-                )
-            )
-            continue
-        meta, found = parse(loaded.meta, PageMeta)
-        problems += found
-        if meta is None:
-            continue
-        problems += _safety(loaded.body, rel, loaded.body_line)
-        citations, malformed = find_citations(loaded.body, loaded.body_line)
-        problems += [
-            Problem(rel, line, column, "", f"'{text}' is not a citation: {SYNTAX_HELP}")
-            for line, column, text in malformed
-        ]
-        page = ContentPage(rel, docs_path, meta, loaded.meta, loaded.body, loaded.body_line)
-        page.headings = _headings(loaded.body)
-        page.citations = citations
-        pages.append(page)
+        if page is not None:
+            pages.append(page)
     return pages, assets, problems
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_page(
+    path: Path, rel: str, docs_path: str, model: type[M]
+) -> tuple[ContentPage | None, list[Problem]]:
+    """A Markdown file whose front matter follows `model`, checked for safety and
+    citations. The page's `typed` holds the front matter as `model`; its `meta`
+    is a PageMeta (for other models, made from their title)."""
+    loaded, problems = load_markdown(path, rel)
+    if loaded is None:
+        return None, problems
+    if loaded.meta is None:
+        problems.append(Problem(rel, 1, 1, "", "the page needs front matter with at least a title: start the file with ---, title: …, ---"))
+        return None, problems
+    typed, found = parse(loaded.meta, model)
+    problems += found
+    if typed is None:
+        return None, problems
+    problems += _safety(loaded.body, rel, loaded.body_line)
+    citations, malformed = find_citations(loaded.body, loaded.body_line)
+    problems += [
+        Problem(rel, line, column, "", f"'{text}' is not a citation: {SYNTAX_HELP}")
+        for line, column, text in malformed
+    ]
+    meta = typed if isinstance(typed, PageMeta) else PageMeta(title=str(getattr(typed, "title")))
+    page = ContentPage(rel, docs_path, meta, loaded.meta, loaded.body, loaded.body_line)
+    page.typed = typed
+    page.headings = _headings(loaded.body)
+    page.citations = citations
+    return page, problems

@@ -14,6 +14,8 @@ from generator.check import check_all
 from generator.citations import Resolved, resolve
 from generator.compute import Catalog, build_catalog
 from generator.errors import Problem, ValidationFailed
+from generator.feeds import build_feeds
+from generator.notices import NoticeInfo, check_notices, load_calendar, load_notices, next_change, visible_notices
 from generator.pages import ContentPage, load_pages
 from generator.render import Page, Renderer
 from generator.repository import Settings, load_home, load_settings, load_standards
@@ -26,6 +28,9 @@ class Result:
     pages: list[Page]
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (feeds)
+    notices: list[NoticeInfo] = field(default_factory=list)
+    next_change: dt.date | None = None
 
 
 def check_references(
@@ -60,12 +65,23 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     problems += found
     content, assets, found = load_pages(root)
     problems += found
+    calendar, found = load_calendar(root)
+    problems += found
+    notices, found = load_notices(root, calendar)
+    problems += found
     problems += check_all(editions, as_of)
+    problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
         raise ValidationFailed(problems)
     catalog = build_catalog(editions, as_of)
-    resolved, problems = check_references(content, catalog)
+    shown = visible_notices(notices, as_of)
+    resolved, problems = check_references(content + [n.page for n in notices], catalog)
     if problems:
         raise ValidationFailed(problems)
-    pages = Renderer(catalog, settings).pages(home, content, resolved) if render else []
-    return Result(settings, catalog, pages, content, assets)
+    result = Result(settings, catalog, [], content, assets, notices=shown, next_change=next_change(notices, as_of))
+    if render:
+        renderer = Renderer(catalog, settings)
+        result.pages.extend(renderer.pages(home, content, resolved, shown))
+        if settings.site_url:
+            result.files.update(build_feeds(shown, settings.site_url, settings.site_name, renderer.labels))
+    return result

@@ -19,7 +19,7 @@ from generator.labels import labels_for
 from generator.pages import ContentPage
 from generator.pipeline import Result
 from generator.repository import CONFIG_FILE, CONTENT_DIR
-from generator.urls import GLOSSARY
+from generator.urls import GLOSSARY, NOTICES_INDEX
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 BUILD_DIR = ".handbook/build"
@@ -86,6 +86,9 @@ def write_project(
         rel = f"assets/handbook/{asset.name}"
         wanted.add(rel)
         _write(docs / rel, asset.read_text(encoding="utf-8"))
+    for rel, text in result.files.items():  # feeds
+        wanted.add(rel)
+        _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
         rel = path.relative_to(root / CONTENT_DIR).as_posix()
         wanted.add(rel)
@@ -107,6 +110,7 @@ def write_project(
         if p.in_nav and p.path.startswith("standards/") and p.path != "standards/index.md"
     ]
     nav.append({labels["standards"]: standards})
+    nav.append({labels["notices"]: NOTICES_INDEX})
     nav += _content_nav(result.content)
     if any(p.path == GLOSSARY for p in result.pages):
         nav.append({labels["glossary"]: GLOSSARY})
@@ -118,7 +122,7 @@ def write_project(
         "extra_css": ["assets/handbook/handbook.css"],
         "extra_javascript": ["assets/handbook/handbook.js"],
         "nav": nav,
-        "not_in_nav": "/standards/*/*/index.md\n",
+        "not_in_nav": "/standards/*/*/index.md\n/notices/*.md\n",
         "extra": {"handbook_ui": {"sample_data": result.settings.sample_data, **labels}},
     }
     if serve_hooks:

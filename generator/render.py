@@ -17,6 +17,7 @@ from generator.citations import Resolved
 from generator.compute import STATUSES, Catalog, EditionInfo, StandardInfo
 from generator.labels import STATUS_CLASSES, labels_for
 from generator.loader import MarkdownFile
+from generator.notices import NoticeInfo
 from generator.pages import ContentPage
 from generator.render_content import (
     Backlink,
@@ -26,7 +27,7 @@ from generator.render_content import (
     page_markdown,
 )
 from generator.repository import Settings
-from generator.urls import GLOSSARY, page_url, standard_path
+from generator.urls import GLOSSARY, NOTICES_INDEX, page_url, standard_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -77,6 +78,7 @@ class Renderer:
         self.env = make_environment(settings.template_overrides)
         self.labels = labels_for(language)
         self.backlinks: dict[tuple[str, str], list[Backlink]] = {}
+        self.notices: list[NoticeInfo] = []
 
     def helpers(self, page_path: str) -> dict[str, Callable[..., str]]:
         """Link builders relative to the page at `page_path` (a path in the docs folder)."""
@@ -110,13 +112,15 @@ class Renderer:
         home: MarkdownFile | None,
         content: list[ContentPage] | None = None,
         resolved: dict[str, list[Resolved]] | None = None,
+        notices: list[NoticeInfo] | None = None,
     ) -> list[Page]:
-        content, resolved = content or [], resolved or {}
-        self.backlinks = backlinks(content, resolved)
+        content, resolved, notices = content or [], resolved or {}, notices or []
+        self.notices = notices
+        self.backlinks = backlinks(content + [i.notice.page for i in notices], resolved)
         pages = [
             Page(
                 "index.md",
-                self.render("home.md.j2", "index.md", home=home),
+                self.render("home.md.j2", "index.md", home=home, notices=notices),
                 self.labels["home"],
                 True,
             ),
@@ -148,6 +152,12 @@ class Renderer:
                     GLOSSARY, self.render("glossary.md.j2", GLOSSARY), self.labels["glossary"], True
                 )
             )
+        pages.append(
+            Page(NOTICES_INDEX, self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
+                 self.labels["notices"], True)
+        )
+        for info in notices:
+            pages.append(Page(info.notice.path, self._notice(info, resolved.get(info.notice.page.source, [])), info.notice.meta.title))
         for page in content:
             pages.append(
                 Page(
@@ -159,7 +169,8 @@ class Renderer:
             )
         return pages
 
-    def _content(self, page: ContentPage, resolved: list[Resolved]) -> str:
+    def _body(self, page: ContentPage, resolved: list[Resolved]) -> Markup:
+        """A hand-written body with its citations rendered."""
         links = self.helpers(page.path)
 
         def quote(r: Resolved, href: str) -> str:
@@ -169,13 +180,23 @@ class Renderer:
             text = citation_markdown(r, links["md"], links["url"], quote, self.labels)
             return f"\n\n{text}\n\n" if r.citation.quote else text
 
+        return Markup(page_markdown(page, resolved, one))
+
+    def _notice(self, info: NoticeInfo, resolved: list[Resolved]) -> str:
+        n = info.notice
+        return self.render(
+            "notice.md.j2", n.path, info=info, n=n, m=n.meta,
+            body=self._body(n.page, resolved), notices={i.notice.slug: i for i in self.notices},
+        )
+
+    def _content(self, page: ContentPage, resolved: list[Resolved]) -> str:
         implements = [self.catalog.standard(i) for i in page.meta.implements]
         return self.render(
             "content_page.md.j2",
             page.path,
             page=page,
             implements=implements,
-            body=Markup(page_markdown(page, resolved, one)),
+            body=self._body(page, resolved),
             own_title=has_title_heading(page.body),
         )
 

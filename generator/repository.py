@@ -23,6 +23,7 @@ class Settings:
     """What the generator needs from `mkdocs.yml` (`site_name`, `extra.handbook`)."""
 
     site_name: str
+    site_url: str
     committee: str
     description: str
     sample_data: bool
@@ -84,6 +85,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
             overrides = None
     settings = Settings(
         site_name=str(data.get("site_name") or "业务规范手册"),
+        site_url=str(data.get("site_url") or ""),
         committee=str(extra.get("committee") or ""),
         description=str(extra.get("description") or ""),
         sample_data=bool(extra.get("sample_data", False)),

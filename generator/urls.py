@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 GLOSSARY = "glossary/index.md"
+NOTICES_INDEX = "notices/index.md"
 
 
 def standard_path(standard_id: str, edition: str | None = None) -> str:

@@ -104,22 +104,26 @@
     if (q) { input.value = q; toggle.checked = true; search(); }
   }
 
-  /* ---------- status filter on the standards index ---------- */
+  /* ---------- filters on index pages (status, type) ---------- */
   var filter = document.querySelector(".hb-filter");
-  var table = document.querySelector(".hb-standards table");
-  if (filter && table) {
+  var tables = document.querySelectorAll(".hb-filterable table");
+  if (filter && tables.length) {
     var buttons = Array.prototype.slice.call(filter.querySelectorAll("button"));
     var output = document.querySelector(".hb-filter-result");
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var apply = function (status) {
+    var rows = [];
+    Array.prototype.forEach.call(tables, function (t) {
+      rows = rows.concat(Array.prototype.slice.call(t.tBodies[0].rows));
+    });
+    var apply = function (value) {
       var shown = 0;
       rows.forEach(function (row) {
-        var match = !status || row.querySelector(".hb-status--" + status);
+        var key = row.querySelector("[data-filter-key]");
+        var match = !value || (key && key.getAttribute("data-filter-key") === value);
         row.hidden = !match;
         if (match) shown++;
       });
       buttons.forEach(function (b) {
-        b.setAttribute("aria-pressed", String(b.getAttribute("data-status") === status));
+        b.setAttribute("aria-pressed", String(b.getAttribute("data-filter") === value));
       });
       if (output) {
         output.textContent = shown ? shown + " " + output.getAttribute("data-template")
@@ -127,8 +131,30 @@
       }
     };
     buttons.forEach(function (b) {
-      b.addEventListener("click", function () { apply(b.getAttribute("data-status")); });
+      b.addEventListener("click", function () { apply(b.getAttribute("data-filter")); });
     });
     filter.hidden = false;
+  }
+
+  /* ---------- a notice's status, checked again against today's date ---------- */
+  var notice = document.querySelector("[data-hb-notice]");
+  if (notice) {
+    /* Today in China, as YYYY-MM-DD, whatever the reader's time zone. */
+    var today = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit"
+    }).format(new Date());
+    var start = notice.getAttribute("data-start");
+    var end = notice.getAttribute("data-end");
+    var outcome = notice.getAttribute("data-outcome");
+    /* 1 未开始, 2 公示中, 3 已结束, 4 结果已公布: the order of the data-text-N attributes */
+    var state = today < start ? 1 : today <= end ? 2 : (outcome && outcome <= today) ? 4 : 3;
+    var days = Math.round((Date.parse(end) - Date.parse(today)) / 86400000) + 1;
+    var title = notice.querySelector(".admonition-title");
+    title.textContent = notice.getAttribute("data-text-" + state).replace("{days}", days);
+    ["note", "info", "abstract", "success"].forEach(function (k) { notice.classList.remove(k); });
+    notice.classList.add(notice.getAttribute("data-kind-" + state));
+    notice.setAttribute("data-checked", today);
+    var channel = document.querySelector(".hb-objections");
+    if (channel && state > 2) channel.hidden = true;
   }
 })();
