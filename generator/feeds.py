@@ -25,7 +25,9 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=CHINA)
 
 
-def build_feeds(infos: list[NoticeInfo], site_url: str, title: str, labels: dict[str, str]) -> dict[str, str]:
+def build_feeds(
+    infos: list[NoticeInfo], site_url: str, title: str, labels: dict[str, str]
+) -> dict[str, str]:
     """The feed files, by path in the docs folder."""
     base = site_url.rstrip("/") + "/"
     fg = FeedGenerator()
@@ -35,11 +37,17 @@ def build_feeds(infos: list[NoticeInfo], site_url: str, title: str, labels: dict
     fg.language("zh-CN")
     fg.link(href=base + "notices/", rel="alternate")
     fg.link(href=base + ATOM, rel="self")
-    updated = [_moment(i.notice.meta.outcome.date if i.notice.meta.outcome else i.notice.meta.published) for i in infos]
+    updated = [
+        _moment(i.notice.meta.outcome.date if i.notice.meta.outcome else i.notice.meta.published)
+        for i in infos
+    ]
     latest = max(updated) if updated else _moment(dt.date(2000, 1, 1))
     fg.updated(latest)
     fg.lastBuildDate(latest)
-    ordered = sorted(zip(infos, updated, strict=True), key=lambda pair: (pair[0].notice.meta.published, pair[0].notice.slug))
+    ordered = sorted(
+        zip(infos, updated, strict=True),
+        key=lambda pair: (pair[0].notice.meta.published, pair[0].notice.slug),
+    )
     for info, when in ordered:  # feedgen puts the last added first
         m = info.notice.meta
         fe = fg.add_entry()

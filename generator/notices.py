@@ -4,6 +4,7 @@ status on a day. A notice's status is a pure function of its dates."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +16,6 @@ from generator.pages import NOTICES_DIR, ContentPage, read_page
 from generator.repository import CONTENT_DIR, inside
 from generator.validate import parse
 from generator.workdays import WorkCalendar
-
-import re
 
 CALENDAR = f"{CONTENT_DIR}/{NOTICES_DIR}/calendar.yml"
 
@@ -69,14 +68,22 @@ def load_notices(root: Path, calendar: WorkCalendar) -> tuple[list[Notice], list
     for path in sorted(base.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
         if not inside(root, path):
-            problems.append(Problem(rel, 0, 0, "", "the file links to a place outside the repository"))
+            problems.append(
+                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
+            )
             continue
         slug = path.stem
         if path.parent != base or not re.match(SLUG_PATTERN, slug):
-            problems.append(Problem(
-                rel, 0, 0, "", "a notice is kept as content/notices/<name>.md, the name in lowercase "
-                f"Latin letters, digits and hyphens (it is the notice's permanent address); found '{path.relative_to(base).as_posix()}'",
-            ))
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    0,
+                    "",
+                    "a notice is kept as content/notices/<name>.md, the name in lowercase "
+                    f"Latin letters, digits and hyphens (it is the notice's permanent address); found '{path.relative_to(base).as_posix()}'",
+                )
+            )
             continue
         page, found = read_page(path, rel, f"{NOTICES_DIR}/{slug}.md", NoticeMeta)
         problems += found
@@ -90,35 +97,61 @@ def load_notices(root: Path, calendar: WorkCalendar) -> tuple[list[Notice], list
     return notices, problems
 
 
-def _period_end(page: ContentPage, meta: NoticeMeta, calendar: WorkCalendar) -> tuple[dt.date | None, list[Problem]]:
+def _period_end(
+    page: ContentPage, meta: NoticeMeta, calendar: WorkCalendar
+) -> tuple[dt.date | None, list[Problem]]:
     period = meta.period
     if period is None:
         return None, []
     doc = page.meta_doc
     problems = []
     if period.start < meta.published:
-        problems.append(doc.problem(("period", "start"), f"the period starts on {period.start}, before the notice is published ({meta.published})"))
+        problems.append(
+            doc.problem(
+                ("period", "start"),
+                f"the period starts on {period.start}, before the notice is published ({meta.published})",
+            )
+        )
     end = period.end
     if period.working_days is not None:
         last_year = period.start.year + 1
-        missing = [y for y in range(period.start.year, last_year + 1) if not calendar.covers(dt.date(y, 1, 1))]
+        missing = [
+            y
+            for y in range(period.start.year, last_year + 1)
+            if not calendar.covers(dt.date(y, 1, 1))
+        ]
         computed = calendar.end_of(period.start, period.working_days)
         if computed.year in missing or period.start.year in missing:
             year = period.start.year if period.start.year in missing else computed.year
-            problems.append(doc.problem(
-                ("period", "working_days"), f"the holiday calendar has no dates for {year}; add that "
-                f"year's holidays and 调休 working days to {CALENDAR}",
-            ))
+            problems.append(
+                doc.problem(
+                    ("period", "working_days"),
+                    f"the holiday calendar has no dates for {year}; add that "
+                    f"year's holidays and 调休 working days to {CALENDAR}",
+                )
+            )
         elif end is not None and end != computed:
-            problems.append(doc.problem(
-                ("period", "end"), f"the period ends on {end}, but {period.working_days} working days "
-                f"from {period.start} end on {computed}; correct 'end' or remove it",
-            ))
+            problems.append(
+                doc.problem(
+                    ("period", "end"),
+                    f"the period ends on {end}, but {period.working_days} working days "
+                    f"from {period.start} end on {computed}; correct 'end' or remove it",
+                )
+            )
         end = computed
     if end is not None and end < period.start:
-        problems.append(doc.problem(("period", "end"), f"the period ends on {end}, before it starts on {period.start}"))
+        problems.append(
+            doc.problem(
+                ("period", "end"), f"the period ends on {end}, before it starts on {period.start}"
+            )
+        )
     if meta.outcome and end and meta.outcome.date <= end:
-        problems.append(doc.problem(("outcome", "date"), f"the outcome is dated {meta.outcome.date}, but the period runs until {end}"))
+        problems.append(
+            doc.problem(
+                ("outcome", "date"),
+                f"the outcome is dated {meta.outcome.date}, but the period runs until {end}",
+            )
+        )
     return end, problems
 
 
@@ -131,20 +164,42 @@ def check_notices(notices: list[Notice], standard_ids: set[str]) -> list[Problem
         first = seen.setdefault(n.meta.id, n)
         if first is not n:
             line, column = first.page.meta_doc.where(("id",))
-            problems.append(doc.problem(("id",), f"the 索引号 '{n.meta.id}' is used twice (first in {first.page.source}:{line}:{column}); each notice keeps its own"))
+            problems.append(
+                doc.problem(
+                    ("id",),
+                    f"the 索引号 '{n.meta.id}' is used twice (first in {first.page.source}:{line}:{column}); each notice keeps its own",
+                )
+            )
         for k, standard_id in enumerate(n.meta.concerns):
             if standard_id not in standard_ids:
-                problems.append(doc.problem(("concerns", k), f"there is no standard '{standard_id}'"))
+                problems.append(
+                    doc.problem(("concerns", k), f"there is no standard '{standard_id}'")
+                )
         if n.meta.extends is not None:
             other = slugs.get(n.meta.extends)
             if other is None:
-                problems.append(doc.problem(("extends",), f"there is no notice '{n.meta.extends}' (expected content/notices/{n.meta.extends}.md)"))
+                problems.append(
+                    doc.problem(
+                        ("extends",),
+                        f"there is no notice '{n.meta.extends}' (expected content/notices/{n.meta.extends}.md)",
+                    )
+                )
             elif other is n:
                 problems.append(doc.problem(("extends",), "a notice cannot extend itself"))
             elif n.meta.period and other.end and n.end and n.end <= other.end:
-                problems.append(doc.problem(("extends",), f"this period ends on {n.end}, not after the period it extends ({other.end})"))
+                problems.append(
+                    doc.problem(
+                        ("extends",),
+                        f"this period ends on {n.end}, not after the period it extends ({other.end})",
+                    )
+                )
         if n.meta.remove_after and n.meta.remove_after <= n.meta.published:
-            problems.append(doc.problem(("remove_after",), f"the removal date {n.meta.remove_after} must come after publication ({n.meta.published})"))
+            problems.append(
+                doc.problem(
+                    ("remove_after",),
+                    f"the removal date {n.meta.remove_after} must come after publication ({n.meta.published})",
+                )
+            )
     return problems
 
 
@@ -175,7 +230,9 @@ def visible_notices(notices: list[Notice], as_of: dt.date) -> list[NoticeInfo]:
         status, days = notice_status(n, as_of)
         extended_by = tuple(o.slug for o in shown if o.meta.extends == n.slug)
         infos.append(NoticeInfo(n, status, days, extended_by))
-    infos.sort(key=lambda i: (i.status != OPEN, -i.notice.meta.published.toordinal(), i.notice.slug))
+    infos.sort(
+        key=lambda i: (i.status != OPEN, -i.notice.meta.published.toordinal(), i.notice.slug)
+    )
     return infos
 
 

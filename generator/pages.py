@@ -110,7 +110,9 @@ def load_pages(root: Path) -> tuple[list[ContentPage], list[Path], list[Problem]
         if docs_path == "index.md" or docs_path.startswith(NOTICES_DIR + "/"):
             continue  # the home page's introduction; notices are read by generator.notices
         if not inside(root, path):
-            problems.append(Problem(rel, 0, 0, "", "the file links to a place outside the repository"))
+            problems.append(
+                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
+            )
             continue
         if path.suffix.lower() != ".md":
             assets.append(path)
@@ -135,7 +137,15 @@ def read_page(
     if loaded is None:
         return None, problems
     if loaded.meta is None:
-        problems.append(Problem(rel, 1, 1, "", "the page needs front matter with at least a title: start the file with ---, title: …, ---"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "",
+                "the page needs front matter with at least a title: start the file with ---, title: …, ---",
+            )
+        )
         return None, problems
     typed, found = parse(loaded.meta, model)
     problems += found
@@ -147,7 +157,11 @@ def read_page(
         Problem(rel, line, column, "", f"'{text}' is not a citation: {SYNTAX_HELP}")
         for line, column, text in malformed
     ]
-    meta = typed if isinstance(typed, PageMeta) else PageMeta(title=str(getattr(typed, "title")))
+    meta = (
+        typed
+        if isinstance(typed, PageMeta)
+        else PageMeta.model_validate({"title": typed.model_dump().get("title", "")})
+    )
     page = ContentPage(rel, docs_path, meta, loaded.meta, loaded.body, loaded.body_line)
     page.typed = typed
     page.headings = _headings(loaded.body)

@@ -15,7 +15,14 @@ from generator.citations import Resolved, resolve
 from generator.compute import Catalog, build_catalog
 from generator.errors import Problem, ValidationFailed
 from generator.feeds import build_feeds
-from generator.notices import NoticeInfo, check_notices, load_calendar, load_notices, next_change, visible_notices
+from generator.notices import (
+    NoticeInfo,
+    check_notices,
+    load_calendar,
+    load_notices,
+    next_change,
+    visible_notices,
+)
 from generator.pages import ContentPage, load_pages
 from generator.render import Page, Renderer
 from generator.repository import Settings, load_home, load_settings, load_standards
@@ -78,10 +85,20 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
     if problems:
         raise ValidationFailed(problems)
-    result = Result(settings, catalog, [], content, assets, notices=shown, next_change=next_change(notices, as_of))
+    result = Result(
+        settings,
+        catalog,
+        [],
+        content,
+        assets,
+        notices=shown,
+        next_change=next_change(notices, as_of),
+    )
     if render:
         renderer = Renderer(catalog, settings)
         result.pages.extend(renderer.pages(home, content, resolved, shown))
         if settings.site_url:
-            result.files.update(build_feeds(shown, settings.site_url, settings.site_name, renderer.labels))
+            result.files.update(
+                build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)
+            )
     return result

@@ -153,11 +153,21 @@ class Renderer:
                 )
             )
         pages.append(
-            Page(NOTICES_INDEX, self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
-                 self.labels["notices"], True)
+            Page(
+                NOTICES_INDEX,
+                self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
+                self.labels["notices"],
+                True,
+            )
         )
-        for info in notices:
-            pages.append(Page(info.notice.path, self._notice(info, resolved.get(info.notice.page.source, [])), info.notice.meta.title))
+        for notice in notices:
+            pages.append(
+                Page(
+                    notice.notice.path,
+                    self._notice(notice, resolved.get(notice.notice.page.source, [])),
+                    notice.notice.meta.title,
+                )
+            )
         for page in content:
             pages.append(
                 Page(
@@ -185,8 +195,13 @@ class Renderer:
     def _notice(self, info: NoticeInfo, resolved: list[Resolved]) -> str:
         n = info.notice
         return self.render(
-            "notice.md.j2", n.path, info=info, n=n, m=n.meta,
-            body=self._body(n.page, resolved), notices={i.notice.slug: i for i in self.notices},
+            "notice.md.j2",
+            n.path,
+            info=info,
+            n=n,
+            m=n.meta,
+            body=self._body(n.page, resolved),
+            notices={i.notice.slug: i for i in self.notices},
         )
 
     def _content(self, page: ContentPage, resolved: list[Resolved]) -> str:

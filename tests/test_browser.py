@@ -121,11 +121,11 @@ def test_status_filter_on_the_index(page, base_url: str) -> None:  # type: ignor
     page.goto(base_url + "standards/")
     rows = page.locator(".hb-standards tbody tr")
     assert rows.count() == 4
-    page.click('.hb-filter button[data-status="repealed"]')
+    page.click('.hb-filter button[data-filter="废止"]')
     visible = [r for r in rows.all() if r.is_visible()]
     assert len(visible) == 1 and "XX/DJ 003-2019" in visible[0].inner_text()
     assert page.locator(".hb-filter-result").inner_text() == "1 项"
-    page.click('.hb-filter button[data-status=""]')
+    page.click('.hb-filter button[data-filter=""]')
     assert len([r for r in rows.all() if r.is_visible()]) == 4
 
 
@@ -148,6 +148,8 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
         "standards/liuhua-24/2019/",
         "manuals/yewu-guifan/01-sanhui-yike/",
         "glossary/",
+        "notices/",
+        "notices/sixiang-zhibu-2026/",
     ],
 )
 @pytest.mark.parametrize("width", [1280, 375])
@@ -185,3 +187,35 @@ def test_search_finds_manual_text(page, base_url: str) -> None:  # type: ignore[
     page.locator('.hb-search a[href*="/manuals/yewu-guifan/01-sanhui-yike/"]').first.wait_for(
         timeout=15000
     )
+
+
+def test_open_notice_says_ended_when_the_readers_clock_is_past_its_end(
+    browser, base_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install(
+        time=dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    )
+    page.goto(base_url + "notices/sixiang-zhibu-2026/")
+    status = page.locator(".hb-notice-status .admonition-title")
+    assert status.inner_text() == "公示期已于2026年11月24日结束。"
+    assert not page.locator("#objections").is_visible()
+    page.clock.set_fixed_time(
+        dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    )
+    page.reload()
+    assert status.inner_text() == "公示中：公示期至2026年11月24日，还剩2天。"
+    assert page.locator("#objections").is_visible()
+    context.close()
+
+
+def test_notice_type_filter(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "notices/")
+    page.click('.hb-filter button[data-filter="通报"]')
+    visible = [
+        r.inner_text() for r in page.locator(".hb-filterable tbody tr").all() if r.is_visible()
+    ]
+    assert len(visible) == 1 and "第三季度" in visible[0]

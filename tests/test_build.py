@@ -67,8 +67,8 @@ def test_index_lists_every_standard_with_status_filter(site: Path) -> None:
     html = page(site, "standards")
     for code in ("XX/DJ 001-2023", "XX/DJ 002-2020", "XX/DJ 003-2019", "XX/DJ 001-2017"):
         assert code in html
-    assert 'data-status="repealed">废止（1）</button>' in html
-    assert 'data-status="current">现行（2）</button>' in html
+    assert 'data-filter="废止">废止（1）</button>' in html
+    assert 'data-filter="现行">现行（2）</button>' in html
 
 
 def test_home_page_says_what_is_in_force(site: Path) -> None:
@@ -248,3 +248,55 @@ def test_manuals_are_in_the_menu_in_the_committees_order(site: Path) -> None:
         dict.fromkeys(re.findall(r'<span class="md-ellipsis">\s*(第.讲[^<]*?)\s*</span>', html))
     )
     assert menu == ["第一讲 三会一课", "第二讲 主题党日", "第三讲 谈心谈话", "第四讲 民主评议党员"]
+
+
+def test_notice_index_lists_open_notices_first_and_archives_by_year(site: Path) -> None:
+    html = page(site, "notices")
+    open_part = html[html.index('id="open"') : html.index('id="archive"')]
+    assert "2026年度市直机关“四强”党支部拟命名对象公示" in open_part
+    assert "2025年度" not in open_part
+    assert 'id="y2026"' in html and 'id="y2025"' in html and 'id="y2024"' not in html
+    assert 'data-filter="通报">通报（1）</button>' in html
+    assert '<a href="atom.xml">Atom</a>' in html
+
+
+def test_open_notice_shows_status_days_left_and_channel(site: Path) -> None:
+    html = page(site, "notices/sixiang-zhibu-2026")
+    assert "公示中：公示期至2026年11月24日，还剩3天。" in html
+    assert 'data-end="2026-11-24"' in html
+    assert (
+        '2026年11月18日</time>—<time datetime="2026-11-24">2026年11月24日</time>（5个工作日）'
+        in html
+    )
+    assert 'id="objections"' in html and "zuzhibu@example.org" in html
+    assert "XZ-GS-2026-0031" in html
+
+
+def test_closed_notice_hides_the_channel_and_shows_the_outcome(site: Path) -> None:
+    html = page(site, "notices/sixiang-zhibu-2025")
+    assert "公示期已结束，结果已公布。" in html
+    assert 'id="objections"' not in html
+    assert "命名上述 20 个党支部" in html
+
+
+def test_extension_is_linked_both_ways(site: Path) -> None:
+    old = page(site, "notices/biaogan-danwei-2026")
+    assert '本公告的公示期已延长，见<a href="../biaogan-danwei-2026-yanchang/">' in old
+    new = page(site, "notices/biaogan-danwei-2026-yanchang")
+    assert '本公告延长或重新开启了<a href="../biaogan-danwei-2026/">' in new
+
+
+def test_removed_notice_is_nowhere(site: Path) -> None:
+    assert not (site / "notices" / "youxiu-dangyuan-2024").exists()
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert "XZ-GS-2024-0009" not in text and "张示例" not in text, path
+
+
+def test_home_lists_open_notices(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        '【公示】<a href="notices/sixiang-zhibu-2026/">2026年度市直机关“四强”党支部拟命名对象公示</a>（2026年11月24日止）'
+        in html
+    )

@@ -17,7 +17,9 @@ class Period(Model):
     """The period in which anyone may object: an end date, or a number of working days."""
 
     start: Date
-    end: Date | None = Field(None, description="Last day; may be left out when working_days is given.")
+    end: Date | None = Field(
+        None, description="Last day; may be left out when working_days is given."
+    )
     working_days: int | None = Field(
         None, ge=1, le=60, description="Length in working days, counted from the start day."
     )
@@ -55,13 +57,16 @@ class NoticeMeta(Model):
     published: Date = Field(description="发布日期.")
     period: Period | None = Field(None, description="公示期; required for a 公示.")
     objections: Channel | None = Field(None, description="受理方式; required with a period.")
-    concerns: list[Slug] = Field(default_factory=list, description="Ids of the standards it concerns.")
+    concerns: list[Slug] = Field(
+        default_factory=list, description="Ids of the standards it concerns."
+    )
     extends: Slug | None = Field(
         None, description="The notice (its file name) whose period this one extends or reopens."
     )
     outcome: Outcome | None = None
     remove_after: Date | None = Field(
-        None, description="From this day on the notice leaves the site and the feeds (personal data)."
+        None,
+        description="From this day on the notice leaves the site and the feeds (personal data).",
     )
 
     @model_validator(mode="after")
@@ -77,4 +82,6 @@ class CalendarFile(Model):
     """`content/notices/calendar.yml`: public holidays and 调休 working days."""
 
     holidays: list[Date] = Field(default_factory=list, description="Weekdays that are holidays.")
-    workdays: list[Date] = Field(default_factory=list, description="Weekend days that are working days.")
+    workdays: list[Date] = Field(
+        default_factory=list, description="Weekend days that are working days."
+    )
