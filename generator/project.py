@@ -110,7 +110,8 @@ def write_project(
         if p.in_nav and p.path.startswith("standards/") and p.path != "standards/index.md"
     ]
     nav.append({labels["standards"]: standards})
-    nav.append({labels["notices"]: NOTICES_INDEX})
+    if any(p.path == NOTICES_INDEX for p in result.pages):
+        nav.append({labels["notices"]: NOTICES_INDEX})
     nav += _content_nav(result.content)
     if any(p.path == GLOSSARY for p in result.pages):
         nav.append({labels["glossary"]: GLOSSARY})

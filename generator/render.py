@@ -152,14 +152,15 @@ class Renderer:
                     GLOSSARY, self.render("glossary.md.j2", GLOSSARY), self.labels["glossary"], True
                 )
             )
-        pages.append(
-            Page(
-                NOTICES_INDEX,
-                self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
-                self.labels["notices"],
-                True,
+        if notices:
+            pages.append(
+                Page(
+                    NOTICES_INDEX,
+                    self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
+                    self.labels["notices"],
+                    True,
+                )
             )
-        )
         for notice in notices:
             pages.append(
                 Page(
