@@ -101,6 +101,7 @@ LABELS: dict[str, dict[str, str]] = {
         "notices_feeds": "订阅",
         "notice_id": "索引号",
         "notice_type": "类型",
+        "notice_title": "标题",
         "notice_period": "公示期",
         "notice_working_days": "{n}个工作日",
         "notice_outcome": "结果",
