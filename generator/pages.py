@@ -24,6 +24,7 @@ _UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|vbscript):", re.I)
 _EVENT_ATTR = re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.I)
 _slug = slugify(case="lower")
 NOTICES_DIR = "notices"
+RESULTS_DIR = "results"
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,10 @@ def load_pages(root: Path) -> tuple[list[ContentPage], list[Path], list[Problem]
             continue
         rel = path.relative_to(root).as_posix()
         docs_path = path.relative_to(base).as_posix()
-        if docs_path == "index.md" or docs_path.startswith(NOTICES_DIR + "/"):
-            continue  # the home page's introduction; notices are read by generator.notices
+        if docs_path == "index.md" or docs_path.split("/")[0] in (NOTICES_DIR, RESULTS_DIR):
+            continue  # the home page's introduction, notices and results have their own readers
+        if path.suffix.lower() in (".yml", ".yaml"):
+            continue  # data is published through its pages, never as a raw file
         if not inside(root, path):
             problems.append(
                 Problem(rel, 0, 0, "", "the file links to a place outside the repository")

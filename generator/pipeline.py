@@ -25,7 +25,10 @@ from generator.notices import (
 )
 from generator.pages import ContentPage, load_pages
 from generator.render import Page, Renderer
+from generator.render_results import results_pages
 from generator.repository import Settings, load_home, load_settings, load_standards
+from generator.results import check_results, load_results
+from generator.scoring import score_all
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     problems += found
     notices, found = load_notices(root, calendar)
     problems += found
+    results, found = load_results(root)
+    problems += found
     problems += check_all(editions, as_of)
     problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
@@ -83,8 +88,10 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     catalog = build_catalog(editions, as_of)
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
+    problems += check_results(results, catalog)
     if problems:
         raise ValidationFailed(problems)
+    scored = score_all(results)
     result = Result(
         settings,
         catalog,
@@ -97,6 +104,9 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     if render:
         renderer = Renderer(catalog, settings)
         result.pages.extend(renderer.pages(home, content, resolved, shown))
+        pages, files = results_pages(renderer, results, scored)
+        result.pages.extend(pages)
+        result.files.update(files)
         if settings.site_url:
             result.files.update(
                 build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)

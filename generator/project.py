@@ -18,6 +18,7 @@ from markupsafe import escape
 from generator.labels import labels_for
 from generator.pages import ContentPage
 from generator.pipeline import Result
+from generator.render_results import RESULTS_INDEX
 from generator.repository import CONFIG_FILE, CONTENT_DIR
 from generator.urls import GLOSSARY, NOTICES_INDEX
 
@@ -112,6 +113,8 @@ def write_project(
     nav.append({labels["standards"]: standards})
     if any(p.path == NOTICES_INDEX for p in result.pages):
         nav.append({labels["notices"]: NOTICES_INDEX})
+    if any(p.path == RESULTS_INDEX for p in result.pages):
+        nav.append({labels["results"]: RESULTS_INDEX})
     nav += _content_nav(result.content)
     if any(p.path == GLOSSARY for p in result.pages):
         nav.append({labels["glossary"]: GLOSSARY})
@@ -123,7 +126,8 @@ def write_project(
         "extra_css": ["assets/handbook/handbook.css"],
         "extra_javascript": ["assets/handbook/handbook.js"],
         "nav": nav,
-        "not_in_nav": "/standards/*/*/index.md\n/notices/*.md\n",
+        # Thousands of unit and round pages stay out of the menu: index pages lead to them.
+        "not_in_nav": "/standards/*/*/index.md\n/notices/*.md\n/results/**\n",
         "extra": {"handbook_ui": {"sample_data": result.settings.sample_data, **labels}},
     }
     if serve_hooks:

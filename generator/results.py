@@ -1,0 +1,239 @@
+"""Result data: load the unit registry, assessment rounds and tables, and check
+them against each other and against the rubrics they were scored with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.compute import Catalog, EditionInfo
+from generator.errors import Problem
+from generator.loader import Document, Loc, load_yaml
+from generator.models.results import Round, Table, Unit, UnitsFile
+from generator.models.standard import Criterion
+from generator.repository import CONTENT_DIR, inside
+from generator.validate import parse
+
+RESULTS = f"{CONTENT_DIR}/results"
+
+
+@dataclass(frozen=True)
+class Score:
+    points: float | None  # None: not assessed ("?")
+    reason: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class LoadedRound:
+    doc: Document
+    model: Round
+    info: EditionInfo | None = None  # the rubric's edition, once resolved
+    scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # unit → criterion → score
+
+
+@dataclass
+class LoadedTable:
+    doc: Document
+    model: Table
+
+
+@dataclass
+class Results:
+    units: list[Unit] = field(default_factory=list)
+    units_doc: Document | None = None
+    rounds: list[LoadedRound] = field(default_factory=list)
+    tables: list[LoadedTable] = field(default_factory=list)
+
+
+def _files(root: Path, folder: str) -> list[tuple[Path, str]]:
+    base = root / RESULTS / folder
+    if not base.is_dir():
+        return []
+    return [
+        (p, p.relative_to(root).as_posix())
+        for p in sorted(base.glob("*.y*ml"))
+        if p.suffix in (".yml", ".yaml") and inside(root, p)
+    ]
+
+
+def load_results(root: Path) -> tuple[Results, list[Problem]]:
+    results, problems = Results(), []
+    units_path = root / RESULTS / "units.yml"
+    if units_path.is_file():
+        doc, found = load_yaml(units_path, f"{RESULTS}/units.yml")
+        problems += found
+        if doc is not None:
+            model, found = parse(doc, UnitsFile)
+            problems += found
+            if model is not None:
+                results.units, results.units_doc = list(model.units), doc
+    for path, rel in _files(root, "rounds"):
+        doc, found = load_yaml(path, rel)
+        problems += found
+        if doc is not None:
+            model, found = parse(doc, Round)
+            problems += found
+            if model is not None:
+                results.rounds.append(LoadedRound(doc, model))
+    for path, rel in _files(root, "tables"):
+        doc, found = load_yaml(path, rel)
+        problems += found
+        if doc is not None:
+            table, found = parse(doc, Table)
+            problems += found
+            if table is not None:
+                results.tables.append(LoadedTable(doc, table))
+    return results, problems
+
+
+def _suggest(value: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, Loc]) -> Problem:
+    other, other_loc = first
+    line, column = other.where(other_loc)
+    where = f"line {line}, column {column}" if other is doc else f"{other.path}:{line}:{column}"
+    return doc.problem(loc, f"{what} '{value}' is used twice (first at {where})")
+
+
+def check_results(results: Results, catalog: Catalog) -> list[Problem]:
+    problems = _check_units(results)
+    unit_ids = sorted(u.id for u in results.units)
+    seen_rounds: dict[str, tuple[Document, Loc]] = {}
+    for r in results.rounds:
+        if r.model.id in seen_rounds:
+            problems.append(_dup(r.doc, "the round id", r.model.id, ("id",), seen_rounds[r.model.id]))
+        seen_rounds.setdefault(r.model.id, (r.doc, ("id",)))
+        problems += _check_round(r, catalog, unit_ids)
+    seen_tables: dict[str, tuple[Document, Loc]] = {}
+    for t in results.tables:
+        if t.model.id in seen_tables:
+            problems.append(_dup(t.doc, "the table id", t.model.id, ("id",), seen_tables[t.model.id]))
+        seen_tables.setdefault(t.model.id, (t.doc, ("id",)))
+        problems += _check_table(t, unit_ids)
+    return problems
+
+
+def _check_units(results: Results) -> list[Problem]:
+    doc, problems = results.units_doc, []
+    if doc is None:
+        return problems
+    seen: dict[str, tuple[Document, Loc]] = {}
+    ids = [u.id for u in results.units]
+    for k, unit in enumerate(results.units):
+        loc = ("units", k)
+        if unit.id in seen:
+            problems.append(_dup(doc, "the unit id", unit.id, (*loc, "id"), seen[unit.id]))
+        seen.setdefault(unit.id, (doc, (*loc, "id")))
+        for key in ("parent", "merged_into"):
+            value = getattr(unit, key)
+            if value is not None and value not in ids:
+                problems.append(doc.problem((*loc, key), f"there is no unit '{value}'{_suggest(value, ids)}"))
+    return problems
+
+
+def _parse_score(value: object, criterion: Criterion) -> Score | str:
+    """A score as written, or what is wrong with it."""
+    if value == "?":
+        return Score(None)
+    reason = evidence = None
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"points", "reason", "evidence"})
+        if unknown:
+            return f"unknown field '{unknown[0]}' in a score; the fields are points, reason, evidence"
+        reason, evidence = value.get("reason"), value.get("evidence")
+        value = value.get("points")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        shown = f'"{value}"' if isinstance(value, str) else ("nothing" if value is None else repr(value))
+        return f"expected points (a number), \"?\" when not assessed, or {{points, reason, evidence}}; found {shown}"
+    if not 0 <= value <= criterion.points:
+        return f"expected a number from 0 to {criterion.points:g} (the criterion's points), found {value:g}"
+    return Score(float(value), None if reason is None else str(reason), None if evidence is None else str(evidence))
+
+
+def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[Problem]:
+    m, doc, problems = r.model, r.doc, []
+    standard_id, edition = m.rubric.split("@")
+    info = catalog.editions.get(f"{standard_id}/{edition}")
+    if info is None:
+        refs = sorted(e.replace("/", "@") for e in catalog.editions)
+        problems.append(doc.problem(("rubric",), f"there is no edition '{m.rubric}'{_suggest(m.rubric, refs)}"))
+        return problems
+    if info.model.rubric is None:
+        problems.append(doc.problem(("rubric",), f"{info.model.code} ({m.rubric}) has no rubric to score with"))
+        return problems
+    r.info = info
+    if not m.period.start <= m.assessed <= m.period.end:
+        problems.append(doc.problem(("assessed",), f"the assessment day {m.assessed} is outside the round's period ({m.period.start} to {m.period.end})"))
+    if m.published < m.assessed:
+        problems.append(doc.problem(("published",), f"the results are published on {m.published}, before the assessment ({m.assessed})"))
+    criteria = {c.id: c for c in info.model.rubric.criteria}
+    seen: dict[str, tuple[Document, Loc]] = {}
+    for k, entry in enumerate(m.scores):
+        loc = ("scores", k)
+        if entry.unit not in unit_ids:
+            problems.append(doc.problem((*loc, "unit"), f"there is no unit '{entry.unit}' in {RESULTS}/units.yml{_suggest(entry.unit, unit_ids)}"))
+            continue
+        if entry.unit in seen:
+            problems.append(_dup(doc, "the unit", entry.unit, (*loc, "unit"), seen[entry.unit]))
+            continue
+        seen[entry.unit] = (doc, (*loc, "unit"))
+        scores: dict[str, Score] = {}
+        for criterion_id, value in entry.scores.items():
+            where = (*loc, "scores", criterion_id)
+            criterion = criteria.get(criterion_id)
+            if criterion is None:
+                problems.append(doc.problem(where, f"the rubric of {m.rubric} has no criterion '{criterion_id}'{_suggest(criterion_id, sorted(criteria))}", key=True))
+                continue
+            parsed = _parse_score(value, criterion)
+            if isinstance(parsed, str):
+                problems.append(doc.problem(where, parsed))
+            else:
+                scores[criterion_id] = parsed
+        missing = [c for c in criteria if c not in entry.scores]
+        if missing:
+            problems.append(doc.problem((*loc, "scores"), f"no score for {', '.join(missing)}; write \"?\" for a criterion that was not assessed"))
+        r.scores[entry.unit] = scores
+    return problems
+
+
+def _check_table(t: LoadedTable, unit_ids: list[str]) -> list[Problem]:
+    m, doc, problems = t.model, t.doc, []
+    columns = {c.key: c for c in m.columns}
+    for key in ("deadline", "done"):
+        ref = getattr(m, key)
+        if ref is not None and (ref not in columns or columns[ref].type != "date"):
+            problems.append(doc.problem((key,), f"'{ref}' is not a date column of this table"))
+    for k, row in enumerate(m.rows):
+        for key, value in row.items():
+            where = ("rows", k, key)
+            column = columns.get(key)
+            if column is None:
+                problems.append(doc.problem(where, f"unknown column '{key}'{_suggest(key, sorted(columns))}", key=True))
+                continue
+            message = _cell_problem(column.type, column.choices, value, unit_ids)
+            if message:
+                problems.append(doc.problem(where, message))
+        for column in m.columns:
+            if column.key not in row and not column.optional:
+                problems.append(doc.problem(("rows", k), f"missing the column '{column.key}' ({column.label})"))
+    return problems
+
+
+def _cell_problem(kind: str, choices: list[str], value: object, unit_ids: list[str]) -> str | None:
+    if kind == "date" and not isinstance(value, dt.date):
+        return f"expected a date written as YYYY-MM-DD, found {value!r}"
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+        return f"expected a number, found {value!r}"
+    if kind == "unit" and value not in unit_ids:
+        return f"there is no unit '{value}'{_suggest(str(value), unit_ids)}"
+    if kind == "choice" and value not in choices:
+        return f"expected one of {', '.join(choices)}, found {value!r}"
+    if kind == "text" and not isinstance(value, str):
+        return f"expected text, found {value!r}"
+    return None
