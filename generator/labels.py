@@ -161,6 +161,7 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_working_days": "{n}个工作日",
         "notice_outcome": "结果",
         "notice_concerns": "涉及标准",
+        "notice_results": "相关结果",
         "notice_extends": "本公告延长或重新开启了",
         "notice_extended_by": "本公告的公示期已延长，见",
         "notice_status_未开始": "公示期尚未开始，将于{start}开始。",

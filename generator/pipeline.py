@@ -27,8 +27,8 @@ from generator.pages import ContentPage, load_pages
 from generator.render import Page, Renderer
 from generator.render_results import results_pages
 from generator.repository import Settings, load_home, load_settings, load_standards
-from generator.results import check_results, load_results
-from generator.scoring import score_all
+from generator.results import check_notice_results, check_results, load_results
+from generator.scoring import RoundResult, score_all
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Result:
     files: dict[str, str] = field(default_factory=dict)  # other generated files (feeds)
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
+    scored: list[RoundResult] = field(default_factory=list)
 
 
 def check_references(
@@ -89,6 +90,7 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
     problems += check_results(results, catalog)
+    problems += check_notice_results(notices, results)
     if problems:
         raise ValidationFailed(problems)
     scored = score_all(results)
@@ -100,9 +102,13 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
         assets,
         notices=shown,
         next_change=next_change(notices, as_of),
+        scored=scored,
     )
     if render:
         renderer = Renderer(catalog, settings)
+        renderer.result_titles = {f"round:{r.model.id}": r.model.title for r in results.rounds} | {
+            f"table:{t.model.id}": t.model.title for t in results.tables if not t.model.private
+        }
         result.pages.extend(renderer.pages(home, content, resolved, shown))
         pages, files = results_pages(renderer, results, scored)
         result.pages.extend(pages)

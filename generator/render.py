@@ -79,6 +79,7 @@ class Renderer:
         self.labels = labels_for(language)
         self.backlinks: dict[tuple[str, str], list[Backlink]] = {}
         self.notices: list[NoticeInfo] = []
+        self.result_titles: dict[str, str] = {}  # "round:<id>" / "table:<id>" → title
 
     def helpers(self, page_path: str) -> dict[str, Callable[..., str]]:
         """Link builders relative to the page at `page_path` (a path in the docs folder)."""
@@ -203,6 +204,7 @@ class Renderer:
             m=n.meta,
             body=self._body(n.page, resolved),
             notices={i.notice.slug: i for i in self.notices},
+            result_titles=self.result_titles,
         )
 
     def _content(self, page: ContentPage, resolved: list[Resolved]) -> str:

@@ -47,23 +47,51 @@ def _csv(result: RoundResult) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["rank", "unit_id", "unit", "total", "grade", "passed", *criteria])
     for u in result.units:
-        cells = [("?" if u.scores[c].points is None else f"{u.scores[c].points:g}") if c in u.scores else "" for c in criteria]
-        writer.writerow([u.rank, u.unit.id, u.unit.name, f"{u.total:g}", u.grade or "", "yes" if u.passed else "no", *cells])
+        cells = [
+            ("?" if u.scores[c].points is None else f"{u.scores[c].points:g}")
+            if c in u.scores
+            else ""
+            for c in criteria
+        ]
+        writer.writerow(
+            [
+                u.rank,
+                u.unit.id,
+                u.unit.name,
+                f"{u.total:g}",
+                u.grade or "",
+                "yes" if u.passed else "no",
+                *cells,
+            ]
+        )
     return "\ufeff" + out.getvalue()  # a BOM so that spreadsheet programs read the Chinese right
 
 
 def _json(result: RoundResult) -> str:
     m = result.loaded.model
     data = {
-        "round": m.id, "series": m.series, "title": m.title, "rubric": m.rubric,
+        "round": m.id,
+        "series": m.series,
+        "title": m.title,
+        "rubric": m.rubric,
         "period": {"kind": m.period.kind, "start": str(m.period.start), "end": str(m.period.end)},
-        "assessed": str(m.assessed), "published": str(m.published), "assessor": m.assessor,
-        "total_points": result.rubric.total, "pass_mark": result.rubric.pass_mark,
-        "pass_rate": round(result.pass_rate, 4), "mean": round(result.mean, 2),
+        "assessed": str(m.assessed),
+        "published": str(m.published),
+        "assessor": m.assessor,
+        "total_points": result.rubric.total,
+        "pass_mark": result.rubric.pass_mark,
+        "pass_rate": round(result.pass_rate, 4),
+        "mean": round(result.mean, 2),
         "units": [
             {
-                "rank": u.rank, "unit": u.unit.id, "name": u.unit.name, "total": u.total,
-                "grade": u.grade, "passed": u.passed, "delta_total": u.delta_total, "delta_rank": u.delta_rank,
+                "rank": u.rank,
+                "unit": u.unit.id,
+                "name": u.unit.name,
+                "total": u.total,
+                "grade": u.grade,
+                "passed": u.passed,
+                "delta_total": u.delta_total,
+                "delta_rank": u.delta_rank,
                 "scores": {
                     c: {"points": s.points, "reason": s.reason, "evidence": s.evidence}
                     for c, s in u.scores.items()
@@ -75,7 +103,9 @@ def _json(result: RoundResult) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def results_pages(renderer: Renderer, results: Results, scored: list[RoundResult]) -> tuple[list[Page], dict[str, str]]:
+def results_pages(
+    renderer: Renderer, results: Results, scored: list[RoundResult]
+) -> tuple[list[Page], dict[str, str]]:
     from generator.render import Page
 
     labels, as_of = renderer.labels, renderer.catalog.as_of
@@ -96,25 +126,109 @@ def results_pages(renderer: Renderer, results: Results, scored: list[RoundResult
             for key in unit_keys:
                 if not finished and isinstance(row.get(key), str):
                     open_items.setdefault(str(row[key]), []).append((t, row))
-    pages.append(Page(RESULTS_INDEX, renderer.render("results_index.md.j2", RESULTS_INDEX, scored=scored, tables=tables, round_path=round_path, table_path=table_path, units_index=UNITS_INDEX), labels["results"], True))
+    pages.append(
+        Page(
+            RESULTS_INDEX,
+            renderer.render(
+                "results_index.md.j2",
+                RESULTS_INDEX,
+                scored=scored,
+                tables=tables,
+                round_path=round_path,
+                table_path=table_path,
+                units_index=UNITS_INDEX,
+            ),
+            labels["results"],
+            True,
+        )
+    )
     for r in scored:
         path = round_path(r.id)
-        chart = charts.bar_chart(labels["chart_distribution"].format(title=r.loaded.model.title), r.distribution(), labels["chart_units"])
-        pages.append(Page(path, renderer.render("round.md.j2", path, r=r, m=r.loaded.model, chart=Markup(chart), unit_path=unit_path, round_path=round_path), r.loaded.model.title))
+        chart = charts.bar_chart(
+            labels["chart_distribution"].format(title=r.loaded.model.title),
+            r.distribution(),
+            labels["chart_units"],
+        )
+        pages.append(
+            Page(
+                path,
+                renderer.render(
+                    "round.md.j2",
+                    path,
+                    r=r,
+                    m=r.loaded.model,
+                    chart=Markup(chart),
+                    unit_path=unit_path,
+                    round_path=round_path,
+                ),
+                r.loaded.model.title,
+            )
+        )
         files[f"results/{r.id}/scores.csv"] = _csv(r)
         files[f"results/{r.id}/scores.json"] = _json(r)
     for unit in sorted(results.units, key=lambda u: u.id):
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
-        trend = charts.line_chart(
-            labels["chart_trend"].format(name=unit.name),
-            [(r.loaded.model.title, u.total) for r, u in rows],  # type: ignore[attr-defined]
-            0, max((r.rubric.total for r, _ in rows), default=100),
-        ) if rows else ""
-        pages.append(Page(path, renderer.render("unit.md.j2", path, unit=unit, rows=rows, chart=Markup(trend), items=open_items.get(unit.id, []), units={u.id: u for u in results.units}, round_path=round_path, table_path=table_path, unit_path=unit_path, is_overdue=lambda t, row: is_overdue(t, row, as_of)), unit.name))
+        trend = (
+            charts.line_chart(
+                labels["chart_trend"].format(name=unit.name),
+                [(r.loaded.model.title, u.total) for r, u in rows],  # type: ignore[attr-defined]
+                0,
+                max((r.rubric.total for r, _ in rows), default=100),
+            )
+            if rows
+            else ""
+        )
+        pages.append(
+            Page(
+                path,
+                renderer.render(
+                    "unit.md.j2",
+                    path,
+                    unit=unit,
+                    rows=rows,
+                    chart=Markup(trend),
+                    items=open_items.get(unit.id, []),
+                    units={u.id: u for u in results.units},
+                    round_path=round_path,
+                    table_path=table_path,
+                    unit_path=unit_path,
+                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                ),
+                unit.name,
+            )
+        )
     latest = {u.unit.id: (r, u) for r in scored for u in r.units}
-    pages.append(Page(UNITS_INDEX, renderer.render("units_index.md.j2", UNITS_INDEX, units=sorted(results.units, key=lambda u: u.id), latest=latest, unit_path=unit_path, round_path=round_path), labels["units"]))
+    pages.append(
+        Page(
+            UNITS_INDEX,
+            renderer.render(
+                "units_index.md.j2",
+                UNITS_INDEX,
+                units=sorted(results.units, key=lambda u: u.id),
+                latest=latest,
+                unit_path=unit_path,
+                round_path=round_path,
+            ),
+            labels["units"],
+        )
+    )
     for t in tables:
         path = table_path(t.model.id)
-        pages.append(Page(path, renderer.render("table.md.j2", path, t=t, m=t.model, columns=public_columns(t), units={u.id: u for u in results.units}, unit_path=unit_path, is_overdue=lambda t, row: is_overdue(t, row, as_of)), t.model.title))
+        pages.append(
+            Page(
+                path,
+                renderer.render(
+                    "table.md.j2",
+                    path,
+                    t=t,
+                    m=t.model,
+                    columns=public_columns(t),
+                    units={u.id: u for u in results.units},
+                    unit_path=unit_path,
+                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                ),
+                t.model.title,
+            )
+        )
     return pages, files

@@ -13,6 +13,7 @@ from generator.errors import Problem
 from generator.loader import Document, Loc, load_yaml
 from generator.models.results import Round, Table, Unit, UnitsFile
 from generator.models.standard import Criterion
+from generator.notices import Notice
 from generator.repository import CONTENT_DIR, inside
 from generator.validate import parse
 
@@ -60,7 +61,7 @@ def _files(root: Path, folder: str) -> list[tuple[Path, str]]:
 
 
 def load_results(root: Path) -> tuple[Results, list[Problem]]:
-    results, problems = Results(), []
+    results, problems = Results(), list[Problem]()
     units_path = root / RESULTS / "units.yml"
     if units_path.is_file():
         doc, found = load_yaml(units_path, f"{RESULTS}/units.yml")
@@ -74,10 +75,10 @@ def load_results(root: Path) -> tuple[Results, list[Problem]]:
         doc, found = load_yaml(path, rel)
         problems += found
         if doc is not None:
-            model, found = parse(doc, Round)
+            round_, found = parse(doc, Round)
             problems += found
-            if model is not None:
-                results.rounds.append(LoadedRound(doc, model))
+            if round_ is not None:
+                results.rounds.append(LoadedRound(doc, round_))
     for path, rel in _files(root, "tables"):
         doc, found = load_yaml(path, rel)
         problems += found
@@ -107,20 +108,24 @@ def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     seen_rounds: dict[str, tuple[Document, Loc]] = {}
     for r in results.rounds:
         if r.model.id in seen_rounds:
-            problems.append(_dup(r.doc, "the round id", r.model.id, ("id",), seen_rounds[r.model.id]))
+            problems.append(
+                _dup(r.doc, "the round id", r.model.id, ("id",), seen_rounds[r.model.id])
+            )
         seen_rounds.setdefault(r.model.id, (r.doc, ("id",)))
         problems += _check_round(r, catalog, unit_ids)
     seen_tables: dict[str, tuple[Document, Loc]] = {}
     for t in results.tables:
         if t.model.id in seen_tables:
-            problems.append(_dup(t.doc, "the table id", t.model.id, ("id",), seen_tables[t.model.id]))
+            problems.append(
+                _dup(t.doc, "the table id", t.model.id, ("id",), seen_tables[t.model.id])
+            )
         seen_tables.setdefault(t.model.id, (t.doc, ("id",)))
         problems += _check_table(t, unit_ids)
     return problems
 
 
 def _check_units(results: Results) -> list[Problem]:
-    doc, problems = results.units_doc, []
+    doc, problems = results.units_doc, list[Problem]()
     if doc is None:
         return problems
     seen: dict[str, tuple[Document, Loc]] = {}
@@ -133,7 +138,9 @@ def _check_units(results: Results) -> list[Problem]:
         for key in ("parent", "merged_into"):
             value = getattr(unit, key)
             if value is not None and value not in ids:
-                problems.append(doc.problem((*loc, key), f"there is no unit '{value}'{_suggest(value, ids)}"))
+                problems.append(
+                    doc.problem((*loc, key), f"there is no unit '{value}'{_suggest(value, ids)}")
+                )
     return problems
 
 
@@ -145,15 +152,25 @@ def _parse_score(value: object, criterion: Criterion) -> Score | str:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"points", "reason", "evidence"})
         if unknown:
-            return f"unknown field '{unknown[0]}' in a score; the fields are points, reason, evidence"
+            return (
+                f"unknown field '{unknown[0]}' in a score; the fields are points, reason, evidence"
+            )
         reason, evidence = value.get("reason"), value.get("evidence")
         value = value.get("points")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        shown = f'"{value}"' if isinstance(value, str) else ("nothing" if value is None else repr(value))
-        return f"expected points (a number), \"?\" when not assessed, or {{points, reason, evidence}}; found {shown}"
+        shown = (
+            f'"{value}"'
+            if isinstance(value, str)
+            else ("nothing" if value is None else repr(value))
+        )
+        return f'expected points (a number), "?" when not assessed, or {{points, reason, evidence}}; found {shown}'
     if not 0 <= value <= criterion.points:
         return f"expected a number from 0 to {criterion.points:g} (the criterion's points), found {value:g}"
-    return Score(float(value), None if reason is None else str(reason), None if evidence is None else str(evidence))
+    return Score(
+        float(value),
+        None if reason is None else str(reason),
+        None if evidence is None else str(evidence),
+    )
 
 
 def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[Problem]:
@@ -162,22 +179,41 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
     info = catalog.editions.get(f"{standard_id}/{edition}")
     if info is None:
         refs = sorted(e.replace("/", "@") for e in catalog.editions)
-        problems.append(doc.problem(("rubric",), f"there is no edition '{m.rubric}'{_suggest(m.rubric, refs)}"))
+        problems.append(
+            doc.problem(("rubric",), f"there is no edition '{m.rubric}'{_suggest(m.rubric, refs)}")
+        )
         return problems
     if info.model.rubric is None:
-        problems.append(doc.problem(("rubric",), f"{info.model.code} ({m.rubric}) has no rubric to score with"))
+        problems.append(
+            doc.problem(("rubric",), f"{info.model.code} ({m.rubric}) has no rubric to score with")
+        )
         return problems
     r.info = info
     if not m.period.start <= m.assessed <= m.period.end:
-        problems.append(doc.problem(("assessed",), f"the assessment day {m.assessed} is outside the round's period ({m.period.start} to {m.period.end})"))
+        problems.append(
+            doc.problem(
+                ("assessed",),
+                f"the assessment day {m.assessed} is outside the round's period ({m.period.start} to {m.period.end})",
+            )
+        )
     if m.published < m.assessed:
-        problems.append(doc.problem(("published",), f"the results are published on {m.published}, before the assessment ({m.assessed})"))
+        problems.append(
+            doc.problem(
+                ("published",),
+                f"the results are published on {m.published}, before the assessment ({m.assessed})",
+            )
+        )
     criteria = {c.id: c for c in info.model.rubric.criteria}
     seen: dict[str, tuple[Document, Loc]] = {}
     for k, entry in enumerate(m.scores):
         loc = ("scores", k)
         if entry.unit not in unit_ids:
-            problems.append(doc.problem((*loc, "unit"), f"there is no unit '{entry.unit}' in {RESULTS}/units.yml{_suggest(entry.unit, unit_ids)}"))
+            problems.append(
+                doc.problem(
+                    (*loc, "unit"),
+                    f"there is no unit '{entry.unit}' in {RESULTS}/units.yml{_suggest(entry.unit, unit_ids)}",
+                )
+            )
             continue
         if entry.unit in seen:
             problems.append(_dup(doc, "the unit", entry.unit, (*loc, "unit"), seen[entry.unit]))
@@ -188,7 +224,13 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
             where = (*loc, "scores", criterion_id)
             criterion = criteria.get(criterion_id)
             if criterion is None:
-                problems.append(doc.problem(where, f"the rubric of {m.rubric} has no criterion '{criterion_id}'{_suggest(criterion_id, sorted(criteria))}", key=True))
+                problems.append(
+                    doc.problem(
+                        where,
+                        f"the rubric of {m.rubric} has no criterion '{criterion_id}'{_suggest(criterion_id, sorted(criteria))}",
+                        key=True,
+                    )
+                )
                 continue
             parsed = _parse_score(value, criterion)
             if isinstance(parsed, str):
@@ -197,7 +239,12 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
                 scores[criterion_id] = parsed
         missing = [c for c in criteria if c not in entry.scores]
         if missing:
-            problems.append(doc.problem((*loc, "scores"), f"no score for {', '.join(missing)}; write \"?\" for a criterion that was not assessed"))
+            problems.append(
+                doc.problem(
+                    (*loc, "scores"),
+                    f'no score for {", ".join(missing)}; write "?" for a criterion that was not assessed',
+                )
+            )
         r.scores[entry.unit] = scores
     return problems
 
@@ -214,14 +261,20 @@ def _check_table(t: LoadedTable, unit_ids: list[str]) -> list[Problem]:
             where = ("rows", k, key)
             column = columns.get(key)
             if column is None:
-                problems.append(doc.problem(where, f"unknown column '{key}'{_suggest(key, sorted(columns))}", key=True))
+                problems.append(
+                    doc.problem(
+                        where, f"unknown column '{key}'{_suggest(key, sorted(columns))}", key=True
+                    )
+                )
                 continue
             message = _cell_problem(column.type, column.choices, value, unit_ids)
             if message:
                 problems.append(doc.problem(where, message))
         for column in m.columns:
             if column.key not in row and not column.optional:
-                problems.append(doc.problem(("rows", k), f"missing the column '{column.key}' ({column.label})"))
+                problems.append(
+                    doc.problem(("rows", k), f"missing the column '{column.key}' ({column.label})")
+                )
     return problems
 
 
@@ -237,3 +290,23 @@ def _cell_problem(kind: str, choices: list[str], value: object, unit_ids: list[s
     if kind == "text" and not isinstance(value, str):
         return f"expected text, found {value!r}"
     return None
+
+
+def check_notice_results(notices: list[Notice], results: Results) -> list[Problem]:
+    """A notice's `rounds` and `tables` must name published results."""
+    rounds = sorted(r.model.id for r in results.rounds)
+    tables = sorted(t.model.id for t in results.tables if not t.model.private)
+    problems: list[Problem] = []
+    for n in notices:
+        for key, known, what in (
+            ("rounds", rounds, "results round"),
+            ("tables", tables, "published table"),
+        ):
+            for k, value in enumerate(getattr(n.meta, key)):
+                if value not in known:
+                    problems.append(
+                        n.page.meta_doc.problem(
+                            (key, k), f"there is no {what} '{value}'{_suggest(value, known)}"
+                        )
+                    )
+    return problems

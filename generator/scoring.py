@@ -64,7 +64,9 @@ def grade_for(rubric: Rubric, total: float) -> str | None:
     return max(bands, key=lambda g: g.min).name if bands else None
 
 
-def score_round(r: LoadedRound, units: dict[str, Unit], previous: RoundResult | None) -> RoundResult:
+def score_round(
+    r: LoadedRound, units: dict[str, Unit], previous: RoundResult | None
+) -> RoundResult:
     assert r.info is not None and r.info.model.rubric is not None
     rubric = r.info.model.rubric
     ids = list(r.scores)
@@ -76,9 +78,13 @@ def score_round(r: LoadedRound, units: dict[str, Unit], previous: RoundResult | 
         prior = before.get(unit_id)
         results.append(
             UnitResult(
-                units[unit_id], r.scores[unit_id], total,
+                units[unit_id],
+                r.scores[unit_id],
+                total,
                 tuple(c for c, s in r.scores[unit_id].items() if s.points is None),
-                grade_for(rubric, total), total >= rubric.pass_mark, rank,
+                grade_for(rubric, total),
+                total >= rubric.pass_mark,
+                rank,
                 None if prior is None else total - prior.total,
                 None if prior is None else prior.rank - rank,
             )

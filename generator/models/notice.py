@@ -60,6 +60,12 @@ class NoticeMeta(Model):
     concerns: list[Slug] = Field(
         default_factory=list, description="Ids of the standards it concerns."
     )
+    rounds: list[Slug] = Field(
+        default_factory=list, description="Ids of the results rounds it concerns."
+    )
+    tables: list[Slug] = Field(
+        default_factory=list, description="Ids of the ledgers or task lists it concerns."
+    )
     extends: Slug | None = Field(
         None, description="The notice (its file name) whose period this one extends or reopens."
     )

@@ -12,7 +12,9 @@ from generator.models.base import Date, Model, Points, Slug, Text
 EditionRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*@[0-9A-Za-z][0-9A-Za-z.-]*$"),
-    Field(description="A standard's edition, written <standard-id>@<edition>, e.g. liuhua-24@2023."),
+    Field(
+        description="A standard's edition, written <standard-id>@<edition>, e.g. liuhua-24@2023."
+    ),
 ]
 
 
@@ -103,5 +105,7 @@ class Table(Model):
     private: bool = Field(False, description="The whole table stays out of the site.")
     columns: list[Column] = Field(min_length=1)
     deadline: Slug | None = Field(None, description="Key of the date column holding the deadline.")
-    done: Slug | None = Field(None, description="Key of the date column holding the completion day.")
+    done: Slug | None = Field(
+        None, description="Key of the date column holding the completion day."
+    )
     rows: list[dict[Slug, object]] = Field(default_factory=list)

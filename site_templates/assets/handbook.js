@@ -157,4 +157,51 @@
     var channel = document.querySelector(".hb-objections");
     if (channel && state > 2) channel.hidden = true;
   }
+
+  /* ---------- sortable, filterable result tables ---------- */
+  var collator = new Intl.Collator("zh-CN", { numeric: true });
+  var numberOf = function (text) {
+    var m = text.replace(/[,，\s]/g, "").replace("−", "-").match(/^[+-]?\d+(\.\d+)?/);
+    return m ? parseFloat(m[0]) : null;
+  };
+  Array.prototype.forEach.call(document.querySelectorAll(".hb-sortable table"), function (table, n) {
+    var body = table.tBodies[0];
+    if (!body) return;
+    var rows = Array.prototype.slice.call(body.rows);
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    heads.forEach(function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "hb-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var keyed = rows.map(function (row, i) {
+          var text = row.cells[col] ? row.cells[col].textContent.trim() : "";
+          return { row: row, text: text, num: numberOf(text), i: i };
+        });
+        keyed.sort(function (a, b) {
+          var d = (a.num !== null && b.num !== null) ? a.num - b.num : collator.compare(a.text, b.text);
+          return (ascending ? d : -d) || a.i - b.i;
+        });
+        keyed.forEach(function (k) { body.appendChild(k.row); });
+      });
+    });
+    var box = document.createElement("div");
+    box.className = "hb-table-filter";
+    var id = "hb-filter-" + n;
+    var wrap = table.closest(".hb-sortable");
+    box.innerHTML = '<label for="' + id + '"></label><input type="search" id="' + id + '">';
+    box.querySelector("label").textContent = wrap.getAttribute("data-label") || "筛选";
+    box.querySelector("input").placeholder = wrap.getAttribute("data-placeholder") || "";
+    box.querySelector("input").addEventListener("input", function (ev) {
+      var q = ev.target.value.trim();
+      rows.forEach(function (row) { row.hidden = q !== "" && row.textContent.indexOf(q) === -1; });
+    });
+    wrap.insertBefore(box, wrap.firstChild);
+  });
 })();
