@@ -23,7 +23,7 @@ def _frame(width: int, height: int, title: str, desc: str, body: list[str]) -> s
 
 def bar_chart(title: str, bars: Sequence[tuple[str, float]], unit: str = "") -> str:
     """Vertical bars with their value above and their label below."""
-    width, height, top, bottom, left = 60 + 90 * len(bars), 220, 30, 40, 30
+    width, height, top, bottom, left = 60 + 90 * len(bars), 230, 30, 44, 30
     peak = max((v for _, v in bars), default=0) or 1
     plot = height - top - bottom
     body = [
@@ -35,10 +35,10 @@ def bar_chart(title: str, bars: Sequence[tuple[str, float]], unit: str = "") -> 
         y = height - bottom - h
         body.append(f'<rect x="{x}" y="{y:.1f}" width="50" height="{h:.1f}" fill="{BAR}"/>')
         body.append(
-            f'<text x="{x + 25}" y="{y - 6:.1f}" text-anchor="middle" font-size="14" fill="{INK}">{value:g}{escape(unit)}</text>'
+            f'<text x="{x + 25}" y="{y - 6:.1f}" text-anchor="middle" font-size="16" fill="{INK}">{value:g}{escape(unit)}</text>'
         )
         body.append(
-            f'<text x="{x + 25}" y="{height - bottom + 18}" text-anchor="middle" font-size="13" fill="{INK}">{escape(label)}</text>'
+            f'<text x="{x + 25}" y="{height - bottom + 22}" text-anchor="middle" font-size="16" fill="{INK}">{escape(label)}</text>'
         )
     desc = "；".join(f"{label} {value:g}{unit}" for label, value in bars)
     return _frame(width, height, title, desc, body)
@@ -48,12 +48,12 @@ def line_chart(
     title: str, points: Sequence[tuple[str, float]], low: float = 0, high: float = 100
 ) -> str:
     """A line through the points, each labelled with its value; the x axis in the given order."""
-    width, height, top, bottom, left, right = max(320, 110 * len(points)), 220, 24, 46, 40, 20
-    plot_w, plot_h = width - left - right, height - top - bottom
+    width, height, top, bottom, left, right = max(320, 72 * len(points) + 60), 230, 26, 40, 44, 40
+    plot_w, plot_h = width - left - right - 24, height - top - bottom
     span = (high - low) or 1
 
     def xy(i: int, v: float) -> tuple[float, float]:
-        x = left + (plot_w * i / (len(points) - 1) if len(points) > 1 else plot_w / 2)
+        x = left + 24 + (plot_w * i / (len(points) - 1) if len(points) > 1 else plot_w / 2)
         return x, top + plot_h * (1 - (v - low) / span)
 
     body = []
@@ -63,7 +63,7 @@ def line_chart(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>'
         )
         body.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="{INK}">{tick:g}</text>'
+            f'<text x="{left - 6}" y="{y + 5:.1f}" text-anchor="end" font-size="15" fill="{INK}">{tick:g}</text>'
         )
     coords = [xy(i, v) for i, (_, v) in enumerate(points)]
     if len(coords) > 1:
@@ -72,10 +72,10 @@ def line_chart(
     for (label, value), (x, y) in zip(points, coords, strict=True):
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{BAR}"/>')
         body.append(
-            f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" font-size="13" fill="{INK}">{value:g}</text>'
+            f'<text x="{x:.1f}" y="{y - 10:.1f}" text-anchor="middle" font-size="16" fill="{INK}">{value:g}</text>'
         )
         body.append(
-            f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12" fill="{INK}">{escape(label)}</text>'
+            f'<text x="{x:.1f}" y="{height - bottom + 22}" text-anchor="middle" font-size="15" fill="{INK}">{escape(label)}</text>'
         )
     desc = "；".join(f"{label} {value:g}" for label, value in points)
     return _frame(width, height, title, desc, body)

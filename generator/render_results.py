@@ -41,6 +41,16 @@ def public_columns(table: LoadedTable) -> list:  # type: ignore[type-arg]
     return [c for c in table.model.columns if not c.private]
 
 
+def short_label(result: RoundResult) -> str:
+    """A round's period in a few characters, for chart axes: 2023, 2025Q2, 2025-07."""
+    p = result.loaded.model.period
+    if p.kind == "季":
+        return f"{p.start.year}Q{(p.start.month - 1) // 3 + 1}"
+    if p.kind == "月":
+        return f"{p.start.year}-{p.start.month:02d}"
+    return str(p.start.year)
+
+
 def _csv(result: RoundResult) -> str:
     criteria = [c.id for c in result.rubric.criteria]
     out = io.StringIO()
@@ -172,7 +182,7 @@ def results_pages(
         trend = (
             charts.line_chart(
                 labels["chart_trend"].format(name=unit.name),
-                [(r.loaded.model.title, u.total) for r, u in rows],  # type: ignore[attr-defined]
+                [(short_label(r), u.total) for r, u in rows],  # type: ignore[attr-defined]
                 0,
                 max((r.rubric.total for r, _ in rows), default=100),
             )

@@ -150,6 +150,10 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
         "glossary/",
         "notices/",
         "notices/sixiang-zhibu-2026/",
+        "results/",
+        "results/yanshou-2023/",
+        "results/units/wenlv/",
+        "results/tables/zhenggai-2026q3/",
     ],
 )
 @pytest.mark.parametrize("width", [1280, 375])
@@ -219,3 +223,30 @@ def test_notice_type_filter(page, base_url: str) -> None:  # type: ignore[no-unt
         r.inner_text() for r in page.locator(".hb-filterable tbody tr").all() if r.is_visible()
     ]
     assert len(visible) == 1 and "第三季度" in visible[0]
+
+
+def test_ranking_table_sorts_and_filters(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "results/yanshou-2023/")
+    table = page.locator(".hb-sortable table").first
+
+    def totals() -> list[float]:
+        rows = [r for r in table.locator("tbody tr").all() if r.is_visible()]
+        return [float(r.locator("td").nth(2).inner_text().split("（")[0]) for r in rows]
+
+    start = totals()
+    assert start == sorted(start, reverse=True)
+    table.locator("th").nth(2).locator("button").click()
+    assert table.locator("th").nth(2).get_attribute("aria-sort") == "ascending"
+    assert totals() == sorted(start)
+    table.locator("th").nth(1).locator("button").click()  # by unit name, in Chinese collation
+    assert table.locator("th").nth(1).get_attribute("aria-sort") == "ascending"
+    assert table.locator("th").nth(2).get_attribute("aria-sort") == "none"
+    names = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.hb-sortable table')[0].tBodies[0].rows)"
+        ".map(r => r.cells[1].textContent.trim())"
+    )
+    collated = page.evaluate("names => [...names].sort(new Intl.Collator('zh-CN').compare)", names)
+    assert names == collated
+    page.fill(".hb-table-filter input >> nth=0", "税务")
+    visible = [r.inner_text() for r in table.locator("tbody tr").all() if r.is_visible()]
+    assert len(visible) == 1 and "市税务局" in visible[0]
