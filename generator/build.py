@@ -19,7 +19,7 @@ def build_site(root: Path, as_of: dt.date, site_dir: Path | None = None) -> Resu
     shutil.rmtree(staging, ignore_errors=True)
     try:
         config = write_project(root, result, staging)
-        engine.run_mkdocs(config)
+        engine.run_mkdocs(config, as_of)
         engine.run_pagefind(staging)
         engine.swap_into_place(staging, target)
     finally:

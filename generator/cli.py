@@ -55,11 +55,33 @@ def cli() -> None:
 @cli.command()
 @as_of_option
 @root_option
-def check(as_of: str | None, root: Path) -> None:
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["plain", "github", "json"]),
+    default="plain",
+    show_default=True,
+    help="plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
+)
+def check(as_of: str | None, root: Path, output: str) -> None:
     """Validate every data file and print every problem found."""
+    from generator import report
     from generator.pipeline import run
 
-    result = run(root.resolve(), _as_of(as_of), render=False)
+    try:
+        result = run(root.resolve(), _as_of(as_of), render=False)
+    except ValidationFailed as failed:
+        if output == "plain":
+            raise
+        click.echo(
+            report.github(failed.problems)
+            if output == "github"
+            else report.as_json(failed.problems)
+        )
+        sys.exit(1)
+    if output == "json":
+        click.echo("[]")
+        return
     n = sum(len(s.editions) for s in result.catalog.standards)
     click.echo(f"OK: {len(result.catalog.standards)} standards, {n} editions, no problems.")
 

@@ -3,7 +3,9 @@ then swap the finished site into place. The only module that imports MkDocs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,8 +22,11 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build with MkDocs in strict mode: a warning is a failure, reported as such."""
+def run_mkdocs(config_file: Path, as_of: dt.date | None = None) -> None:
+    """Build with MkDocs in strict mode: a warning is a failure, reported as such.
+
+    The engine's own dates (the sitemap's, the gzip header's) are the as-of day,
+    through SOURCE_DATE_EPOCH, so that two builds of the same data are identical."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -29,6 +34,10 @@ def run_mkdocs(config_file: Path) -> None:
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if as_of is not None:
+        moment = dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
     try:
         config = load_config(config_file=str(config_file), strict=True)
         build(config)
@@ -37,6 +46,10 @@ def run_mkdocs(config_file: Path) -> None:
         raise BuildFailed(f"the site engine failed: {exc}\n{details}".rstrip()) from None
     finally:
         logger.removeHandler(collector)
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def pagefind_binary() -> Path:

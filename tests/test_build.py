@@ -300,3 +300,28 @@ def test_home_lists_open_notices(site: Path) -> None:
         '【公示】<a href="notices/sixiang-zhibu-2026/">2026年度市直机关“四强”党支部拟命名对象公示</a>（2026年11月24日止）'
         in html
     )
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import REPO
+
+    for name in ("standards", "content"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build_site(tmp_path, AS_OF, tmp_path / "one")
+    build_site(tmp_path, AS_OF, tmp_path / "two")
+    one = {
+        p.relative_to(tmp_path / "one"): p.read_bytes()
+        for p in (tmp_path / "one").rglob("*")
+        if p.is_file()
+    }
+    two = {
+        p.relative_to(tmp_path / "two"): p.read_bytes()
+        for p in (tmp_path / "two").rglob("*")
+        if p.is_file()
+    }
+    assert sorted(one) == sorted(two)
+    assert [str(p) for p in one if one[p] != two[p]] == []
+    assert b"2026-11-22" in one[Path("sitemap.xml")]  # the as-of day, not the build day

@@ -70,3 +70,34 @@ def test_build_writes_the_site(handbook: Handbook) -> None:
     assert done.returncode == 0, done.stderr
     assert "Built 4 pages" in done.stdout
     assert (handbook.root / "site" / "standards" / "demo" / "index.html").is_file()
+
+
+def test_check_annotates_a_pull_request(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace('number: "1.2"', "number: 1.2"))
+    done = handbook_cmd(handbook.root, "check", "--format", "github")
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "::error file=standards/demo/2020.yml,line=18,col=17,title=sections[0].clauses[1].number::"
+        'expected text, found the number 1.2; YAML reads unquoted 1.2 as a number (1.10 becomes 1.1), so write it in quotes: "1.2"'
+    ]
+
+
+def test_check_as_json(handbook: Handbook) -> None:
+    import json
+
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace("issuer:", "isuer:"))
+    done = handbook_cmd(handbook.root, "check", "--format", "json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout) == [
+        {
+            "path": "standards/demo/2020.yml",
+            "line": 7,
+            "column": 1,
+            "field": "isuer",
+            "message": "unknown field 'isuer'; did you mean 'issuer'?",
+            "severity": "error",
+        }
+    ]
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    done = handbook_cmd(handbook.root, "check", "--format", "json")
+    assert (done.returncode, json.loads(done.stdout)) == (0, [])
