@@ -48,6 +48,10 @@ class StandardInfo:
         index = self.editions.index(info)
         return self.editions[index - 1] if index else None
 
+    def following(self, info: EditionInfo) -> EditionInfo | None:
+        index = self.editions.index(info)
+        return self.editions[index + 1] if index + 1 < len(self.editions) else None
+
 
 @dataclass(frozen=True)
 class Catalog:

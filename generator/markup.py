@@ -77,3 +77,22 @@ def zh_date(value: dt.date | None) -> str:
 
 def points(value: float) -> str:
     return f"{value:g}"
+
+
+def diff_html(
+    ops: tuple[tuple[str, str], ...], deleted: str = "删除：", inserted: str = "插入："
+) -> Markup:
+    """Character differences as <del>/<ins>, each announced to screen readers."""
+    parts = []
+    for op, text in ops:
+        if op == "delete":
+            parts.append(
+                f'<del><span class="hb-sr-only">{escape(deleted)}</span>{escape(text)}</del>'
+            )
+        elif op == "insert":
+            parts.append(
+                f'<ins><span class="hb-sr-only">{escape(inserted)}</span>{escape(text)}</ins>'
+            )
+        else:
+            parts.append(str(escape(text)))
+    return Markup("".join(parts).replace("\n", "<br>"))

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from generator import markup
 from generator.check import walk_clauses
 from generator.citations import Resolved
+from generator.compare import compare_editions
 from generator.compute import STATUSES, Catalog, EditionInfo, StandardInfo
 from generator.labels import STATUS_CLASSES, labels_for
 from generator.loader import MarkdownFile
@@ -27,7 +28,7 @@ from generator.render_content import (
     page_markdown,
 )
 from generator.repository import Settings
-from generator.urls import GLOSSARY, NOTICES_INDEX, page_url, standard_path
+from generator.urls import GLOSSARY, NOTICES_INDEX, compare_path, page_url, standard_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -66,6 +67,7 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         block=markup.block,
         zh_date=markup.zh_date,
         points=markup.points,
+        diff_html=markup.diff_html,
         status_class=lambda status: STATUS_CLASSES[status],
     )
     return env
@@ -142,6 +144,23 @@ class Renderer:
                     True,
                 )
             )
+            for older, newer in zip(standard.editions, standard.editions[1:], strict=False):
+                path = compare_path(standard.id, newer.model.edition)
+                comparison = compare_editions(older.model, newer.model)
+                pages.append(
+                    Page(
+                        path,
+                        self.render(
+                            "compare.md.j2",
+                            path,
+                            c=comparison,
+                            standard=standard,
+                            old=older,
+                            new=newer,
+                        ),
+                        newer.model.title,
+                    )
+                )
             for info in standard.editions:
                 path = standard_path(standard.id, info.model.edition)
                 pages.append(
@@ -228,6 +247,8 @@ class Renderer:
             e=info.model,
             is_main=is_main,
             previous=standard.previous(info),
+            following=standard.following(info),
+            compare_path=compare_path,
             clauses=clauses,
             cited_by=lambda clause_id: self.backlinks.get((info.ref, clause_id), []),
             # The main page and the in-force edition's own page carry the same

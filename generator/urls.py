@@ -14,6 +14,11 @@ def standard_path(standard_id: str, edition: str | None = None) -> str:
     return f"standards/{standard_id}/index.md"
 
 
+def compare_path(standard_id: str, edition: str) -> str:
+    """The page comparing `edition` with the edition before it."""
+    return f"standards/{standard_id}/{edition}/changes/index.md"
+
+
 def page_url(path: str) -> str:
     """`a/index.md` → `a`, `a/b.md` → `a/b`: the folder a page is served from."""
     p = posixpath.splitext(path)[0]

@@ -325,3 +325,17 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     assert sorted(one) == sorted(two)
     assert [str(p) for p in one if one[p] != two[p]] == []
     assert b"2026-11-22" in one[Path("sitemap.xml")]  # the as-of day, not the build day
+
+
+def test_comparison_page_marks_changes_and_is_linked_from_both_editions(site: Path) -> None:
+    html = page(site, "standards/liuhua-24/2023/changes")
+    assert "与2019版相比：新增1条，删除1条，移除0条，重新编号3条，修改2条，未变18条。" in html
+    assert (
+        '<ins><span class="hb-sr-only">插入：</span>；上级党组织每季度检查一次党支部工作，检查结果纳入年度评议</ins>'
+        in html
+    )
+    assert re.search(r'<h3 id="huifeng-yanjin">4\.3 → 4\.4 会风严谨（重新编号）', html)
+    assert '<a href="changes/">与上一版本对比</a>' in page(site, "standards/liuhua-24/2023")
+    assert '<a href="../2023/changes/">与下一版本对比（2023版）</a>' in page(
+        site, "standards/liuhua-24/2019"
+    )
