@@ -112,6 +112,36 @@ def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
 
 
 @cli.command()
+@click.argument("ref")
+@as_of_option
+@root_option
+def diff(ref: str, as_of: str | None, root: Path) -> None:
+    """Describe what changed since the git REF, in Markdown for a pull request."""
+    import tempfile
+
+    from generator.gitref import export_ref
+    from generator.labels import labels_for
+    from generator.pipeline import run
+    from generator.semdiff import describe
+
+    day, root = _as_of(as_of), root.resolve()
+    head = run(root, day, render=False)
+    labels = labels_for("zh")
+    with tempfile.TemporaryDirectory(prefix="handbook-base-") as folder:
+        export_ref(root, ref, Path(folder))
+        try:
+            base = (
+                run(Path(folder), day, render=False)
+                if (Path(folder) / "mkdocs.yml").is_file()
+                else None
+            )
+        except ValidationFailed as failed:
+            click.echo(labels["diff_base_problems"].format(n=len(failed.problems)), err=True)
+            base = None
+    click.echo(describe(base, head, labels), nl=False)
+
+
+@cli.command()
 @as_of_option
 @root_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
