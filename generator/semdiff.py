@@ -49,24 +49,20 @@ def _edition_changes(old: StandardEdition, new: StandardEdition, L: dict[str, st
     return lines
 
 
-def describe(base: Result | None, head: Result, L: dict[str, str]) -> str:
-    """Markdown for a pull-request description; `base` None when the base has no handbook."""
-    sections: list[str] = []
+def _standards(base: Result | None, head: Result, L: dict[str, str]) -> list[str]:
     old = base.catalog.editions if base else {}
-    new = head.catalog.editions
     lines: list[str] = []
-    for ref, info in new.items():
+    for ref, info in head.catalog.editions.items():
         m = info.model
-        if ref not in old:
+        before = old.get(ref)
+        if before is None:
             lines.append(
                 f"- {L['diff_edition_added']}：{m.code} {m.title}（{m.edition}{L['edition_suffix']}，{info.status}）"
             )
-            standard = head.catalog.standard(m.id)
-            previous = standard.previous(info)
+            previous = head.catalog.standard(m.id).previous(info)
             if previous is not None:
                 lines += _edition_changes(previous.model, m, L)
             continue
-        before = old[ref]
         if before.status != info.status:
             lines.append(f"- {L['diff_status']}：{m.code} {before.status} → {info.status}")
         if before.model != m:
@@ -76,50 +72,68 @@ def describe(base: Result | None, head: Result, L: dict[str, str]) -> str:
                 lines += changes
             elif before.status == info.status:
                 lines.append(f"- {L['diff_metadata_changed']}：{m.code} {m.title}")
-    lines += [f"- {L['diff_edition_removed']}：{ref}" for ref in old if ref not in new]
-    if lines:
-        sections.append(f"### {L['standards']}\n\n" + "\n".join(lines))
-    old_rounds = {r.id: r for r in base.scored} if base else {}
-    lines = []
+    lines += [
+        f"- {L['diff_edition_removed']}：{ref}" for ref in old if ref not in head.catalog.editions
+    ]
+    return lines
+
+
+def _results(base: Result | None, head: Result, L: dict[str, str]) -> list[str]:
+    old = {r.id: r for r in base.scored} if base else {}
+    lines: list[str] = []
     for r in head.scored:
-        m = r.loaded.model
-        prior = old_rounds.get(r.id)
+        prior = old.get(r.id)
+        title = r.loaded.model.title
         if prior is None:
             lines.append(
-                f"- {L['diff_round_added']}：{m.title}（{len(r.units)} {L['diff_units']}，{L['passed']} {r.pass_rate:.1%}）"
+                f"- {L['diff_round_added']}：{title}（{len(r.units)} {L['diff_units']}，{L['passed']} {r.pass_rate:.1%}）"
             )
-        elif prior.loaded.model != m:
+        elif prior.loaded.model != r.loaded.model:
             totals = {u.unit.id: u.total for u in prior.units}
             moved = sum(1 for u in r.units if totals.get(u.unit.id) != u.total)
             lines.append(
-                f"- {L['diff_round_changed']}：{m.title}（{L['diff_totals_changed'].format(n=moved)}）"
+                f"- {L['diff_round_changed']}：{title}（{L['diff_totals_changed'].format(n=moved)}）"
             )
-    if lines:
-        sections.append(f"### {L['results']}\n\n" + "\n".join(lines))
-    old_notices = {i.notice.slug: i for i in base.notices} if base else {}
-    lines = []
+    return lines
+
+
+def _notices(base: Result | None, head: Result, L: dict[str, str]) -> list[str]:
+    old = {i.notice.slug: i for i in base.notices} if base else {}
+    lines: list[str] = []
     for i in head.notices:
-        prior = old_notices.get(i.notice.slug)
+        prior = old.get(i.notice.slug)
+        meta = i.notice.meta
         if prior is None:
-            lines.append(
-                f"- {L['diff_notice_added']}：【{i.notice.meta.type}】{i.notice.meta.title}（{i.status}）"
-            )
-        elif prior.notice.meta != i.notice.meta or prior.notice.page.body != i.notice.page.body:
-            lines.append(
-                f"- {L['diff_notice_changed']}：【{i.notice.meta.type}】{i.notice.meta.title}"
-            )
-    if lines:
-        sections.append(f"### {L['notices']}\n\n" + "\n".join(lines))
-    old_pages = {p.source: p for p in base.content} if base else {}
-    lines = []
-    for p in head.content:
-        prior = old_pages.get(p.source)
+            lines.append(f"- {L['diff_notice_added']}：【{meta.type}】{meta.title}（{i.status}）")
+        elif prior.notice.meta != meta or prior.notice.page.body != i.notice.page.body:
+            lines.append(f"- {L['diff_notice_changed']}：【{meta.type}】{meta.title}")
+    return lines
+
+
+def _pages(base: Result | None, head: Result, L: dict[str, str]) -> list[str]:
+    old = {p.source: p for p in base.content} if base else {}
+    lines: list[str] = []
+    for page in head.content:
+        prior = old.get(page.source)
         if prior is None:
-            lines.append(f"- {L['diff_page_added']}：{p.meta.title}（{p.source}）")
-        elif prior.body != p.body or prior.meta != p.meta:
-            lines.append(f"- {L['diff_page_changed']}：{p.meta.title}（{p.source}）")
-    if lines:
-        sections.append(f"### {L['diff_pages']}\n\n" + "\n".join(lines))
+            lines.append(f"- {L['diff_page_added']}：{page.meta.title}（{page.source}）")
+        elif prior.body != page.body or prior.meta != page.meta:
+            lines.append(f"- {L['diff_page_changed']}：{page.meta.title}（{page.source}）")
+    return lines
+
+
+def describe(base: Result | None, head: Result, L: dict[str, str]) -> str:
+    """Markdown for a pull-request description; `base` None when the base has no handbook."""
+    sections = [
+        f"### {title}\n\n" + "\n".join(lines)
+        for title, lines in (
+            (L["standards"], _standards(base, head, L)),
+            (L["results"], _results(base, head, L)),
+            (L["notices"], _notices(base, head, L)),
+            (L["diff_pages"], _pages(base, head, L)),
+        )
+        if lines
+    ]
     if not sections:
         return f"## {L['diff_title']}\n\n{L['diff_none']}\n"
     return f"## {L['diff_title']}\n\n" + "\n\n".join(sections) + "\n"
