@@ -166,6 +166,19 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
 
 
 @cli.command()
+@root_option
+def codeowners(root: Path) -> None:
+    """Write the owners declared on standards into CODEOWNERS."""
+    from generator import codeowners as owners
+    from generator.repository import load_standards
+
+    editions, problems = load_standards(root.resolve())
+    if problems:
+        raise ValidationFailed(problems)
+    click.echo(f"Wrote {owners.write(root.resolve(), editions)}")
+
+
+@cli.command()
 @click.option(
     "--check", "check_only", is_flag=True, help="Only report whether the files are stale."
 )

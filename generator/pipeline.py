@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import codeowners
 from generator.check import check_all
 from generator.citations import Resolved, resolve
 from generator.compute import Catalog, build_catalog
@@ -24,6 +25,7 @@ from generator.notices import (
     visible_notices,
 )
 from generator.pages import ContentPage, load_pages
+from generator.provenance import last_commit_dates, stamp
 from generator.render import Page, Renderer
 from generator.render_results import results_pages
 from generator.repository import Settings, load_home, load_settings, load_standards
@@ -83,6 +85,7 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     results, found = load_results(root)
     problems += found
     problems += check_all(editions, as_of)
+    problems += codeowners.drift(root, editions)
     problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
         raise ValidationFailed(problems)
@@ -113,6 +116,9 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
         pages, files = results_pages(renderer, results, scored)
         result.pages.extend(pages)
         result.files.update(files)
+        result.pages[:] = stamp(
+            result.pages, last_commit_dates(root), settings.source_url, renderer.labels
+        )
         if settings.site_url:
             result.files.update(
                 build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)

@@ -41,6 +41,7 @@ class Page:
     content: str
     title: str
     in_nav: bool = False
+    source: str | None = None  # the data file it is made from, relative to the repository
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
@@ -142,6 +143,7 @@ class Renderer:
                     self._standard(standard, standard.current, current, True),
                     standard.current.model.title,
                     True,
+                    standard.current.loaded.path,
                 )
             )
             for older, newer in zip(standard.editions, standard.editions[1:], strict=False):
@@ -164,7 +166,12 @@ class Renderer:
             for info in standard.editions:
                 path = standard_path(standard.id, info.model.edition)
                 pages.append(
-                    Page(path, self._standard(standard, info, path, False), info.model.title)
+                    Page(
+                        path,
+                        self._standard(standard, info, path, False),
+                        info.model.title,
+                        source=info.loaded.path,
+                    )
                 )
         if any(s.current.model.terms for s in self.catalog.standards):
             pages.append(
@@ -187,6 +194,7 @@ class Renderer:
                     notice.notice.path,
                     self._notice(notice, resolved.get(notice.notice.page.source, [])),
                     notice.notice.meta.title,
+                    source=notice.notice.page.source,
                 )
             )
         for page in content:
@@ -196,6 +204,7 @@ class Renderer:
                     self._content(page, resolved.get(page.source, [])),
                     page.meta.title,
                     True,
+                    page.source,
                 )
             )
         return pages

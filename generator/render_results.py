@@ -172,6 +172,7 @@ def results_pages(
                     round_path=round_path,
                 ),
                 r.loaded.model.title,
+                source=r.loaded.doc.path,
             )
         )
         files[f"results/{r.id}/scores.csv"] = _csv(r)
@@ -206,6 +207,7 @@ def results_pages(
                     is_overdue=lambda t, row: is_overdue(t, row, as_of),
                 ),
                 unit.name,
+                source=results.units_doc.path if results.units_doc else None,
             )
         )
     latest = {u.unit.id: (r, u) for r in scored for u in r.units}
@@ -239,6 +241,7 @@ def results_pages(
                     is_overdue=lambda t, row: is_overdue(t, row, as_of),
                 ),
                 t.model.title,
+                source=t.doc.path,
             )
         )
     return pages, files

@@ -28,6 +28,7 @@ class Settings:
     description: str
     sample_data: bool
     template_overrides: Path | None
+    source_url: str = ""  # where the repository's files can be read on the forge
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         description=str(extra.get("description") or ""),
         sample_data=bool(extra.get("sample_data", False)),
         template_overrides=overrides,
+        source_url=str(extra.get("source_url") or ""),
     )
     return settings, problems
 

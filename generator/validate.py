@@ -40,6 +40,23 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     ]
 
 
+# What each pattern of the models asks for, in words (matched on how the pattern starts).
+_PATTERNS = (
+    (SLUG_PATTERN, "an id of lowercase Latin letters, digits and hyphens (like liuhua-24)"),
+    (
+        "^[a-z0-9]+(?:-[a-z0-9]+)*/",
+        "a reference written as <standard-id>/<edition> (like liuhua-24/2019)",
+    ),
+    (
+        "^[a-z0-9]+(?:-[a-z0-9]+)*@",
+        "a rubric written as <standard-id>@<edition> (like liuhua-24@2023)",
+    ),
+    ("^[0-9A-Za-z]", 'an edition of Latin letters, digits, dots and hyphens (like "2019")'),
+    ("^@", "a forge account or team (like @zuzhibu or @org/team)"),
+    ("^[^@", "an e-mail address (like name@example.org)"),
+)
+
+
 def _found(doc: Document, loc: Loc, value: Any) -> str:
     raw = doc.raw.get(tuple(loc))
     if isinstance(value, bool):
@@ -117,13 +134,11 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "string_too_short":
         return doc.problem(loc, "expected text, found an empty value")
     if kind == "string_pattern_mismatch":
-        pattern = err.get("ctx", {}).get("pattern")
-        if pattern == SLUG_PATTERN:
-            expected = "an id of lowercase Latin letters, digits and hyphens (like liuhua-24)"
-        elif pattern and "/" in pattern:
-            expected = "a reference written as <standard-id>/<edition> (like liuhua-24/2019)"
-        else:
-            expected = 'an edition of Latin letters, digits, dots and hyphens (like "2019")'
+        pattern = str(err.get("ctx", {}).get("pattern", ""))
+        expected = next(
+            (text for start, text in _PATTERNS if pattern.startswith(start)),
+            f"text of the form {pattern}",
+        )
         return doc.problem(loc, f"expected {expected}, found {found}")
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return doc.problem(

@@ -68,14 +68,20 @@ def handbook(tmp_path: Path) -> Handbook:
     return Handbook(tmp_path)
 
 
+def copy_sample(target: Path) -> Path:
+    """The repository's sample handbook (its data, not its code) copied to `target`."""
+    for name in ("standards", "content"):
+        shutil.copytree(REPO / name, target / name)
+    for name in ("mkdocs.yml", "CODEOWNERS"):
+        shutil.copy(REPO / name, target / name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sample handbook, copied and built once, as of AS_OF."""
     from generator.build import build_site
 
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("standards", "content"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     build_site(root, AS_OF)
     return root / "site"

@@ -303,13 +303,9 @@ def test_home_lists_open_notices(site: Path) -> None:
 
 
 def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
-    import shutil
+    from conftest import copy_sample
 
-    from conftest import REPO
-
-    for name in ("standards", "content"):
-        shutil.copytree(REPO / name, tmp_path / name)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_sample(tmp_path)
     build_site(tmp_path, AS_OF, tmp_path / "one")
     build_site(tmp_path, AS_OF, tmp_path / "two")
     one = {

@@ -144,6 +144,10 @@ class StandardEdition(Model):
     terms: list[Term] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
     rubric: Rubric | None = None
+    owners: list[Annotated[str, StringConstraints(pattern=r"^@[\w.-]+(/[\w.-]+)?$")]] = Field(
+        default_factory=list,
+        description="Forge accounts or teams who must review changes, e.g. @zuzhibu or @org/team.",
+    )
 
     @property
     def ref(self) -> str:
