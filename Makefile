@@ -33,7 +33,7 @@ browser-tools:
 
 ## Set up and run every test: lint, unit, end-to-end builds, headless Chromium
 test: $(STAMP) browser-tools
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

@@ -7,6 +7,7 @@ every problem found.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,11 @@ def check_references(
     return resolved, problems
 
 
-def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
+def run(
+    root: Path, as_of: dt.date, *, render: bool = True, mark: Callable[[str], None] | None = None
+) -> Result:
+    """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them)."""
+    mark = mark or (lambda stage: None)
     settings, problems = load_settings(root)
     editions, found = load_standards(root)
     problems += found
@@ -84,11 +89,13 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     problems += found
     results, found = load_results(root)
     problems += found
+    mark("load")
     problems += check_all(editions, as_of)
     problems += codeowners.drift(root, editions)
     problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
         raise ValidationFailed(problems)
+    mark("check")
     catalog = build_catalog(editions, as_of)
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
@@ -97,6 +104,7 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
     if problems:
         raise ValidationFailed(problems)
     scored = score_all(results)
+    mark("compute")
     result = Result(
         settings,
         catalog,
@@ -123,4 +131,5 @@ def run(root: Path, as_of: dt.date, *, render: bool = True) -> Result:
             result.files.update(
                 build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)
             )
+        mark("render")
     return result

@@ -1,0 +1,168 @@
+"""Build a synthetic handbook and report where the time and memory go.
+
+    python benchmarks/run.py --size S|M|L
+
+Prints a Markdown table of the stages (wall time, peak memory), the output size,
+the median page size and the bytes one search fetches, then two lines:
+`total: …` and `speedup vs Material search + prune: …`. The baseline builds the
+same generated pages with MkDocs + Material and its built-in search (jieba for
+Chinese) and `navigation.prune`: the best a careful user gets without us.
+Run on demand; not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.make_handbook import make  # noqa: E402
+from generator.build import build_site  # noqa: E402
+
+AS_OF = dt.date(2026, 11, 22)
+MIB = 1024 * 1024
+
+
+def rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_bytes(site: Path, word: str) -> int:
+    """Bytes the browser fetches from /pagefind/ to answer one query, measured in Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+            )
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/")
+            sizes: list[int] = []
+            page.on(
+                "response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None
+            )
+            page.fill(".hb-search .md-search__input", word)
+            page.wait_for_selector(".hb-search .md-search-result__item", timeout=30000)
+            page.wait_for_timeout(1000)
+            total = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return total
+
+
+def baseline(build_dir: Path, out: Path) -> float:
+    """The same Markdown built by MkDocs + Material with its own Chinese search and prune."""
+    config = build_dir / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    base = build_dir / "baseline.yml"
+    base.write_text(
+        text + f"\nplugins:\n  - search:\n      lang: zh\nsite_dir: {out}\nhooks: []\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(base)], check=True, cwd=build_dir
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", choices=["S", "M", "L"], default="S")
+    parser.add_argument("--word", default="党支部", help="a common word to search for")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix=f"handbook-bench-{args.size}-"))
+    root = make(args.size, work / "handbook")
+
+    rows: list[tuple[str, float, float]] = []
+    last = [time.perf_counter()]
+
+    def mark(stage: str) -> None:
+        now = time.perf_counter()
+        rows.append((stage, now - last[0], rss_mib()))
+        last[0] = now
+
+    start = time.perf_counter()
+    result = build_site(root, AS_OF, root / "site", mark=mark)
+    total = time.perf_counter() - start
+    site = root / "site"
+    pages = len(result.pages)
+    html = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    generator_time = sum(t for stage, t, _ in rows if stage not in ("engine", "search index"))
+
+    print(f"## Benchmark {args.size}: {pages} pages\n")
+    print("| stage | wall time (s) | ms/page | peak memory so far (MiB) |")
+    print("| --- | ---: | ---: | ---: |")
+    for stage, seconds, mem in rows:
+        print(f"| {stage} | {seconds:.2f} | {seconds / pages * 1000:.2f} | {mem:.0f} |")
+    print(f"| **total** | **{total:.2f}** | **{total / pages * 1000:.2f}** | {rss_mib():.0f} |")
+    print()
+    print(
+        f"- generator's own stages (all but engine and search index): {generator_time:.2f} s, "
+        f"{generator_time / total:.1%} of the build"
+    )
+    print(
+        f"- search indexer (Pagefind extended, a child process) peak memory: {rss_mib(resource.RUSAGE_CHILDREN):.0f} MiB"
+    )
+    print(
+        f"- output: {folder_size(site) / MIB:.1f} MiB, {len(html)} HTML files, median page {statistics.median(html) / 1024:.1f} KiB"
+    )
+    fetched = search_bytes(site, args.word)
+    print(f"- a search for “{args.word}” fetches {fetched / 1024:.0f} KiB")
+    speedup = "n/a"
+    if not args.no_baseline:
+        base_time = baseline(root / ".handbook" / "build", work / "baseline-site")
+        index = work / "baseline-site" / "search" / "search_index.json"
+        print(
+            f"- baseline (MkDocs + Material, built-in search with jieba, navigation.prune): {base_time:.2f} s, "
+            f"{base_time / pages * 1000:.2f} ms/page, search index {index.stat().st_size / MIB:.1f} MiB sent to every reader"
+        )
+        speedup = f"{base_time / total:.2f}x"
+    print()
+    print(
+        f"total: {pages} pages, {total:.1f} s, {total / pages * 1000:.1f} ms/page, peak {rss_mib():.0f} MiB"
+    )
+    print(f"speedup vs Material search + prune: {speedup}")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
