@@ -101,6 +101,59 @@ def baseline(build_dir: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def serve_latency(root: Path, port: int = 8765) -> float:
+    """Seconds from saving an edited standard to `handbook serve` answering with the new text."""
+    import urllib.request
+
+    url = f"http://127.0.0.1:{port}/handbook/standards/biaozhun-001/"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "serve",
+            "--root",
+            str(root),
+            "--as-of",
+            str(AS_OF),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.time() + 900
+        while "SJ/DJ 001" not in fetch():
+            if time.time() > deadline:
+                raise RuntimeError("handbook serve did not start")
+            time.sleep(1)
+        time.sleep(3)  # let the watcher settle after the first build
+        path = root / "standards" / "biaozhun-001" / "2023.yml"
+        marker = "基准测试修改标记"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("text: ", f"text: {marker}", 1),
+            encoding="utf-8",
+        )
+        start = time.perf_counter()
+        while marker not in fetch():
+            if time.perf_counter() - start > 300:
+                raise RuntimeError("the edit never showed")
+            time.sleep(0.1)
+        return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -108,6 +161,9 @@ def main() -> None:
     parser.add_argument("--size", choices=["S", "M", "L"], default="S")
     parser.add_argument("--word", default="党支部", help="a common word to search for")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--serve", action="store_true", help="also time an edit in `handbook serve`"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"handbook-bench-{args.size}-"))
     root = make(args.size, work / "handbook")

@@ -110,7 +110,8 @@ def _json(result: RoundResult) -> str:
             for u in result.units
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # Compact: the C encoder is used only without indentation (seconds at 10,000 pages).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def results_pages(

@@ -58,7 +58,11 @@ def serve(
     observer.schedule(handler, str(root), recursive=False)
     observer.start()
     try:
-        mkdocs_serve(config_file=str(config), livereload=True, dev_addr=dev_addr)
+        # Dirty builds: MkDocs rebuilds only pages whose Markdown changed, and the
+        # generator rewrites only the files whose content changed.
+        mkdocs_serve(
+            config_file=str(config), livereload=True, build_type="dirty", dev_addr=dev_addr
+        )
     finally:
         observer.stop()
         observer.join()
