@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.loader import load_yaml
 from generator.models.base import SLUG_PATTERN
 from generator.models.notice import CalendarFile, NoticeMeta
 from generator.pages import NOTICES_DIR, ContentPage, read_page
 from generator.repository import CONTENT_DIR, inside
-from generator.validate import parse
+from generator.validate import load_typed
 from generator.workdays import WorkCalendar
 
 CALENDAR = f"{CONTENT_DIR}/{NOTICES_DIR}/calendar.yml"
@@ -50,12 +49,9 @@ def load_calendar(root: Path) -> tuple[WorkCalendar, list[Problem]]:
     path = root / CALENDAR
     if not path.is_file():
         return WorkCalendar(), []
-    doc, problems = load_yaml(path, CALENDAR)
-    if doc is None:
-        return WorkCalendar(), problems
-    model, found = parse(doc, CalendarFile)
+    _, model, problems = load_typed(path, CALENDAR, CalendarFile)
     if model is None:
-        return WorkCalendar(), problems + found
+        return WorkCalendar(), problems
     return WorkCalendar(frozenset(model.holidays), frozenset(model.workdays)), problems
 
 

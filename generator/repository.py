@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem
-from generator.loader import Document, MarkdownFile, load_markdown, load_yaml
+from generator.loader import Document, MarkdownFile, load_markdown
 from generator.models.standard import StandardEdition
-from generator.validate import parse
+from generator.validate import load_typed
 
 STANDARDS_DIR = "standards"
 CONTENT_DIR = "content"
@@ -123,13 +123,9 @@ def load_standards(root: Path) -> tuple[list[LoadedEdition], list[Problem]]:
                 )
             )
             continue
-        doc, found = load_yaml(path, rel)
+        doc, model, found = load_typed(path, rel, StandardEdition)
         problems += found
-        if doc is None:
-            continue
-        model, found = parse(doc, StandardEdition)
-        problems += found
-        if model is not None and not found:
+        if doc is not None and model is not None and not found:
             editions.append(LoadedEdition(doc, model))
     return editions, problems
 

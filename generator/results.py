@@ -10,12 +10,12 @@ from pathlib import Path
 
 from generator.compute import Catalog, EditionInfo
 from generator.errors import Problem
-from generator.loader import Document, Loc, load_yaml
+from generator.loader import Document, Loc
 from generator.models.results import Round, Table, Unit, UnitsFile
 from generator.models.standard import Criterion
 from generator.notices import Notice
 from generator.repository import CONTENT_DIR, inside
-from generator.validate import parse
+from generator.validate import load_typed
 
 RESULTS = f"{CONTENT_DIR}/results"
 
@@ -64,29 +64,20 @@ def load_results(root: Path) -> tuple[Results, list[Problem]]:
     results, problems = Results(), list[Problem]()
     units_path = root / RESULTS / "units.yml"
     if units_path.is_file():
-        doc, found = load_yaml(units_path, f"{RESULTS}/units.yml")
+        doc, units, found = load_typed(units_path, f"{RESULTS}/units.yml", UnitsFile)
         problems += found
-        if doc is not None:
-            model, found = parse(doc, UnitsFile)
-            problems += found
-            if model is not None:
-                results.units, results.units_doc = list(model.units), doc
+        if doc is not None and units is not None:
+            results.units, results.units_doc = list(units.units), doc
     for path, rel in _files(root, "rounds"):
-        doc, found = load_yaml(path, rel)
+        doc, round_, found = load_typed(path, rel, Round)
         problems += found
-        if doc is not None:
-            round_, found = parse(doc, Round)
-            problems += found
-            if round_ is not None:
-                results.rounds.append(LoadedRound(doc, round_))
+        if doc is not None and round_ is not None:
+            results.rounds.append(LoadedRound(doc, round_))
     for path, rel in _files(root, "tables"):
-        doc, found = load_yaml(path, rel)
+        doc, table, found = load_typed(path, rel, Table)
         problems += found
-        if doc is not None:
-            table, found = parse(doc, Table)
-            problems += found
-            if table is not None:
-                results.tables.append(LoadedTable(doc, table))
+        if doc is not None and table is not None:
+            results.tables.append(LoadedTable(doc, table))
     return results, problems
 
 

@@ -6,15 +6,27 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problem
-from generator.loader import Document, Loc, format_loc
+from generator.loader import Document, Loc, format_loc, load_yaml
 from generator.models.base import SLUG_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def load_typed(
+    path: Path, rel: str, model: type[M]
+) -> tuple[Document | None, M | None, list[Problem]]:
+    """Read a YAML file into `model`: the document (for places), the record, the problems."""
+    doc, problems = load_yaml(path, rel)
+    if doc is None:
+        return None, None, problems
+    typed, found = parse(doc, model)
+    return doc, typed, problems + found
 
 
 def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
