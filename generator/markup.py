@@ -9,6 +9,7 @@ scripts or include files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import markdown
@@ -55,6 +56,7 @@ def attr(value: object) -> Markup:
     return escape(str(value))
 
 
+@functools.lru_cache(maxsize=4096)
 def block(text: str) -> Markup:
     """An editor's Markdown field as sanitised HTML, ready to stand in a page."""
     if not text or not text.strip():
@@ -96,3 +98,13 @@ def diff_html(
         else:
             parts.append(str(escape(text)))
     return Markup("".join(parts).replace("\n", "<br>"))
+
+
+def score_cell(score: object, not_assessed: str) -> Markup:
+    """A criterion's score in a results table: its points, "?" when not assessed, empty when absent."""
+    if score is None:
+        return Markup("")
+    points = getattr(score, "points", None)
+    if points is None:
+        return Markup(f'<abbr title="{escape(not_assessed)}">?</abbr>')
+    return Markup(f"{points:g}")

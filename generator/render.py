@@ -69,6 +69,7 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         zh_date=markup.zh_date,
         points=markup.points,
         diff_html=markup.diff_html,
+        score_cell=markup.score_cell,
         status_class=lambda status: STATUS_CLASSES[status],
     )
     return env

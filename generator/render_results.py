@@ -178,6 +178,7 @@ def results_pages(
         )
         files[f"results/{r.id}/scores.csv"] = _csv(r)
         files[f"results/{r.id}/scores.json"] = _json(r)
+    by_id = {u.id: u for u in results.units}
     for unit in sorted(results.units, key=lambda u: u.id):
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
@@ -201,7 +202,7 @@ def results_pages(
                     rows=rows,
                     chart=Markup(trend),
                     items=open_items.get(unit.id, []),
-                    units={u.id: u for u in results.units},
+                    units=by_id,
                     round_path=round_path,
                     table_path=table_path,
                     unit_path=unit_path,
@@ -237,7 +238,7 @@ def results_pages(
                     t=t,
                     m=t.model,
                     columns=public_columns(t),
-                    units={u.id: u for u in results.units},
+                    units=by_id,
                     unit_path=unit_path,
                     is_overdue=lambda t, row: is_overdue(t, row, as_of),
                 ),
