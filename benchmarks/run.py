@@ -164,6 +164,9 @@ def main() -> None:
     parser.add_argument(
         "--serve", action="store_true", help="also time an edit in `handbook serve`"
     )
+    parser.add_argument(
+        "--serve", action="store_true", help="also time an edit in `handbook serve`"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"handbook-bench-{args.size}-"))
     root = make(args.size, work / "handbook")
@@ -212,6 +215,8 @@ def main() -> None:
             f"{base_time / pages * 1000:.2f} ms/page, search index {index.stat().st_size / MIB:.1f} MiB sent to every reader"
         )
         speedup = f"{base_time / total:.2f}x"
+    if args.serve:
+        print(f"- `handbook serve`: an edited standard shows in {serve_latency(root):.1f} s")
     print()
     print(
         f"total: {pages} pages, {total:.1f} s, {total / pages * 1000:.1f} ms/page, peak {rss_mib():.0f} MiB"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from generator.compute import edition_status, replacement_links
@@ -160,8 +160,8 @@ def _check_withdrawals(item: LoadedEdition) -> list[Problem]:
     return problems
 
 
-def _unknown(what: str, value: str, known: object) -> str:
-    names = sorted(str(k) for k in known)  # type: ignore[attr-defined]
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
+    names = sorted(known)
     close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
     return f"there is no {what} '{value}' in this edition" + (
         f"; did you mean '{close[0]}'?" if close else ""

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator import charts
+from generator.models.results import Column
 from generator.results import LoadedTable, Results
-from generator.scoring import RoundResult, is_overdue
+from generator.scoring import RoundResult, UnitResult, is_overdue
 
 if TYPE_CHECKING:
     from generator.render import Page, Renderer
@@ -37,7 +38,7 @@ def public_tables(results: Results) -> list[LoadedTable]:
     return [t for t in results.tables if not t.model.private]
 
 
-def public_columns(table: LoadedTable) -> list:  # type: ignore[type-arg]
+def public_columns(table: LoadedTable) -> list[Column]:
     return [c for c in table.model.columns if not c.private]
 
 
@@ -125,7 +126,7 @@ def results_pages(
     if not scored and not public_tables(results):
         return pages, files
     tables = public_tables(results)
-    history: dict[str, list[tuple[RoundResult, object]]] = {}
+    history: dict[str, list[tuple[RoundResult, UnitResult]]] = {}
     for r in scored:
         for u in r.units:
             history.setdefault(u.unit.id, []).append((r, u))
@@ -185,7 +186,7 @@ def results_pages(
         trend = (
             charts.line_chart(
                 labels["chart_trend"].format(name=unit.name),
-                [(short_label(r), u.total) for r, u in rows],  # type: ignore[attr-defined]
+                [(short_label(r), u.total) for r, u in rows],
                 0,
                 max((r.rubric.total for r, _ in rows), default=100),
             )
