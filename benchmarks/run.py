@@ -164,9 +164,6 @@ def main() -> None:
     parser.add_argument(
         "--serve", action="store_true", help="also time an edit in `handbook serve`"
     )
-    parser.add_argument(
-        "--serve", action="store_true", help="also time an edit in `handbook serve`"
-    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"handbook-bench-{args.size}-"))
     root = make(args.size, work / "handbook")

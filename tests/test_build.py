@@ -339,10 +339,18 @@ def test_comparison_page_marks_changes_and_is_linked_from_both_editions(site: Pa
 
 def test_chinese_file_names_and_headings(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL)
-    handbook.write("content/指南/第一章.md", "---\ntitle: 第一章 总则\n---\n\n## 一、目的\n\n见 [[demo#tiaokuan-yi]]。\n")
+    handbook.write(
+        "content/指南/第一章.md",
+        "---\ntitle: 第一章 总则\n---\n\n## 一、目的\n\n见 [[demo#tiaokuan-yi]]。\n",
+    )
     build_site(handbook.root, AS_OF)
     html = (handbook.root / "site" / "指南" / "第一章" / "index.html").read_text(encoding="utf-8")
     assert '<h2 id="一目的">' in html
-    assert '<a class="hb-cite" href="../../standards/demo/#tiaokuan-yi">XX/DJ 009-2020 1.1 第一条</a>' in html
-    standard = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<a class="hb-cite" href="../../standards/demo/#tiaokuan-yi">XX/DJ 009-2020 1.1 第一条</a>'
+        in html
+    )
+    standard = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert '<a href="../../指南/第一章/#一目的">第一章 总则 › 一、目的</a>' in standard

@@ -31,3 +31,17 @@ def test_workflows_use_the_real_commands() -> None:
         ["codeowners", "--help"],
     ):
         assert runner.invoke(cli, args).exit_code == 0, args
+
+
+def test_benchmark_script_parses_its_options() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "--size {S,M,L}" in done.stdout and "--serve" in done.stdout
