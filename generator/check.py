@@ -4,12 +4,11 @@ dates, replacements, rubric sums. Each returns a list of problems."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from generator.compute import edition_status, replacement_links
-from generator.errors import Problem
+from generator.errors import Problem, did_you_mean
 from generator.loader import Loc
 from generator.models.standard import Clause, StandardEdition
 from generator.repository import LoadedEdition
@@ -161,11 +160,7 @@ def _check_withdrawals(item: LoadedEdition) -> list[Problem]:
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    names = sorted(known)
-    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
-    return f"there is no {what} '{value}' in this edition" + (
-        f"; did you mean '{close[0]}'?" if close else ""
-    )
+    return f"there is no {what} '{value}' in this edition{did_you_mean(value, known)}"
 
 
 def _fmt(points: float) -> str:
@@ -264,14 +259,11 @@ def _check_replacements(editions: list[LoadedEdition]) -> list[Problem]:
                 if ref == m.ref:
                     problems.append(item.doc.problem(loc, "an edition cannot replace itself"))
                 elif other is None:
-                    close = difflib.get_close_matches(
-                        ref, sorted(set(by_ref) - {m.ref}), n=1, cutoff=0.6
-                    )
                     problems.append(
                         item.doc.problem(
                             loc,
                             f"there is no edition '{ref}' (expected a file standards/{ref}.yml)"
-                            + (f"; did you mean '{close[0]}'?" if close else ""),
+                            + did_you_mean(ref, set(by_ref) - {m.ref}),
                         )
                     )
                 elif m.ref not in getattr(other.model, mirror):

@@ -11,14 +11,13 @@ The syntax is a wiki link that reads well in any Markdown viewer:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.check import walk_clauses
 from generator.compute import CURRENT, Catalog, EditionInfo
-from generator.errors import Problem
+from generator.errors import Problem, did_you_mean
 from generator.models.standard import Clause, Term
 
 _LINK = re.compile(r"(!?)\[\[([^\[\]\n]*)\]\]")
@@ -106,11 +105,6 @@ def find_citations(body: str, first_line: int) -> tuple[list[Citation], list[tup
     return found, malformed
 
 
-def _suggest(value: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
     """What a citation points at, or the problem with it."""
 
@@ -119,7 +113,7 @@ def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
 
     ids = [s.id for s in catalog.standards]
     if c.standard not in ids:
-        return problem(f"there is no standard '{c.standard}'{_suggest(c.standard, ids)}")
+        return problem(f"there is no standard '{c.standard}'{did_you_mean(c.standard, ids)}")
     standard = catalog.standard(c.standard)
     if c.edition is None:
         info = standard.current
@@ -152,7 +146,7 @@ def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
             f"; it exists in edition {', '.join(older)}: cite it as "
             f"[[{c.standard}@{older[-1]}#{c.anchor}]]"
             if older
-            else _suggest(c.anchor, sorted([*clauses, *terms]))
+            else did_you_mean(c.anchor, sorted([*clauses, *terms]))
         )
         return problem(f"{where} has no clause or term '{c.anchor}'{hint}")
     if clause.withdrawn:

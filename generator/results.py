@@ -4,12 +4,11 @@ them against each other and against the rubrics they were scored with."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.compute import Catalog, EditionInfo
-from generator.errors import Problem
+from generator.errors import Problem, did_you_mean
 from generator.loader import Document, Loc
 from generator.models.results import Round, Table, Unit, UnitsFile
 from generator.models.standard import Criterion
@@ -81,11 +80,6 @@ def load_results(root: Path) -> tuple[Results, list[Problem]]:
     return results, problems
 
 
-def _suggest(value: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
 def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, Loc]) -> Problem:
     other, other_loc = first
     line, column = other.where(other_loc)
@@ -96,22 +90,23 @@ def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, 
 def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     problems = _check_units(results)
     unit_ids = sorted(u.id for u in results.units)
-    seen_rounds: dict[str, tuple[Document, Loc]] = {}
+    problems += _unique_ids("the round id", [(r.doc, r.model.id) for r in results.rounds])
+    problems += _unique_ids("the table id", [(t.doc, t.model.id) for t in results.tables])
     for r in results.rounds:
-        if r.model.id in seen_rounds:
-            problems.append(
-                _dup(r.doc, "the round id", r.model.id, ("id",), seen_rounds[r.model.id])
-            )
-        seen_rounds.setdefault(r.model.id, (r.doc, ("id",)))
         problems += _check_round(r, catalog, unit_ids)
-    seen_tables: dict[str, tuple[Document, Loc]] = {}
     for t in results.tables:
-        if t.model.id in seen_tables:
-            problems.append(
-                _dup(t.doc, "the table id", t.model.id, ("id",), seen_tables[t.model.id])
-            )
-        seen_tables.setdefault(t.model.id, (t.doc, ("id",)))
         problems += _check_table(t, unit_ids)
+    return problems
+
+
+def _unique_ids(what: str, items: list[tuple[Document, str]]) -> list[Problem]:
+    """Each file's `id` once across its folder; a duplicate names the first place."""
+    seen: dict[str, tuple[Document, Loc]] = {}
+    problems = []
+    for doc, value in items:
+        if value in seen:
+            problems.append(_dup(doc, what, value, ("id",), seen[value]))
+        seen.setdefault(value, (doc, ("id",)))
     return problems
 
 
@@ -130,7 +125,9 @@ def _check_units(results: Results) -> list[Problem]:
             value = getattr(unit, key)
             if value is not None and value not in ids:
                 problems.append(
-                    doc.problem((*loc, key), f"there is no unit '{value}'{_suggest(value, ids)}")
+                    doc.problem(
+                        (*loc, key), f"there is no unit '{value}'{did_you_mean(value, ids)}"
+                    )
                 )
     return problems
 
@@ -171,7 +168,9 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
     if info is None:
         refs = sorted(e.replace("/", "@") for e in catalog.editions)
         problems.append(
-            doc.problem(("rubric",), f"there is no edition '{m.rubric}'{_suggest(m.rubric, refs)}")
+            doc.problem(
+                ("rubric",), f"there is no edition '{m.rubric}'{did_you_mean(m.rubric, refs)}"
+            )
         )
         return problems
     if info.model.rubric is None:
@@ -202,7 +201,7 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
             problems.append(
                 doc.problem(
                     (*loc, "unit"),
-                    f"there is no unit '{entry.unit}' in {RESULTS}/units.yml{_suggest(entry.unit, unit_ids)}",
+                    f"there is no unit '{entry.unit}' in {RESULTS}/units.yml{did_you_mean(entry.unit, unit_ids)}",
                 )
             )
             continue
@@ -218,7 +217,7 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
                 problems.append(
                     doc.problem(
                         where,
-                        f"the rubric of {m.rubric} has no criterion '{criterion_id}'{_suggest(criterion_id, sorted(criteria))}",
+                        f"the rubric of {m.rubric} has no criterion '{criterion_id}'{did_you_mean(criterion_id, sorted(criteria))}",
                         key=True,
                     )
                 )
@@ -254,7 +253,9 @@ def _check_table(t: LoadedTable, unit_ids: list[str]) -> list[Problem]:
             if column is None:
                 problems.append(
                     doc.problem(
-                        where, f"unknown column '{key}'{_suggest(key, sorted(columns))}", key=True
+                        where,
+                        f"unknown column '{key}'{did_you_mean(key, sorted(columns))}",
+                        key=True,
                     )
                 )
                 continue
@@ -275,7 +276,7 @@ def _cell_problem(kind: str, choices: list[str], value: object, unit_ids: list[s
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
         return f"expected a number, found {value!r}"
     if kind == "unit" and value not in unit_ids:
-        return f"there is no unit '{value}'{_suggest(str(value), unit_ids)}"
+        return f"there is no unit '{value}'{did_you_mean(str(value), unit_ids)}"
     if kind == "choice" and value not in choices:
         return f"expected one of {', '.join(choices)}, found {value!r}"
     if kind == "text" and not isinstance(value, str):
@@ -297,7 +298,7 @@ def check_notice_results(notices: list[Notice], results: Results) -> list[Proble
                 if value not in known:
                     problems.append(
                         n.page.meta_doc.problem(
-                            (key, k), f"there is no {what} '{value}'{_suggest(value, known)}"
+                            (key, k), f"there is no {what} '{value}'{did_you_mean(value, known)}"
                         )
                     )
     return problems

@@ -3,7 +3,6 @@ into plain sentences placed at the line and column they concern."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Problem
+from generator.errors import Problem, did_you_mean
 from generator.loader import Document, Loc, format_loc, load_yaml
 from generator.models.base import SLUG_PATTERN
 
@@ -127,12 +126,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         allowed = sorted(parent.model_fields) if parent else []
-        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{close[0]}'?"
-            if close
-            else f"; the allowed fields are: {', '.join(allowed)}"
-        )
+        hint = did_you_mean(str(name), allowed) or f"; the allowed fields are: {', '.join(allowed)}"
         return doc.problem(loc, f"unknown field '{name}'{hint}", key=True)
     if kind == "string_type":
         if isinstance(value, int | float) and not isinstance(value, bool):
