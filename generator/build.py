@@ -1,4 +1,12 @@
-"""`handbook build`: the pipeline, the engine, the search index, then the swap."""
+"""`handbook build`: the pipeline, the engine, the search index, then the swap.
+
+A build reuses what the previous one left in `.handbook/` (see `cache`): the
+generator renders only pages whose sources changed and rewrites only files
+whose text changed; when the menu and the configuration are unchanged the
+engine rebuilds only those pages (MkDocs' dirty build, into `.handbook/site`),
+and search is indexed again only when what it sees changed. The result is the
+same site a clean build makes.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +15,30 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from generator import engine
+from generator import cache as build_cache
+from generator import engine, search
 from generator.pipeline import Result, run
-from generator.project import write_project
+from generator.project import BUILD_DIR, TEMPLATES, write_project
+from generator.repository import CONFIG_FILE
+
+ENGINE_SITE = ".handbook/site"
+
+
+def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
+    """Everything besides a page's own Markdown that shapes its HTML: the generated
+    configuration (with the menu), the repository's, the theme, the set of files."""
+    docs = config.parent / "docs"
+    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    return build_cache.digest_parts(
+        [
+            version,
+            as_of,
+            config.read_text(encoding="utf-8"),
+            (root / CONFIG_FILE).read_text(encoding="utf-8"),
+            build_cache.folder_digest(TEMPLATES / "theme"),
+            files,
+        ]
+    )
 
 
 def build_site(
@@ -17,24 +46,49 @@ def build_site(
     as_of: dt.date,
     site_dir: Path | None = None,
     mark: Callable[[str], None] | None = None,
+    *,
+    full: bool = False,
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
 
+    `full`: forget the previous build and redo everything.
     `mark(stage)` is called as each stage ends, for the benchmarks."""
     mark = mark or (lambda stage: None)
     target = (site_dir or root / "site").resolve()
-    result = run(root, as_of, mark=mark)
-    staging = target.with_name(target.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
+    built = root / ENGINE_SITE
+    if full:
+        shutil.rmtree(root / build_cache.CACHE_DIR, ignore_errors=True)
+    cache = build_cache.BuildCache(root, root / BUILD_DIR / "docs")
     try:
-        config = write_project(root, result, staging)
+        try:
+            with build_cache.active(cache):
+                result = run(root, as_of, mark=mark)
+        except BaseException:
+            cache.save_reads()  # what was read stays useful while the data is fixed
+            raise
+        config = write_project(root, result, built.resolve())
+        cache.record_pages((p.path, p.key, p.search) for p in result.pages)
+        cache.record_pages((path, key, "") for path, key in result.file_keys.items())
+        cache.save_pages()
         mark("write")
-        engine.run_mkdocs(config, as_of)
+        engine_key = _engine_key(root, config, result, cache.version, as_of)
+        dirty = cache.engine_key == engine_key and built.is_dir()
+        parts = search.shards(p.path for p in result.pages)
+        search_keys = {name: cache.search_key(paths) for name, paths in parts.items()}
+        cache.set_engine("", {})  # until the engine is done, its folder is not to be trusted
+        engine.run_mkdocs(config, as_of, dirty=dirty)
         mark("engine")
-        engine.run_pagefind(staging)
+        for name, paths in parts.items():
+            current = dirty and cache.search_keys.get(name) == search_keys[name]
+            if not (current and (built / "pagefind" / name / "pagefind-entry.json").is_file()):
+                engine.run_pagefind(built, name, search.glob(name, paths))
+        for stale in (built / "pagefind").glob("*"):
+            if stale.name not in parts:
+                shutil.rmtree(stale)
         mark("search index")
-        engine.swap_into_place(staging, target)
-        mark("post-build")
+        cache.set_engine(engine_key, search_keys)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        cache.close()
+    engine.publish(built, target)
+    mark("post-build")
     return result

@@ -12,6 +12,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 from pymdownx.slugs import slugify
 
+from generator.cache import memoized
 from generator.citations import SYNTAX_HELP, Citation, code_free_spans, find_citations
 from generator.errors import Problem
 from generator.loader import Document, load_markdown
@@ -136,6 +137,17 @@ def read_page(
     """A Markdown file whose front matter follows `model`, checked for safety and
     citations. The page's `typed` holds the front matter as `model`; its `meta`
     is a PageMeta (for other models, made from their title)."""
+    return memoized(
+        path,
+        rel,
+        f"page:{model.__name__}:{docs_path}",
+        lambda: _read_page(path, rel, docs_path, model),
+    )
+
+
+def _read_page(
+    path: Path, rel: str, docs_path: str, model: type[M]
+) -> tuple[ContentPage | None, list[Problem]]:
     loaded, problems = load_markdown(path, rel)
     if loaded is None:
         return None, problems

@@ -26,7 +26,7 @@ from generator.notices import (
     visible_notices,
 )
 from generator.pages import ContentPage, load_pages
-from generator.provenance import last_commit_dates, stamp
+from generator.provenance import last_commit_dates
 from generator.render import Page, Renderer
 from generator.render_results import results_pages
 from generator.repository import Settings, load_home, load_settings, load_standards
@@ -41,7 +41,9 @@ class Result:
     pages: list[Page]
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
-    files: dict[str, str] = field(default_factory=dict)  # other generated files (feeds)
+    # Other generated files (downloads, feeds); None: the previous build's is still right.
+    files: dict[str, str | None] = field(default_factory=dict)
+    file_keys: dict[str, str] = field(default_factory=dict)  # see `Renderer.file`
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
@@ -117,16 +119,18 @@ def run(
     )
     if render:
         renderer = Renderer(catalog, settings)
+        renderer.dates = last_commit_dates(root)
         renderer.result_titles = {f"round:{r.model.id}": r.model.title for r in results.rounds} | {
             f"table:{t.model.id}": t.model.title for t in results.tables if not t.model.private
+        }
+        renderer.result_sources = {f"round:{r.model.id}": r.doc.path for r in results.rounds} | {
+            f"table:{t.model.id}": t.doc.path for t in results.tables
         }
         result.pages.extend(renderer.pages(home, content, resolved, shown))
         pages, files = results_pages(renderer, results, scored)
         result.pages.extend(pages)
         result.files.update(files)
-        result.pages[:] = stamp(
-            result.pages, last_commit_dates(root), settings.source_url, renderer.labels
-        )
+        result.file_keys.update(renderer.file_keys)
         if settings.site_url:
             result.files.update(
                 build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)

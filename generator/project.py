@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
+from generator import search
 from generator.labels import labels_for
 from generator.pages import ContentPage
 from generator.pipeline import Result
@@ -82,14 +83,16 @@ def write_project(
     docs = build / "docs"
     wanted = {page.path for page in result.pages}
     for page in result.pages:
-        _write(docs / page.path, page.content)
+        if page.content is not None:  # None: the file from the previous build is still right
+            _write(docs / page.path, page.content)
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         rel = f"assets/handbook/{asset.name}"
         wanted.add(rel)
         _write(docs / rel, asset.read_text(encoding="utf-8"))
-    for rel, text in result.files.items():  # feeds
+    for rel, text in result.files.items():  # downloads and feeds
         wanted.add(rel)
-        _write(docs / rel, text)
+        if text is not None:
+            _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
         rel = path.relative_to(root / CONTENT_DIR).as_posix()
         wanted.add(rel)
@@ -121,14 +124,18 @@ def write_project(
     config: dict[str, object] = {
         "INHERIT": os.path.relpath(root / CONFIG_FILE, build),
         "docs_dir": "docs",
-        "site_dir": str(site_dir),
+        "site_dir": os.path.relpath(site_dir, build),  # relative: the repository may move
         "theme": {"custom_dir": str(TEMPLATES / "theme")},
         "extra_css": ["assets/handbook/handbook.css"],
         "extra_javascript": ["assets/handbook/handbook.js"],
         "nav": nav,
         # Thousands of unit and round pages stay out of the menu: index pages lead to them.
         "not_in_nav": "/standards/*/*/index.md\n/notices/*.md\n/results/**\n",
-        "extra": {"handbook_ui": {"sample_data": result.settings.sample_data, **labels}},
+        "extra": {
+            "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
+            # Search indexes, merged in the browser (see generator/search.py).
+            "handbook_search": list(search.shards(p.path for p in result.pages)),
+        },
     }
     if serve_hooks:
         config["hooks"] = [str(Path(__file__).with_name("serve_hooks.py"))]

@@ -3,7 +3,6 @@ source file, and a link to that file on the committee's forge."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import subprocess
 from pathlib import Path
@@ -11,7 +10,6 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.markup import zh_date
-from generator.render import Page
 
 
 def last_commit_dates(
@@ -36,21 +34,18 @@ def last_commit_dates(
     return dates
 
 
-def stamp(
-    pages: list[Page], dates: dict[str, dt.date], source_url: str, labels: dict[str, str]
-) -> list[Page]:
-    """Each page with a source gets a line saying when it was last changed and where it lives."""
-    out = []
-    for page in pages:
-        parts = []
-        if page.source and page.source in dates:
-            day = dates[page.source]
-            parts.append(f'{labels["last_updated"]}：<time datetime="{day}">{zh_date(day)}</time>')
-        if page.source and source_url:
-            href = escape(source_url.rstrip("/") + "/" + page.source)
-            parts.append(f'<a href="{href}">{labels["view_source"]}</a>')
-        if parts:
-            footer = '\n\n<p class="hb-provenance">' + " · ".join(parts) + "</p>\n"
-            page = dataclasses.replace(page, content=page.content.rstrip("\n") + footer)
-        out.append(page)
-    return out
+def footer(
+    source: str | None, dates: dict[str, dt.date], source_url: str, labels: dict[str, str]
+) -> str:
+    """The line under a page made from `source`: when it last changed and where it lives."""
+    parts = []
+    if source and source in dates:
+        day = dates[source]
+        parts.append(f'{labels["last_updated"]}：<time datetime="{day}">{zh_date(day)}</time>')
+    if source and source_url:
+        href = escape(source_url.rstrip("/") + "/" + source)
+        parts.append(f'<a href="{href}">{labels["view_source"]}</a>')
+    if not parts:
+        return ""
+    # Dates and links are not what readers search for.
+    return '\n\n<p class="hb-provenance" data-pagefind-ignore>' + " · ".join(parts) + "</p>\n"

@@ -3,8 +3,10 @@ in `site_templates/pages/` (a user override folder first on the path)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,14 +14,16 @@ import jinja2
 from markupsafe import Markup
 
 from generator import markup
+from generator.cache import CACHE_DIR, current, digest, digest_parts, folder_digest
 from generator.check import walk_clauses
 from generator.citations import Resolved
 from generator.compare import compare_editions
 from generator.compute import STATUSES, Catalog, EditionInfo, StandardInfo
 from generator.labels import STATUS_CLASSES, labels_for
 from generator.loader import MarkdownFile
-from generator.notices import NoticeInfo
-from generator.pages import ContentPage
+from generator.notices import CALENDAR, NoticeInfo
+from generator.pages import NOTICES_DIR, ContentPage
+from generator.provenance import footer
 from generator.render_content import (
     Backlink,
     backlinks,
@@ -27,26 +31,38 @@ from generator.render_content import (
     has_title_heading,
     page_markdown,
 )
-from generator.repository import Settings
+from generator.repository import CONTENT_DIR, Settings
 from generator.urls import GLOSSARY, NOTICES_INDEX, compare_path, page_url, standard_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
 
+# Generated pages put what search should not index last, inside this element
+# (scores, histories); what comes before it is the page's searchable text.
+NOINDEX = '<div class="hb-noindex" data-pagefind-ignore="all" markdown="1">'
+
+
 @dataclass(frozen=True)
 class Page:
-    """A generated page: its path in the docs folder and its Markdown."""
+    """A generated page: its path in the docs folder and its Markdown.
+
+    `content` is None when the previous build's file is still right (see `cache`)."""
 
     path: str
-    content: str
+    content: str | None
     title: str
     in_nav: bool = False
     source: str | None = None  # the data file it is made from, relative to the repository
+    key: str = ""  # digest of everything the page shows ("" for pages always rendered)
+    search: str = ""  # digest of what search indexes of it
 
 
-def make_environment(overrides: Path | None = None) -> jinja2.Environment:
+def make_environment(
+    overrides: Path | None = None, compiled: Path | None = None
+) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first, strict about undefined names,
-    every value HTML-escaped unless a filter says where it lands."""
+    every value HTML-escaped unless a filter says where it lands. `compiled`:
+    a folder where compiled templates are kept between builds."""
     paths = [str(overrides)] if overrides else []
     paths.append(str(TEMPLATES / "pages"))
     env = jinja2.Environment(
@@ -57,10 +73,12 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
         # `{#anchor}` is attribute-list syntax in the Markdown we write.
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    env.globals["noindex"] = Markup(NOINDEX)  # opens what search skips (close with </div>)
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.filters.update(
         inline=markup.inline,
@@ -79,11 +97,73 @@ class Renderer:
     def __init__(self, catalog: Catalog, settings: Settings, language: str = "zh") -> None:
         self.catalog = catalog
         self.settings = settings
-        self.env = make_environment(settings.template_overrides)
+        cache = current()
+        self.cache = cache
+        compiled = None
+        if cache is not None:
+            compiled = cache.root / CACHE_DIR / "templates"
+            compiled.mkdir(parents=True, exist_ok=True)
+        self.env = make_environment(settings.template_overrides, compiled)
         self.labels = labels_for(language)
         self.backlinks: dict[tuple[str, str], list[Backlink]] = {}
         self.notices: list[NoticeInfo] = []
         self.result_titles: dict[str, str] = {}  # "round:<id>" / "table:<id>" → title
+        self.result_sources: dict[str, str] = {}  # "round:<id>" / "table:<id>" → its file
+        self.dates: dict[str, dt.date] = {}  # source file → day of its last commit
+        self.file_keys: dict[str, str] = {}  # download → key (see `file`)
+        # What every page depends on: the generator's code and templates, the
+        # settings, the day statuses are computed for, the template overrides.
+        self.scope = digest_parts(
+            [
+                cache.version if cache else "",
+                catalog.as_of,
+                settings,
+                language,
+                folder_digest(settings.template_overrides) if settings.template_overrides else "",
+            ]
+        )
+        self.files_of: dict[str, list[str]] = {
+            s.id: [e.loaded.path for e in s.editions] for s in catalog.standards
+        }
+
+    def page(
+        self,
+        path: str,
+        title: str,
+        make: Callable[[], str],
+        *,
+        deps: Iterable[str] | None = None,
+        in_nav: bool = False,
+        source: str | None = None,
+    ) -> Page:
+        """A page made by `make()`, or left as the previous build wrote it when the
+        files it depends on (`deps`, besides everything in `scope`) are unchanged.
+        Pages without `deps` (indexes that list everything) are always made."""
+        key = ""
+        if self.cache is not None and deps is not None:
+            key = self.cache.page_key(path, self.scope, deps, self.dates.get(source or ""))
+            previous = self.cache.reusable(path, key)
+            if previous is not None:
+                self.cache.reused_pages += 1
+                return Page(path, None, title, in_nav, source, key, previous)
+        content = make()
+        search = digest(content.split(NOINDEX, 1)[0])
+        tail = footer(source, self.dates, self.settings.source_url, self.labels)
+        if tail:
+            content = content.rstrip("\n") + tail
+        return Page(path, content, title, in_nav, source, key, search)
+
+    def file(self, path: str, make: Callable[[], str], deps: Iterable[str]) -> str | None:
+        """A generated download (CSV, JSON), or None when the previous build's is still right."""
+        if self.cache is None:
+            return make()
+        key = self.cache.page_key(path, self.scope, deps)
+        self.file_keys[path] = key
+        return None if self.cache.reusable(path, key) is not None else make()
+
+    def standard_files(self, standard_ids: Iterable[str]) -> list[str]:
+        """The files of every edition of these standards (what a link to them shows)."""
+        return [f for sid in standard_ids for f in self.files_of.get(sid, [])]
 
     def helpers(self, page_path: str) -> dict[str, Callable[..., str]]:
         """Link builders relative to the page at `page_path` (a path in the docs folder)."""
@@ -122,90 +202,120 @@ class Renderer:
         content, resolved, notices = content or [], resolved or {}, notices or []
         self.notices = notices
         self.backlinks = backlinks(content + [i.notice.page for i in notices], resolved)
+        cited: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)
+        for source, found in resolved.items():
+            for r in found:
+                cited.setdefault(r.info.model.id, set()).add(source)
         pages = [
-            Page(
+            self.page(
                 "index.md",
-                self.render("home.md.j2", "index.md", home=home, notices=notices),
                 self.labels["home"],
-                True,
+                lambda: self.render("home.md.j2", "index.md", home=home, notices=notices),
+                in_nav=True,
             ),
-            Page(
+            self.page(
                 "standards/index.md",
-                self.render("standards_index.md.j2", "standards/index.md"),
                 self.labels["standards_index"],
-                True,
+                lambda: self.render("standards_index.md.j2", "standards/index.md"),
+                in_nav=True,
             ),
         ]
         for standard in self.catalog.standards:
+            related = {
+                self.catalog.editions[ref].loaded.path
+                for info in standard.editions
+                for ref in info.replaces + info.replaced_by
+            }
+            deps = [*self.files_of[standard.id], *related, *cited.get(standard.id, ())]
             current = standard_path(standard.id)
             pages.append(
-                Page(
+                self.page(
                     current,
-                    self._standard(standard, standard.current, current, True),
                     standard.current.model.title,
-                    True,
-                    standard.current.loaded.path,
+                    functools.partial(self._standard, standard, standard.current, current, True),
+                    deps=deps,
+                    in_nav=True,
+                    source=standard.current.loaded.path,
                 )
             )
             for older, newer in zip(standard.editions, standard.editions[1:], strict=False):
                 path = compare_path(standard.id, newer.model.edition)
-                comparison = compare_editions(older.model, newer.model)
                 pages.append(
-                    Page(
+                    self.page(
                         path,
-                        self.render(
-                            "compare.md.j2",
-                            path,
-                            c=comparison,
-                            standard=standard,
-                            old=older,
-                            new=newer,
-                        ),
                         newer.model.title,
+                        functools.partial(self._compare, standard, older, newer, path),
+                        deps=deps,
                     )
                 )
             for info in standard.editions:
                 path = standard_path(standard.id, info.model.edition)
                 pages.append(
-                    Page(
+                    self.page(
                         path,
-                        self._standard(standard, info, path, False),
                         info.model.title,
+                        functools.partial(self._standard, standard, info, path, False),
+                        deps=deps,
                         source=info.loaded.path,
                     )
                 )
         if any(s.current.model.terms for s in self.catalog.standards):
             pages.append(
-                Page(
-                    GLOSSARY, self.render("glossary.md.j2", GLOSSARY), self.labels["glossary"], True
+                self.page(
+                    GLOSSARY,
+                    self.labels["glossary"],
+                    lambda: self.render("glossary.md.j2", GLOSSARY),
+                    in_nav=True,
                 )
             )
         if notices:
             pages.append(
-                Page(
+                self.page(
                     NOTICES_INDEX,
-                    self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
                     self.labels["notices"],
-                    True,
+                    lambda: self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
+                    in_nav=True,
                 )
             )
         for notice in notices:
+            n = notice.notice
+            found = resolved.get(n.page.source, [])
+            deps = [
+                n.page.source,
+                CALENDAR,
+                *self.standard_files(n.meta.concerns),
+                *self.standard_files(r.info.model.id for r in found),
+                *(self.result_sources.get(f"round:{i}", "") for i in n.meta.rounds),
+                *(self.result_sources.get(f"table:{i}", "") for i in n.meta.tables),
+                *(
+                    f"{CONTENT_DIR}/{NOTICES_DIR}/{slug}.md"
+                    for slug in [n.meta.extends or "", *notice.extended_by]
+                ),
+            ]
             pages.append(
-                Page(
-                    notice.notice.path,
-                    self._notice(notice, resolved.get(notice.notice.page.source, [])),
-                    notice.notice.meta.title,
-                    source=notice.notice.page.source,
+                self.page(
+                    n.path,
+                    n.meta.title,
+                    functools.partial(self._notice, notice, found),
+                    deps=deps,
+                    source=n.page.source,
                 )
             )
         for page in content:
+            found = resolved.get(page.source, [])
+            deps = [
+                page.source,
+                *self.standard_files(page.meta.implements),
+                *self.standard_files(r.info.model.id for r in found),
+            ]
             pages.append(
-                Page(
+                self.page(
                     page.path,
-                    self._content(page, resolved.get(page.source, [])),
                     page.meta.title,
-                    True,
-                    page.source,
+                    functools.partial(self._content, page, found),
+                    deps=deps,
+                    in_nav=True,
+                    source=page.source,
                 )
             )
         return pages
@@ -246,6 +356,12 @@ class Renderer:
             body=self._body(page, resolved),
             own_title=has_title_heading(page.body),
         )
+
+    def _compare(
+        self, standard: StandardInfo, older: EditionInfo, newer: EditionInfo, path: str
+    ) -> str:
+        c = compare_editions(older.model, newer.model)
+        return self.render("compare.md.j2", path, c=c, standard=standard, old=older, new=newer)
 
     def _standard(self, standard: StandardInfo, info: EditionInfo, path: str, is_main: bool) -> str:
         clauses = {c.id: c for c, _ in walk_clauses(info.model)}

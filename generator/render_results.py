@@ -4,6 +4,7 @@ Private tables and columns are dropped here, before anything is written."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import TYPE_CHECKING
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from generator import charts
-from generator.models.results import Column
+from generator.models.results import Column, Unit
 from generator.results import LoadedTable, Results
 from generator.scoring import RoundResult, UnitResult, is_overdue
 
@@ -117,12 +118,10 @@ def _json(result: RoundResult) -> str:
 
 def results_pages(
     renderer: Renderer, results: Results, scored: list[RoundResult]
-) -> tuple[list[Page], dict[str, str]]:
-    from generator.render import Page
-
+) -> tuple[list[Page], dict[str, str | None]]:
     labels, as_of = renderer.labels, renderer.catalog.as_of
     pages: list[Page] = []
-    files: dict[str, str] = {}
+    files: dict[str, str | None] = {}
     if not scored and not public_tables(results):
         return pages, files
     tables = public_tables(results)
@@ -138,10 +137,22 @@ def results_pages(
             for key in unit_keys:
                 if not finished and isinstance(row.get(key), str):
                     open_items.setdefault(str(row[key]), []).append((t, row))
+    units_file = [results.units_doc.path] if results.units_doc else []
+
+    def round_deps(r: RoundResult) -> list[str]:
+        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
+        return [
+            r.loaded.doc.path,
+            *([r.previous.loaded.doc.path] if r.previous else []),
+            *units_file,
+            *renderer.standard_files([r.loaded.model.rubric.split("@")[0]]),
+        ]
+
     pages.append(
-        Page(
+        renderer.page(
             RESULTS_INDEX,
-            renderer.render(
+            labels["results"],
+            lambda: renderer.render(
                 "results_index.md.j2",
                 RESULTS_INDEX,
                 scored=scored,
@@ -150,74 +161,61 @@ def results_pages(
                 table_path=table_path,
                 units_index=UNITS_INDEX,
             ),
-            labels["results"],
-            True,
+            in_nav=True,
         )
     )
     for r in scored:
         path = round_path(r.id)
-        chart = charts.bar_chart(
-            labels["chart_distribution"].format(title=r.loaded.model.title),
-            r.distribution(),
-            labels["chart_units"],
-        )
         pages.append(
-            Page(
+            renderer.page(
                 path,
-                renderer.render(
-                    "round.md.j2",
-                    path,
-                    r=r,
-                    m=r.loaded.model,
-                    chart=Markup(chart),
-                    unit_path=unit_path,
-                    round_path=round_path,
-                ),
                 r.loaded.model.title,
+                functools.partial(_round_page, renderer, r, path),
+                deps=round_deps(r),
                 source=r.loaded.doc.path,
             )
         )
-        files[f"results/{r.id}/scores.csv"] = _csv(r)
-        files[f"results/{r.id}/scores.json"] = _json(r)
+        for name, make in (("scores.csv", _csv), ("scores.json", _json)):
+            files[f"results/{r.id}/{name}"] = renderer.file(
+                f"results/{r.id}/{name}", functools.partial(make, r), round_deps(r)
+            )
     by_id = {u.id: u for u in results.units}
     for unit in sorted(results.units, key=lambda u: u.id):
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
-        trend = (
-            charts.line_chart(
-                labels["chart_trend"].format(name=unit.name),
-                [(short_label(r), u.total) for r, u in rows],
-                0,
-                max((r.rubric.total for r, _ in rows), default=100),
-            )
-            if rows
-            else ""
-        )
+        items = open_items.get(unit.id, [])
+        deps = [
+            *units_file,
+            *(d for r, _ in rows for d in round_deps(r)),
+            *(t.doc.path for t, _ in items),
+        ]
         pages.append(
-            Page(
+            renderer.page(
                 path,
-                renderer.render(
-                    "unit.md.j2",
+                unit.name,
+                functools.partial(
+                    _unit_page,
+                    renderer,
+                    unit,
+                    rows,
                     path,
-                    unit=unit,
-                    rows=rows,
-                    chart=Markup(trend),
-                    items=open_items.get(unit.id, []),
+                    items=items,
                     units=by_id,
                     round_path=round_path,
                     table_path=table_path,
                     unit_path=unit_path,
                     is_overdue=lambda t, row: is_overdue(t, row, as_of),
                 ),
-                unit.name,
-                source=results.units_doc.path if results.units_doc else None,
+                deps=deps,
+                source=units_file[0] if units_file else None,
             )
         )
     latest = {u.unit.id: (r, u) for r in scored for u in r.units}
     pages.append(
-        Page(
+        renderer.page(
             UNITS_INDEX,
-            renderer.render(
+            labels["units"],
+            lambda: renderer.render(
                 "units_index.md.j2",
                 UNITS_INDEX,
                 units=sorted(results.units, key=lambda u: u.id),
@@ -225,15 +223,16 @@ def results_pages(
                 unit_path=unit_path,
                 round_path=round_path,
             ),
-            labels["units"],
         )
     )
     for t in tables:
         path = table_path(t.model.id)
         pages.append(
-            Page(
+            renderer.page(
                 path,
-                renderer.render(
+                t.model.title,
+                functools.partial(
+                    renderer.render,
                     "table.md.j2",
                     path,
                     t=t,
@@ -243,8 +242,45 @@ def results_pages(
                     unit_path=unit_path,
                     is_overdue=lambda t, row: is_overdue(t, row, as_of),
                 ),
-                t.model.title,
+                deps=[t.doc.path, *units_file],
                 source=t.doc.path,
             )
         )
     return pages, files
+
+
+def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
+    chart = charts.bar_chart(
+        renderer.labels["chart_distribution"].format(title=r.loaded.model.title),
+        r.distribution(),
+        renderer.labels["chart_units"],
+    )
+    return renderer.render(
+        "round.md.j2",
+        path,
+        r=r,
+        m=r.loaded.model,
+        chart=Markup(chart),
+        unit_path=unit_path,
+        round_path=round_path,
+    )
+
+
+def _unit_page(
+    renderer: Renderer,
+    unit: Unit,
+    rows: list[tuple[RoundResult, UnitResult]],
+    path: str,
+    **context: object,
+) -> str:
+    trend = (
+        charts.line_chart(
+            renderer.labels["chart_trend"].format(name=unit.name),
+            [(short_label(r), u.total) for r, u in rows],
+            0,
+            max((r.rubric.total for r, _ in rows), default=100),
+        )
+        if rows
+        else ""
+    )
+    return renderer.render("unit.md.j2", path, unit=unit, rows=rows, chart=Markup(trend), **context)

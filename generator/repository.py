@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from generator.cache import memoized
 from generator.errors import Problem
 from generator.loader import Document, MarkdownFile, load_markdown
 from generator.models.standard import StandardEdition
@@ -135,4 +136,5 @@ def load_home(root: Path) -> tuple[MarkdownFile | None, list[Problem]]:
     path = root / CONTENT_DIR / "index.md"
     if not path.is_file():
         return None, []
-    return load_markdown(path, path.relative_to(root).as_posix())
+    rel = path.relative_to(root).as_posix()
+    return memoized(path, rel, "markdown", lambda: load_markdown(path, rel))

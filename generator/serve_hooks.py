@@ -1,22 +1,36 @@
-"""MkDocs hook used only by `handbook serve`: index the preview for search.
+"""MkDocs hook used only by `handbook serve`: keep the preview's search current.
 
-The first build is indexed in full. Later builds are dirty builds of the few
-pages an edit touched; re-indexing thousands of pages after every keystroke
-would cost seconds, so the preview keeps the first index (search in the
-preview may lag behind the edits; `handbook build` always indexes afresh)."""
+After each build, the search indexes (see `search`) whose pages changed are
+built again, in the background, so that the edited page reloads at once and
+search catches up a moment later."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+from generator import search
+from generator.cache import digest_parts
 from generator.engine import run_pagefind
 
-_indexed: set[str] = set()
+_lock = threading.Lock()
+_indexed: dict[tuple[str, str], str] = {}  # (site, index) → what its pages were
+
+
+def _index(site: Path, docs: Path) -> None:
+    with _lock:
+        paths = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
+        for name, members in search.shards(paths).items():
+            state = digest_parts((p, (docs / p).stat().st_mtime_ns) for p in members)
+            if _indexed.get((str(site), name)) != state:
+                run_pagefind(site, name, search.glob(name, members))
+                _indexed[(str(site), name)] = state
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    site = str(config.site_dir)
-    if site not in _indexed:
-        run_pagefind(Path(site))
-        _indexed.add(site)
+    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    if not any(key[0] == str(site) for key in _indexed):
+        _index(site, docs)  # the first time, before the preview opens
+    else:
+        threading.Thread(target=_index, args=(site, docs), daemon=True).start()

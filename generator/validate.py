@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from generator.cache import memoized
 from generator.errors import Problem, did_you_mean
 from generator.loader import Document, Loc, format_loc, load_yaml
 from generator.models.base import SLUG_PATTERN
@@ -20,7 +21,14 @@ M = TypeVar("M", bound=BaseModel)
 def load_typed(
     path: Path, rel: str, model: type[M]
 ) -> tuple[Document | None, M | None, list[Problem]]:
-    """Read a YAML file into `model`: the document (for places), the record, the problems."""
+    """Read a YAML file into `model`: the document (for places), the record, the problems.
+    An unchanged file gives what it gave in the previous build (see `cache`)."""
+    return memoized(path, rel, f"yaml:{model.__name__}", lambda: _load_typed(path, rel, model))
+
+
+def _load_typed(
+    path: Path, rel: str, model: type[M]
+) -> tuple[Document | None, M | None, list[Problem]]:
     doc, problems = load_yaml(path, rel)
     if doc is None:
         return None, None, problems

@@ -37,7 +37,7 @@ def test_pages_say_when_their_source_last_changed_and_link_to_it(handbook: Handb
         encoding="utf-8"
     )
     assert (
-        '<p class="hb-provenance">最后更新：<time datetime="2025-03-04">2025年3月4日</time> · '
+        '<p class="hb-provenance" data-pagefind-ignore>最后更新：<time datetime="2025-03-04">2025年3月4日</time> · '
         '<a href="https://forge.example.org/c/handbook/src/branch/main/standards/demo/2020.yml">查看源文件</a></p>'
     ) in html
     index = (handbook.root / "site" / "standards" / "index.html").read_text(encoding="utf-8")

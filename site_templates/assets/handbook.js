@@ -16,8 +16,16 @@
 
     var load = function () {
       if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-          return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+        /* One index per part of the site (generator/search.py): the first carries
+         * the search code, the others are merged into it. */
+        var indexes = (dialog.getAttribute("data-hb-indexes") || "pages").split(" ");
+        var folder = function (name) { return new URL("pagefind/" + name + "/", base); };
+        pagefind = import(new URL("pagefind.js", folder(indexes[0])).href).then(function (pf) {
+          return pf.options({ baseUrl: base.pathname }).then(function () {
+            return Promise.all(indexes.slice(1).map(function (name) {
+              return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname });
+            }));
+          }).then(function () { return pf; });
         });
       }
       return pagefind;
