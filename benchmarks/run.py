@@ -33,6 +33,13 @@ AS_OF = dt.date(2026, 11, 22)
 MIB = 1024 * 1024
 
 
+# One edit of each kind the targets name: a clause's text, one unit's score in a round.
+EDITS = [
+    ("one standard (a clause's text)", "standards/biaozhun-001/2023.yml", "text: ", "text: 修订"),
+    ("one round (a unit's score)", "content/results/rounds/r01.yml", "k1: 2", "k1: 5"),
+]
+
+
 def rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
@@ -201,6 +208,18 @@ def main() -> None:
     print(
         f"- output: {folder_size(site) / MIB:.1f} MiB, {len(html)} HTML files, median page {statistics.median(html) / 1024:.1f} KiB"
     )
+    for what, rel, old, new in EDITS:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        start = time.perf_counter()
+        again = build_site(root, AS_OF, root / "site")
+        seconds = time.perf_counter() - start
+        rendered = sum(p.content is not None for p in again.pages)
+        print(
+            f"- rebuild after editing {what}: {seconds:.2f} s, {seconds / total:.1%} of the full build "
+            f"({rendered} pages rendered again)"
+        )
     fetched = search_bytes(site, args.word)
     print(f"- a search for “{args.word}” fetches {fetched / 1024:.0f} KiB")
     speedup = "n/a"

@@ -41,6 +41,29 @@ def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: d
     )
 
 
+def generate(
+    cache: build_cache.BuildCache,
+    as_of: dt.date,
+    site_dir: Path,
+    *,
+    mark: Callable[[str], None] | None = None,
+    serve_hooks: bool = False,
+) -> tuple[Result, Path]:
+    """Run the pipeline, reusing what `cache` allows, and write the MkDocs project
+    for a site in `site_dir`; return the result and the project's configuration."""
+    try:
+        with build_cache.active(cache):
+            result = run(cache.root, as_of, mark=mark)
+    except BaseException:
+        cache.save_reads()  # what was read stays useful while the data is fixed
+        raise
+    config = write_project(cache.root, result, site_dir, serve_hooks=serve_hooks)
+    cache.record_pages((p.path, p.key, p.search) for p in result.pages)
+    cache.record_pages((path, key, "") for path, key in result.file_keys.items())
+    cache.save_pages()
+    return result, config
+
+
 def build_site(
     root: Path,
     as_of: dt.date,
@@ -60,16 +83,7 @@ def build_site(
         shutil.rmtree(root / build_cache.CACHE_DIR, ignore_errors=True)
     cache = build_cache.BuildCache(root, root / BUILD_DIR / "docs")
     try:
-        try:
-            with build_cache.active(cache):
-                result = run(root, as_of, mark=mark)
-        except BaseException:
-            cache.save_reads()  # what was read stays useful while the data is fixed
-            raise
-        config = write_project(root, result, built.resolve())
-        cache.record_pages((p.path, p.key, p.search) for p in result.pages)
-        cache.record_pages((path, key, "") for path, key in result.file_keys.items())
-        cache.save_pages()
+        result, config = generate(cache, as_of, built.resolve(), mark=mark)
         mark("write")
         engine_key = _engine_key(root, config, result, cache.version, as_of)
         dirty = cache.engine_key == engine_key and built.is_dir()

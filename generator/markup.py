@@ -15,6 +15,7 @@ import re
 import markdown
 import nh3
 from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}|<>#!])")
 _ALLOWED_TAGS = {
@@ -56,8 +57,29 @@ def attr(value: object) -> Markup:
     return escape(str(value))
 
 
-@functools.lru_cache(maxsize=4096)
+def one_line(value: object) -> str:
+    """A value on one line (runs of spaces and line breaks become one space)."""
+    return " ".join(str(value).split())
+
+
+_slugify = slugify(case="lower")
+
+
+def slug(value: object) -> str:
+    """The anchor Python-Markdown's toc gives a heading with this text (as in mkdocs.yml)."""
+    return str(_slugify(str(value), "-"))
+
+
 def block(text: str) -> Markup:
+    """An editor's Markdown field as sanitised HTML, in a page written in Markdown."""
+    html = html_block(text)
+    return Markup(
+        str(html).replace('<div class="hb-text">', '<div class="hb-text" markdown="0">', 1)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def html_block(text: str) -> Markup:
     """An editor's Markdown field as sanitised HTML, ready to stand in a page."""
     if not text or not text.strip():
         return Markup("")
@@ -69,7 +91,7 @@ def block(text: str) -> Markup:
         attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto"},
     )
-    return Markup(f'<div class="hb-text" markdown="0">\n{clean}\n</div>')
+    return Markup(f'<div class="hb-text">\n{clean}\n</div>')
 
 
 def zh_date(value: dt.date | None) -> str:

@@ -137,8 +137,10 @@ def write_project(
             "handbook_search": list(search.shards(p.path for p in result.pages)),
         },
     }
+    hooks = [str(Path(__file__).with_name("engine_hooks.py"))]
     if serve_hooks:
-        config["hooks"] = [str(Path(__file__).with_name("serve_hooks.py"))]
+        hooks.append(str(Path(__file__).with_name("serve_hooks.py")))
+    config["hooks"] = hooks
     path = build / "mkdocs.yml"
     _write(
         path,

@@ -39,7 +39,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
-NOINDEX = '<div class="hb-noindex" data-pagefind-ignore="all" markdown="1">'
+NOINDEX = '<div class="hb-noindex" data-pagefind-ignore="all">'
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,9 @@ def make_environment(
         inline=markup.inline,
         attr=markup.attr,
         block=markup.block,
+        html_block=markup.html_block,
+        one_line=markup.one_line,
+        slug=markup.slug,
         zh_date=markup.zh_date,
         points=markup.points,
         diff_html=markup.diff_html,
@@ -210,13 +213,13 @@ class Renderer:
             self.page(
                 "index.md",
                 self.labels["home"],
-                lambda: self.render("home.md.j2", "index.md", home=home, notices=notices),
+                lambda: self.render("home.html.j2", "index.md", home=home, notices=notices),
                 in_nav=True,
             ),
             self.page(
                 "standards/index.md",
                 self.labels["standards_index"],
-                lambda: self.render("standards_index.md.j2", "standards/index.md"),
+                lambda: self.render("standards_index.html.j2", "standards/index.md"),
                 in_nav=True,
             ),
         ]
@@ -264,7 +267,7 @@ class Renderer:
                 self.page(
                     GLOSSARY,
                     self.labels["glossary"],
-                    lambda: self.render("glossary.md.j2", GLOSSARY),
+                    lambda: self.render("glossary.html.j2", GLOSSARY),
                     in_nav=True,
                 )
             )
@@ -273,7 +276,7 @@ class Renderer:
                 self.page(
                     NOTICES_INDEX,
                     self.labels["notices"],
-                    lambda: self.render("notices_index.md.j2", NOTICES_INDEX, notices=notices),
+                    lambda: self.render("notices_index.html.j2", NOTICES_INDEX, notices=notices),
                     in_nav=True,
                 )
             )
@@ -361,12 +364,12 @@ class Renderer:
         self, standard: StandardInfo, older: EditionInfo, newer: EditionInfo, path: str
     ) -> str:
         c = compare_editions(older.model, newer.model)
-        return self.render("compare.md.j2", path, c=c, standard=standard, old=older, new=newer)
+        return self.render("compare.html.j2", path, c=c, standard=standard, old=older, new=newer)
 
     def _standard(self, standard: StandardInfo, info: EditionInfo, path: str, is_main: bool) -> str:
         clauses = {c.id: c for c, _ in walk_clauses(info.model)}
         return self.render(
-            "standard.md.j2",
+            "standard.html.j2",
             path,
             standard=standard,
             info=info,

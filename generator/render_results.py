@@ -153,7 +153,7 @@ def results_pages(
             RESULTS_INDEX,
             labels["results"],
             lambda: renderer.render(
-                "results_index.md.j2",
+                "results_index.html.j2",
                 RESULTS_INDEX,
                 scored=scored,
                 tables=tables,
@@ -216,7 +216,7 @@ def results_pages(
             UNITS_INDEX,
             labels["units"],
             lambda: renderer.render(
-                "units_index.md.j2",
+                "units_index.html.j2",
                 UNITS_INDEX,
                 units=sorted(results.units, key=lambda u: u.id),
                 latest=latest,
@@ -233,7 +233,7 @@ def results_pages(
                 t.model.title,
                 functools.partial(
                     renderer.render,
-                    "table.md.j2",
+                    "table.html.j2",
                     path,
                     t=t,
                     m=t.model,
@@ -256,7 +256,7 @@ def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
         renderer.labels["chart_units"],
     )
     return renderer.render(
-        "round.md.j2",
+        "round.html.j2",
         path,
         r=r,
         m=r.loaded.model,
@@ -283,4 +283,6 @@ def _unit_page(
         if rows
         else ""
     )
-    return renderer.render("unit.md.j2", path, unit=unit, rows=rows, chart=Markup(trend), **context)
+    return renderer.render(
+        "unit.html.j2", path, unit=unit, rows=rows, chart=Markup(trend), **context
+    )

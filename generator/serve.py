@@ -11,9 +11,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator import build
+from generator.cache import BuildCache
 from generator.errors import ValidationFailed
-from generator.pipeline import run
-from generator.project import BUILD_DIR, write_project
+from generator.project import BUILD_DIR
 
 WATCHED = ("standards", "content", "site_templates", "mkdocs.yml")
 
@@ -41,11 +42,20 @@ def serve(
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     site = root / ".handbook" / "serve-site"
-    config = write_project(root, run(root, as_of), site, serve_hooks=True)
+
+    def generate() -> Path:
+        """Run the pipeline, reusing what is unchanged (see `cache`), and write the project."""
+        cache = BuildCache(root, root / BUILD_DIR / "docs")
+        try:
+            return build.generate(cache, as_of, site, serve_hooks=True)[1]
+        finally:
+            cache.close()
+
+    config = generate()
 
     def regenerate() -> None:
         try:
-            write_project(root, run(root, as_of), site, serve_hooks=True)
+            generate()
         except ValidationFailed as failed:
             report(failed)
 

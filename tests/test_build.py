@@ -170,12 +170,33 @@ def test_headings_have_real_anchors(site: Path) -> None:
         assert not re.search(r'id="_\d+"', text), html_file
 
 
-def test_generated_project_is_plain_mkdocs(site: Path) -> None:
+def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     build = site.parent / ".handbook" / "build"
     config = (build / "mkdocs.yml").read_text(encoding="utf-8")
     assert "INHERIT: ../../mkdocs.yml" in config
+    # Generated pages are finished HTML in Markdown files; our hook only spares
+    # MkDocs from parsing it. Without the hook, plain MkDocs builds the same text.
     markdown = (build / "docs" / "standards" / "liuhua-24" / "index.md").read_text(encoding="utf-8")
-    assert "### 4.3 主题党日 {#zhuti-dangri}" in markdown
+    assert "hb_html: true" in markdown
+    assert '<h3 id="zhuti-dangri">4.3 主题党日<a class="headerlink"' in markdown
+    plain = build / "plain.yml"
+    plain.write_text(config + f"\nhooks: []\nsite_dir: {tmp_path / 'plain'}\n", encoding="utf-8")
+    try:
+        mkdocs_build(load_config(str(plain)))
+    finally:
+        plain.unlink()
+    html = (tmp_path / "plain" / "standards" / "liuhua-24" / "index.html").read_text("utf-8")
+    assert '<h3 id="zhuti-dangri">4.3 主题党日' in html
+
+
+def test_generated_html_pages_keep_their_table_of_contents(site: Path) -> None:
+    html = page(site, "standards/liuhua-24")
+    toc = html.split('class="md-nav md-nav--secondary"', 1)[1].split('class="md-content"', 1)[0]
+    assert 'href="#zhuti-dangri"' in toc and "4.3 主题党日" in toc
+    assert 'href="#rubric"' in toc
 
 
 def test_the_core_does_not_import_mkdocs() -> None:

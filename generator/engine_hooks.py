@@ -1,0 +1,62 @@
+"""MkDocs hook registered in every generated project: pages the generator wrote
+as finished HTML skip Markdown.
+
+Most generated pages (standards, results, indexes) are rendered by the
+generator's templates straight to HTML, marked `hb_html: true` in their front
+matter. Python-Markdown would only pass that HTML through, slowly (it parses
+raw HTML to find where it ends); these hooks hand it to the theme as it is,
+with the table of contents and anchors MkDocs would have read from it.
+Editors' Markdown pages (manuals, notices) are converted as usual. Another
+engine without these hooks still builds the project: raw HTML is valid Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from mkdocs.structure.toc import get_toc
+
+# The headings the generator writes (site_templates/pages/_html.j2).
+_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+_html: dict[str, str] = {}  # page → its HTML, between the two events
+
+
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    if page.meta.get("hb_html"):
+        _html[page.file.src_uri] = markdown
+        return ""
+    return markdown
+
+
+def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
+    body = _html.pop(page.file.src_uri, None)
+    if body is None:
+        return content
+    page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]  # the same keys as its TypedDict
+    page.present_anchor_ids = set(_ID.findall(body))
+    return body
+
+
+def toc_tokens(body: str) -> list[dict[str, Any]]:
+    """The table of contents of generated HTML, nested by heading level, in the
+    form of Python-Markdown's toc extension."""
+    root: dict[str, Any] = {"level": 0, "children": []}
+    stack = [root]
+    for level, anchor, inner in _HEADING.findall(body):
+        token = {
+            "level": int(level),
+            "id": html.unescape(anchor),
+            "name": html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False),
+            "children": [],
+        }
+        while stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        stack[-1]["children"].append(token)
+        stack.append(token)
+    children: list[dict[str, Any]] = root["children"]
+    return children
