@@ -130,6 +130,8 @@ class BuildCache:
         self.loaded: dict[tuple[str, str], tuple[str, Any]] = {}  # (rel, kind) → digest, value
         self.fresh: set[tuple[str, str]] = set()  # loads not in the database yet
         self.pages: dict[str, tuple[str, str, int, int]] = {}
+        # Digests of parts of files, for pages that show only a part (a standard's rubric).
+        self.parts: dict[str, str] = {}
 
     def _open(self) -> sqlite3.Connection:
         path = self.root / CACHE_DIR / _STATE
@@ -159,9 +161,10 @@ class BuildCache:
         return value
 
     def digest_of(self, rel: str) -> str:
-        """The digest of a source file read in this build ("" if it was not read)."""
+        """The digest of a source file read in this build, or of a part registered in
+        `parts` ("" if neither)."""
         known = self.stats.get(rel)
-        return known[2] if known else ""
+        return known[2] if known else self.parts.get(rel, "")
 
     def memo(self, path: Path, rel: str, kind: str, read: Callable[[], T]) -> T:
         """What `read()` gives for this file, from the previous build if its bytes are the same."""
@@ -173,6 +176,7 @@ class BuildCache:
         value: T
         if row is not None:
             value = pickle.loads(row[0])
+            relocate(value, path)
         else:
             value = read()
             self.fresh.add((rel, kind))
@@ -257,6 +261,23 @@ class BuildCache:
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [("engine", engine_key), ("search", json.dumps(search_keys, sort_keys=True))],
             )
+
+
+def relocate(value: object, path: Path) -> None:
+    """Point the documents inside a cached value at the file as it is found now
+    (the repository may have moved since), to find their places again if needed."""
+    from generator.loader import Document  # the loader imports this module's users
+
+    if isinstance(value, tuple | list):
+        for item in value:
+            relocate(item, path)
+    elif isinstance(value, Document):
+        value.reread_from = str(path)
+    else:
+        for name in ("meta", "meta_doc"):
+            inner = getattr(value, name, None)
+            if isinstance(inner, Document):
+                inner.reread_from = str(path)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -107,33 +107,48 @@ def run_pagefind(site: Path, shard: str = "", glob: str = "**/*.{html}") -> None
 
 
 def publish(built: Path, target: Path) -> None:
-    """Put a copy of the engine's folder `built` at `target`, all at once.
+    """Make `target` a copy of the engine's finished folder `built`.
 
-    The new site is assembled beside the old one, then swapped in, so a reader
-    never sees a half-written site. Files the build did not change (same size and
-    modification time) are hard links to the published ones, which are never
-    written in place; changed files are copied."""
-    new = target.with_name(target.name + ".new")
-    shutil.rmtree(new, ignore_errors=True)
+    Called only after the whole build succeeded. The first time, the copy is
+    made beside `target` and swapped in. Afterwards only the files that differ
+    (size or modification time) are copied, each written beside its old
+    version and renamed over it, so no reader ever gets half a file; then the
+    files the build no longer makes are removed."""
+    if not target.is_dir():
+        new = target.with_name(target.name + ".new")
+        shutil.rmtree(new, ignore_errors=True)
+        try:
+            shutil.copytree(built, new)
+            swap_into_place(new, target)
+        finally:
+            shutil.rmtree(new, ignore_errors=True)
+        return
+    wanted: set[Path] = set()
     for folder, _, names in os.walk(built):
         here = Path(folder)
-        there = new / here.relative_to(built)
-        there.mkdir(parents=True, exist_ok=True)
-        published = target / here.relative_to(built)
+        there = target / here.relative_to(built)
+        wanted.add(there)
         for name in names:
-            source, old = here / name, published / name
+            source, old = here / name, there / name
+            wanted.add(old)
+            a = source.stat()
             try:
-                a, b = source.stat(), old.stat()
+                b = old.stat()
                 if (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns):
-                    os.link(old, there / name)
                     continue
             except OSError:
-                pass
-            shutil.copy2(source, there / name)
-    try:
-        swap_into_place(new, target)
-    finally:
-        shutil.rmtree(new, ignore_errors=True)
+                there.mkdir(parents=True, exist_ok=True)
+            part = there / f".{name}.part"
+            shutil.copy2(source, part)
+            os.replace(part, old)
+    for folder, dirs, names in os.walk(target, topdown=False):
+        here = Path(folder)
+        for name in names:
+            if here / name not in wanted:
+                (here / name).unlink()
+        for name in dirs:
+            if here / name not in wanted:
+                shutil.rmtree(here / name, ignore_errors=True)
 
 
 def swap_into_place(new: Path, target: Path) -> None:

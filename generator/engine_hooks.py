@@ -5,7 +5,8 @@ Most generated pages (standards, results, indexes) are rendered by the
 generator's templates straight to HTML, marked `hb_html: true` in their front
 matter. Python-Markdown would only pass that HTML through, slowly (it parses
 raw HTML to find where it ends); these hooks hand it to the theme as it is,
-with the table of contents and anchors MkDocs would have read from it.
+with the table of contents and anchors MkDocs would have read from it. The
+theme's templates are compiled once and kept in `.handbook/cache/theme`.
 Editors' Markdown pages (manuals, notices) are converted as usual. Another
 engine without these hooks still builds the project: raw HTML is valid Markdown.
 """
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 # The headings the generator writes (site_templates/pages/_html.j2).
@@ -24,6 +27,14 @@ _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\bid="([^"]+)"')
 
 _html: dict[str, str] = {}  # page → its HTML, between the two events
+
+
+def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
+    """Keep the theme's compiled templates between builds (Jinja checks their sources)."""
+    folder = Path(config.config_file_path).parent.parent / "cache" / "theme"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:

@@ -20,7 +20,25 @@ Loc = tuple[str | int, ...]
 
 # libyaml's parser when PyYAML was built with it (several times faster); its
 # nodes carry the same line and column marks as the pure-Python one.
-_Parser: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS: dict[str, str] = {}  # a plain scalar's text → the tag YAML gives it
+
+
+class _Parser(_Base):  # type: ignore[misc,valid-type]
+    """The parser, remembering what each plain scalar's text resolves to: a
+    results table repeats the same few thousand values (ids, scores) many times."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 200_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return str(super().resolve(kind, value, implicit))
+
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 
@@ -35,9 +53,33 @@ class Document:
     key_places: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Loc, str] = field(default_factory=dict)
     unreadable: set[Loc] = field(default_factory=set)
+    # The file it was read from, to find the places again when a build cache
+    # kept only the data (see `__getstate__`); "" when the places are all here.
+    reread_from: str = ""
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a build cache keeps: the data, not the places of its thousands of
+        nodes (they are found again from the file, only if a problem needs one)."""
+        state = dict(self.__dict__)
+        if self.reread_from:
+            state.update(places={}, key_places={}, raw={}, unreadable=set(), stale=True)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def _find_places(self) -> None:
+        self.__dict__.pop("stale", None)
+        source = Path(self.reread_from)
+        again = load_markdown(source, self.path)[0] if source.suffix == ".md" else None
+        doc = again.meta if again is not None else load_yaml(source, self.path)[0]
+        if doc is not None:
+            self.places, self.key_places = doc.places, doc.key_places
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The place of `loc`, or of its nearest ancestor that exists."""
+        if "stale" in self.__dict__:
+            self._find_places()
         loc = tuple(loc)
         while True:
             if key and loc in self.key_places:
@@ -236,6 +278,8 @@ def load_yaml(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     doc, problems = _parse(text, rel)
     if doc is None and not problems:
         return None, [Problem(rel, 1, 1, "", _EMPTY)]
+    if doc is not None:
+        doc.reread_from = str(path)
     return doc, problems
 
 
@@ -267,4 +311,6 @@ def load_markdown(path: Path, rel: str) -> tuple[MarkdownFile | None, list[Probl
     meta, problems = _parse(front, rel, first_line=2)
     if problems:
         return None, problems
+    if meta is not None:
+        meta.reread_from = str(path)
     return MarkdownFile(rel, meta, body, end + 2), []

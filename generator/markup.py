@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
 import markdown
 import nh3
@@ -78,13 +79,19 @@ def block(text: str) -> Markup:
     )
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter for every field (making one per field costs more than converting)."""
+    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+
+
 @functools.lru_cache(maxsize=4096)
 def html_block(text: str) -> Markup:
     """An editor's Markdown field as sanitised HTML, ready to stand in a page."""
     if not text or not text.strip():
         return Markup("")
     source = text.replace("&", "&amp;").replace("<", "&lt;")
-    html = markdown.markdown(source, extensions=["tables", "sane_lists"], output_format="html")
+    html = _markdown().reset().convert(source)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -130,3 +137,11 @@ def score_cell(score: object, not_assessed: str) -> Markup:
     if points is None:
         return Markup(f'<abbr title="{escape(not_assessed)}">?</abbr>')
     return Markup(f"{points:g}")
+
+
+def score_cells(scores: dict[str, object], criteria: list[Any], not_assessed: str) -> Markup:
+    """One unit's row of criterion scores as table cells (thousands of rows: one call each)."""
+    cell = '<td style="text-align: right;">'
+    return Markup(
+        "".join(f"{cell}{score_cell(scores.get(c.id), not_assessed)}</td>" for c in criteria)
+    )

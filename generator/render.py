@@ -93,7 +93,20 @@ def make_environment(
         score_cell=markup.score_cell,
         status_class=lambda status: STATUS_CLASSES[status],
     )
+    env.globals.update(score_cells=markup.score_cells)
     return env
+
+
+@functools.lru_cache(maxsize=65536)
+def relative_url(here: str, there: str) -> str:
+    """The link from the folder `here` to the folder `there` (both site-relative, "." for the root)."""
+    a = [] if here == "." else here.split("/")
+    b = [] if there == "." else there.split("/")
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    parts = [".."] * (len(a) - common) + b[common:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 class Renderer:
@@ -164,6 +177,16 @@ class Renderer:
         self.file_keys[path] = key
         return None if self.cache.reusable(path, key) is not None else make()
 
+    def rubric_dep(self, ref: str) -> str:
+        """A dependency on one edition's rubric only (with its code), for result pages:
+        editing a clause's text does not touch them."""
+        name = f"rubric:{ref}"
+        if self.cache is not None and name not in self.cache.parts:
+            e = self.catalog.editions[ref].model
+            rubric = e.rubric.model_dump_json() if e.rubric else ""
+            self.cache.parts[name] = digest_parts([e.id, e.edition, e.code, e.title, rubric])
+        return name
+
     def standard_files(self, standard_ids: Iterable[str]) -> list[str]:
         """The files of every edition of these standards (what a link to them shows)."""
         return [f for sid in standard_ids for f in self.files_of.get(sid, [])]
@@ -171,11 +194,11 @@ class Renderer:
     def helpers(self, page_path: str) -> dict[str, Callable[..., str]]:
         """Link builders relative to the page at `page_path` (a path in the docs folder)."""
 
+        here = page_url(page_path)
+
         def url(target: str, anchor: str = "") -> str:
             """A relative URL to another page (directory URLs), for HTML."""
-            rel = posixpath.relpath(page_url(target), page_url(page_path))
-            rel = "./" if rel == "." else rel + "/"
-            return rel + (f"#{anchor}" if anchor else "")
+            return relative_url(here, page_url(target)) + (f"#{anchor}" if anchor else "")
 
         def md(target: str, anchor: str = "") -> str:
             """A relative link to another page's Markdown file, for MkDocs to check and resolve."""

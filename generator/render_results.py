@@ -145,7 +145,7 @@ def results_pages(
             r.loaded.doc.path,
             *([r.previous.loaded.doc.path] if r.previous else []),
             *units_file,
-            *renderer.standard_files([r.loaded.model.rubric.split("@")[0]]),
+            renderer.rubric_dep(r.loaded.model.rubric.replace("@", "/")),
         ]
 
     pages.append(
@@ -255,12 +255,20 @@ def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
         r.distribution(),
         renderer.labels["chart_units"],
     )
+    # Scores that are explained, or not assessed, are listed under the table.
+    reasons = [
+        (u, c, s)
+        for u in r.units
+        for c in r.rubric.criteria
+        if (s := u.scores.get(c.id)) is not None and (s.reason or s.evidence or s.points is None)
+    ]
     return renderer.render(
         "round.html.j2",
         path,
         r=r,
         m=r.loaded.model,
         chart=Markup(chart),
+        reasons=reasons,
         unit_path=unit_path,
         round_path=round_path,
     )

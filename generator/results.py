@@ -4,6 +4,7 @@ them against each other and against the rubrics they were scored with."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,8 +133,15 @@ def _check_units(results: Results) -> list[Problem]:
     return problems
 
 
+@functools.lru_cache(maxsize=4096)
+def _points(value: int) -> Score:
+    return Score(float(value))
+
+
 def _parse_score(value: object, criterion: Criterion) -> Score | str:
     """A score as written, or what is wrong with it."""
+    if type(value) is int and 0 <= value <= criterion.points:
+        return _points(value)  # the common case: whole points (results repeat a few values)
     if value == "?":
         return Score(None)
     reason = evidence = None

@@ -3,6 +3,7 @@ pass rates, changes against the previous round, overdue rows."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ class RoundResult:
 
 def competition_ranks(totals: Sequence[float]) -> list[int]:
     """Ranks where ties share a rank and the next rank is skipped: 1, 2, 2, 4."""
-    return [1 + sum(1 for other in totals if other > t) for t in totals]
+    ascending = sorted(totals)
+    return [1 + len(ascending) - bisect.bisect_right(ascending, t) for t in totals]
 
 
 def grade_for(rubric: Rubric, total: float) -> str | None:

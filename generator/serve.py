@@ -53,11 +53,14 @@ def serve(
 
     config = generate()
 
+    running = threading.Lock()  # one pipeline run at a time, however the saves come
+
     def regenerate() -> None:
-        try:
-            generate()
-        except ValidationFailed as failed:
-            report(failed)
+        with running:
+            try:
+                generate()
+            except ValidationFailed as failed:
+                report(failed)
 
     observer = Observer()
     handler = _Regenerate(root, regenerate)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_site
+from generator.errors import ValidationFailed
 from generator.pipeline import Result
 from tests.conftest import AS_OF, copy_sample
 
@@ -181,3 +182,23 @@ def test_a_damaged_cache_means_a_full_build_not_a_failure(built: Path, tmp_path:
     result, _ = _rebuild(root)
     assert all(p.content is not None for p in result.pages)
     assert (root / "site/standards/liuhua-24/index.html").is_file()
+
+
+def test_problems_in_unchanged_files_keep_their_lines_and_columns(
+    built: Path, tmp_path: Path
+) -> None:
+    """A cached file keeps its data, not its places; a problem found in it later
+    (here: a round naming a unit that was just removed) still points at the line."""
+    root = _copy(built, tmp_path / "rebuilt")
+    _edit(
+        "content/results/units.yml", "  - id: shuiwu\n    name: 市税务局\n    kind: 市直单位\n", ""
+    )(root)
+    with pytest.raises(ValidationFailed) as cached:
+        _rebuild(root)
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    with pytest.raises(ValidationFailed) as fresh:
+        build_site(clean, AS_OF)
+    assert [str(p) for p in cached.value.problems] == [str(p) for p in fresh.value.problems]
+    rounds = [p for p in cached.value.problems if p.path.startswith("content/results/rounds/")]
+    assert rounds and all(p.line > 1 for p in rounds)

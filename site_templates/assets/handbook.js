@@ -21,7 +21,9 @@
         var indexes = (dialog.getAttribute("data-hb-indexes") || "pages").split(" ");
         var folder = function (name) { return new URL("pagefind/" + name + "/", base); };
         pagefind = import(new URL("pagefind.js", folder(indexes[0])).href).then(function (pf) {
-          return pf.options({ baseUrl: base.pathname }).then(function () {
+          /* The search runs in the page: its indexes are small, and a worker
+           * would be one more script to fetch. */
+          return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
             return Promise.all(indexes.slice(1).map(function (name) {
               return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname });
             }));
