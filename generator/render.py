@@ -177,6 +177,13 @@ class Renderer:
         self.file_keys[path] = key
         return None if self.cache.reusable(path, key) is not None else make()
 
+    def part(self, name: str, shown: object) -> str:
+        """A dependency on part of the data (what a page shows of it), for pages that
+        show little of large files: `shown` is that part, `name` names it."""
+        if self.cache is not None and name not in self.cache.parts:
+            self.cache.parts[name] = digest_parts([shown])
+        return name
+
     def rubric_dep(self, ref: str) -> str:
         """A dependency on one edition's rubric only (with its code), for result pages:
         editing a clause's text does not touch them."""
@@ -184,8 +191,17 @@ class Renderer:
         if self.cache is not None and name not in self.cache.parts:
             e = self.catalog.editions[ref].model
             rubric = e.rubric.model_dump_json() if e.rubric else ""
-            self.cache.parts[name] = digest_parts([e.id, e.edition, e.code, e.title, rubric])
+            self.part(name, (e.id, e.edition, e.code, e.title, rubric))
         return name
+
+    def title_dep(self, standard_id: str) -> str:
+        """A dependency on a standard's name only (the code and title in force):
+        what a page that merely names it shows."""
+        name = f"title:{standard_id}"
+        if self.cache is None or name in self.cache.parts or standard_id not in self.files_of:
+            return name
+        m = self.catalog.standard(standard_id).current.model
+        return self.part(name, (m.ref, m.code, m.title))
 
     def standard_files(self, standard_ids: Iterable[str]) -> list[str]:
         """The files of every edition of these standards (what a link to them shows)."""
@@ -309,7 +325,7 @@ class Renderer:
             deps = [
                 n.page.source,
                 CALENDAR,
-                *self.standard_files(n.meta.concerns),
+                *(self.title_dep(sid) for sid in n.meta.concerns),
                 *self.standard_files(r.info.model.id for r in found),
                 *(self.result_sources.get(f"round:{i}", "") for i in n.meta.rounds),
                 *(self.result_sources.get(f"table:{i}", "") for i in n.meta.tables),
@@ -331,7 +347,7 @@ class Renderer:
             found = resolved.get(page.source, [])
             deps = [
                 page.source,
-                *self.standard_files(page.meta.implements),
+                *(self.title_dep(sid) for sid in page.meta.implements),
                 *self.standard_files(r.info.model.id for r in found),
             ]
             pages.append(

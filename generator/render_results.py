@@ -186,7 +186,7 @@ def results_pages(
         items = open_items.get(unit.id, [])
         deps = [
             *units_file,
-            *(d for r, _ in rows for d in round_deps(r)),
+            *(renderer.part(f"result:{r.id}:{unit.id}", _row_shown(r, u)) for r, u in rows),
             *(t.doc.path for t, _ in items),
         ]
         pages.append(
@@ -247,6 +247,24 @@ def results_pages(
             )
         )
     return pages, files
+
+
+def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:
+    """What a unit's page shows of one round: a score edit elsewhere in the
+    round re-renders only the units whose row it changes (their rank, say)."""
+    m = r.loaded.model
+    return (
+        m.title,
+        m.period.kind,
+        m.period.start,
+        len(r.units),
+        r.rubric.total,
+        u.total,
+        u.grade,
+        u.passed,
+        u.rank,
+        u.delta_total,
+    )
 
 
 def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:

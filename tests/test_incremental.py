@@ -152,8 +152,15 @@ def test_a_changed_score_rewrites_result_pages_without_re_indexing_search(
     root = _copy(built, tmp_path / "rebuilt")
     before_index = _mtimes(root / ".handbook/site/pagefind")
     EDITS["round score"](root)
-    _rebuild(root)
+    result, _ = _rebuild(root)
     assert _mtimes(root / ".handbook/site/pagefind") == before_index
+    # Only the units whose row changed (the edited one, those it overtook or fell behind).
+    units = [
+        p for p in result.pages if p.path.startswith("results/units/") and p.path.count("/") == 3
+    ]
+    rendered = [p.path for p in units if p.content is not None]
+    assert "results/units/shuiwu/index.md" in rendered
+    assert len(rendered) < len(units) / 2
     html = (root / "site/results/ducha-2025q1/index.html").read_text("utf-8")
     assert 'data-pagefind-ignore="all"' in html  # scores are not searched, only the cover
 
