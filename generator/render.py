@@ -203,6 +203,18 @@ class Renderer:
         m = self.catalog.standard(standard_id).current.model
         return self.part(name, (m.ref, m.code, m.title))
 
+    def cite_dep(self, r: Resolved) -> str:
+        """A dependency on what a citation shows of the cited clause, term or standard."""
+        c, e = r.citation, r.info.model
+        name = f"cite:{e.ref}#{c.anchor}:{c.quote}:{c.edition}"
+        if self.cache is None or name in self.cache.parts:
+            return name
+        clause: object = None
+        if r.clause is not None:
+            clause = r.clause.model_dump_json() if c.quote else (r.clause.number, r.clause.title)
+        term = r.term.term if r.term is not None else None
+        return self.part(name, (e.ref, e.code, e.title, e.edition, r.info.status, clause, term))
+
     def standard_files(self, standard_ids: Iterable[str]) -> list[str]:
         """The files of every edition of these standards (what a link to them shows)."""
         return [f for sid in standard_ids for f in self.files_of.get(sid, [])]
@@ -326,7 +338,7 @@ class Renderer:
                 n.page.source,
                 CALENDAR,
                 *(self.title_dep(sid) for sid in n.meta.concerns),
-                *self.standard_files(r.info.model.id for r in found),
+                *(self.cite_dep(r) for r in found),
                 *(self.result_sources.get(f"round:{i}", "") for i in n.meta.rounds),
                 *(self.result_sources.get(f"table:{i}", "") for i in n.meta.tables),
                 *(
@@ -348,7 +360,7 @@ class Renderer:
             deps = [
                 page.source,
                 *(self.title_dep(sid) for sid in page.meta.implements),
-                *self.standard_files(r.info.model.id for r in found),
+                *(self.cite_dep(r) for r in found),
             ]
             pages.append(
                 self.page(

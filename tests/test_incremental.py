@@ -40,6 +40,11 @@ def _add_notice(root: Path) -> None:
 
 EDITS: dict[str, Callable[[Path], None]] = {
     "clause text": _edit("standards/liuhua-24/2023.yml", "text: ", "text: 修改后的条文。"),
+    "quoted clause": _edit(
+        "standards/liuhua-24/2023.yml",
+        "每月固定 1 天开展主题党日活动",
+        "每月固定一天开展主题党日活动",
+    ),
     "round score": _edit("content/results/rounds/ducha-2025q1.yml", "huanjie: 5", "huanjie: 2"),
     "unit name": _edit("content/results/units.yml", "name: 市税务局", "name: 市税务局机关"),
     "ledger row": _edit(
@@ -128,11 +133,15 @@ def test_an_edited_clause_re_renders_its_pages_and_re_indexes_only_the_standards
     EDITS["clause text"](root)
     result, _ = _rebuild(root)
     rendered = {p.path for p in result.pages if p.content is not None}
-    # The standard's pages, the pages citing it, the rounds and units scored by
-    # its rubric, and the indexes; not the other standards.
+    # The standard's pages and the indexes; not the other standards, nor the
+    # pages citing other clauses of it, nor the results scored by its rubric.
     assert "standards/liuhua-24/index.md" in rendered
-    assert "manuals/yewu-guifan/02-zhuti-dangri.md" in rendered
-    assert not any(p.startswith("standards/wuhao-dangzhibu/") for p in rendered)
+    assert "manuals/yewu-guifan/02-zhuti-dangri.md" not in rendered
+    assert not any(
+        p.startswith(("standards/wuhao-dangzhibu/", "results/"))
+        for p in rendered
+        if p != "results/index.md" and p != "results/units/index.md"
+    )
     after_docs = _mtimes(docs)
     rewritten = {p for p in after_docs if after_docs[p] != before_docs.get(p)}
     assert rewritten == {
