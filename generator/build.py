@@ -81,6 +81,7 @@ def build_site(
     built = root / ENGINE_SITE
     if full:
         shutil.rmtree(root / build_cache.CACHE_DIR, ignore_errors=True)
+        shutil.rmtree(built, ignore_errors=True)
     cache = build_cache.BuildCache(root, root / BUILD_DIR / "docs")
     try:
         result, config = generate(cache, as_of, built.resolve(), mark=mark)

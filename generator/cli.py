@@ -95,14 +95,23 @@ def check(as_of: str | None, root: Path, output: str) -> None:
     default=None,
     help="Where the site goes (default: site/ in the repository).",
 )
-def build(as_of: str | None, root: Path, site_dir: Path | None) -> None:
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Forget the previous build (.handbook/) and redo everything; "
+    "by default only what the changes touch is rebuilt.",
+)
+def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator.build import build_site
 
     target = site_dir or root / "site"
-    result = build_site(root.resolve(), _as_of(as_of), target)
+    result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
+    rendered = sum(page.content is not None for page in result.pages)
+    reused = len(result.pages) - rendered
     click.echo(
-        f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})."
+        f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})"
+        + (f"; {reused} unchanged since the last build, {rendered} made again." if reused else ".")
     )
     if result.next_change:
         click.echo(

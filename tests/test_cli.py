@@ -72,6 +72,24 @@ def test_build_writes_the_site(handbook: Handbook) -> None:
     assert (handbook.root / "site" / "standards" / "demo" / "index.html").is_file()
 
 
+def test_a_second_build_reuses_the_first_and_clean_redoes_everything(
+    handbook: Handbook,
+) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    handbook.write("standards/other/2020.yml", MINIMAL.replace("id: demo", "id: other"))
+    assert handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22").returncode == 0
+    handbook.write(
+        "standards/demo/2020.yml", MINIMAL.replace("党支部应当按期换届。", "党支部应当按时换届。")
+    )
+    again = handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22")
+    assert "Built 6 pages" in again.stdout
+    assert "; 2 unchanged since the last build, 4 made again." in again.stdout
+    html = (handbook.root / "site" / "standards" / "demo" / "index.html").read_text("utf-8")
+    assert "党支部应当按时换届。" in html
+    clean = handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22", "--clean")
+    assert "Built 6 pages into" in clean.stdout and "unchanged" not in clean.stdout
+
+
 def test_check_annotates_a_pull_request(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL.replace('number: "1.2"', "number: 1.2"))
     done = handbook_cmd(handbook.root, "check", "--format", "github")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import search
 from generator.build import build_site
 from generator.errors import ValidationFailed
 from generator.pipeline import Result
@@ -124,10 +125,14 @@ def _mtimes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*")}
 
 
-def test_an_edited_clause_re_renders_its_pages_and_re_indexes_only_the_standards(
-    built: Path, tmp_path: Path
+@pytest.mark.parametrize("parts", [(), ("standards", "notices", "results")])
+def test_an_edited_clause_re_renders_its_pages_and_re_indexes_its_part_of_search(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: tuple[str, ...]
 ) -> None:
+    monkeypatch.setattr(search, "SECTIONS", parts)
     root = _copy(built, tmp_path / "rebuilt")
+    if parts:  # split the search first; the test is about the rebuild after the edit
+        _rebuild(root)
     docs, engine_site = root / ".handbook/build/docs", root / ".handbook/site"
     before_docs, before_index = _mtimes(docs), _mtimes(engine_site / "pagefind")
     EDITS["clause text"](root)
@@ -151,7 +156,7 @@ def test_an_edited_clause_re_renders_its_pages_and_re_indexes_only_the_standards
     }
     after_index = _mtimes(engine_site / "pagefind")
     changed = {p.split("/")[0] for p in after_index if after_index[p] != before_index.get(p)}
-    assert changed == {"standards"}
+    assert changed == ({"standards"} if parts else {"pages"})
     assert "修改后的条文。" in (root / "site/standards/liuhua-24/index.html").read_text("utf-8")
 
 
