@@ -213,13 +213,15 @@ def main() -> None:
         path = root / rel
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        start = time.perf_counter()
-        again = build_site(root, AS_OF, root / "site")
+        rows.clear()
+        start = last[0] = time.perf_counter()
+        again = build_site(root, AS_OF, root / "site", mark=mark)
         seconds = time.perf_counter() - start
         rendered = sum(p.content is not None for p in again.pages)
+        stages = ", ".join(f"{stage} {t:.2f}" for stage, t, _ in rows if t >= 0.01)
         print(
             f"- rebuild after editing {what}: {seconds:.2f} s, {seconds / total:.1%} of the full build "
-            f"({rendered} pages rendered again)"
+            f"({rendered} pages rendered again; {stages})"
         )
     fetched = search_bytes(site, args.word)
     print(f"- a search for “{args.word}” fetches {fetched / 1024:.0f} KiB")
