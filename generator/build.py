@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import cache as build_cache
 from generator import engine, search
 from generator.pipeline import Result, run
-from generator.project import BUILD_DIR, TEMPLATES, write_project
+from generator.project import BUILD_DIR, TEMPLATES, docs_files, write_project
 from generator.repository import CONFIG_FILE
 
 ENGINE_SITE = ".handbook/site"
@@ -27,8 +27,7 @@ ENGINE_SITE = ".handbook/site"
 def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
     """Everything besides a page's own Markdown that shapes its HTML: the generated
     configuration (with the menu), the repository's, the theme, the set of files."""
-    docs = config.parent / "docs"
-    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    files = sorted(docs_files(root, result))
     return build_cache.digest_parts(
         [
             version,

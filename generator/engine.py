@@ -80,8 +80,8 @@ def pagefind_binary() -> Path:
 def run_pagefind(site: Path, shard: str = "", glob: str = "**/*.{html}") -> None:
     """Index the pages of `site` that match `glob` into `pagefind/<shard>/`.
 
-    A site's search is several such indexes (standards, notices, results, the
-    rest), merged in the reader's browser, so that an edit re-indexes only its part."""
+    A site's search can be several such indexes, merged in the reader's browser,
+    so that an edit re-indexes only its part (generator/search.py)."""
     out = f"pagefind/{shard}" if shard else "pagefind"
     shutil.rmtree(site / out, ignore_errors=True)  # nothing of an older index stays
     done = subprocess.run(

@@ -221,11 +221,14 @@ def is_removed(notice: Notice, as_of: dt.date) -> bool:
 def visible_notices(notices: list[Notice], as_of: dt.date) -> list[NoticeInfo]:
     """The notices on the site on `as_of`: open ones first, then newest first."""
     shown = [n for n in notices if not is_removed(n, as_of) and n.meta.published <= as_of]
+    extensions: dict[str, list[str]] = {}
+    for o in shown:
+        if o.meta.extends:
+            extensions.setdefault(o.meta.extends, []).append(o.slug)
     infos = []
     for n in shown:
         status, days = notice_status(n, as_of)
-        extended_by = tuple(o.slug for o in shown if o.meta.extends == n.slug)
-        infos.append(NoticeInfo(n, status, days, extended_by))
+        infos.append(NoticeInfo(n, status, days, tuple(extensions.get(n.slug, ()))))
     infos.sort(
         key=lambda i: (i.status != OPEN, -i.notice.meta.published.toordinal(), i.notice.slug)
     )

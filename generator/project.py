@@ -75,35 +75,39 @@ def _entries(folder: _Folder) -> list[object]:
     return [entry for _, _, entry in sorted(items, key=lambda item: (item[0], item[1]))]
 
 
+def docs_files(root: Path, result: Result) -> set[str]:
+    """Every file of the generated docs folder, relative to it."""
+    files = {page.path for page in result.pages} | set(result.files)
+    files |= {f"assets/handbook/{asset.name}" for asset in (TEMPLATES / "assets").iterdir()}
+    files |= {path.relative_to(root / CONTENT_DIR).as_posix() for path in result.assets}
+    return files
+
+
 def write_project(
     root: Path, result: Result, site_dir: Path, *, language: str = "zh", serve_hooks: bool = False
 ) -> Path:
     """Write docs and mkdocs.yml under `.handbook/build`; return the config path."""
     build = root / BUILD_DIR
     docs = build / "docs"
-    wanted = {page.path for page in result.pages}
     for page in result.pages:
         if page.content is not None:  # None: the file from the previous build is still right
             _write(docs / page.path, page.content)
     for asset in sorted((TEMPLATES / "assets").iterdir()):
-        rel = f"assets/handbook/{asset.name}"
-        wanted.add(rel)
-        _write(docs / rel, asset.read_text(encoding="utf-8"))
+        _write(docs / f"assets/handbook/{asset.name}", asset.read_text(encoding="utf-8"))
     for rel, text in result.files.items():  # downloads and feeds
-        wanted.add(rel)
         if text is not None:
             _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
-        rel = path.relative_to(root / CONTENT_DIR).as_posix()
-        wanted.add(rel)
-        _copy(path, docs / rel)
-    if docs.is_dir():
-        for path in sorted(docs.rglob("*"), reverse=True):
-            rel = path.relative_to(docs).as_posix()
-            if path.is_file() and rel not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        _copy(path, docs / path.relative_to(root / CONTENT_DIR).as_posix())
+    wanted = docs_files(root, result)
+    for folder, _, names in os.walk(docs, topdown=False):  # what earlier builds left
+        here = Path(folder)
+        rel = here.relative_to(docs).as_posix()
+        for name in names:
+            if (name if rel == "." else f"{rel}/{name}") not in wanted:
+                (here / name).unlink()
+        if here != docs and not any(here.iterdir()):
+            here.rmdir()
     labels = labels_for(language)
     nav: list[object] = [{labels["home"]: "index.md"}]
     standards: list[object] = [{labels["standards_index"]: "standards/index.md"}]

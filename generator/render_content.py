@@ -30,19 +30,19 @@ def backlinks(
 ) -> dict[tuple[str, str], list[Backlink]]:
     """(edition ref, clause id) → the sections that cite it, in page order, each once."""
     found: dict[tuple[str, str], list[Backlink]] = {}
+    seen: set[tuple[str, str, str, str]] = set()  # (ref, clause, page, anchor)
     for page in pages:
         for r in resolved.get(page.source, []):
             if r.clause is None:
                 continue
             heading = page.section_at(r.citation.start)
-            link = Backlink(
-                page,
-                f"{page.meta.title} › {heading.title}" if heading else page.meta.title,
-                heading.anchor if heading else "",
-            )
-            entries = found.setdefault((r.info.ref, r.clause.id), [])
-            if link not in entries:
-                entries.append(link)
+            anchor = heading.anchor if heading else ""
+            once = (r.info.ref, r.clause.id, page.source, anchor)
+            if once in seen:
+                continue
+            seen.add(once)
+            title = f"{page.meta.title} › {heading.title}" if heading else page.meta.title
+            found.setdefault((r.info.ref, r.clause.id), []).append(Backlink(page, title, anchor))
     return found
 
 

@@ -90,7 +90,7 @@ def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, 
 
 def check_results(results: Results, catalog: Catalog) -> list[Problem]:
     problems = _check_units(results)
-    unit_ids = sorted(u.id for u in results.units)
+    unit_ids = frozenset(u.id for u in results.units)
     problems += _unique_ids("the round id", [(r.doc, r.model.id) for r in results.rounds])
     problems += _unique_ids("the table id", [(t.doc, t.model.id) for t in results.tables])
     for r in results.rounds:
@@ -116,7 +116,7 @@ def _check_units(results: Results) -> list[Problem]:
     if doc is None:
         return problems
     seen: dict[str, tuple[Document, Loc]] = {}
-    ids = [u.id for u in results.units]
+    ids = frozenset(u.id for u in results.units)
     for k, unit in enumerate(results.units):
         loc = ("units", k)
         if unit.id in seen:
@@ -169,7 +169,7 @@ def _parse_score(value: object, criterion: Criterion) -> Score | str:
     )
 
 
-def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[Problem]:
+def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: frozenset[str]) -> list[Problem]:
     m, doc, problems = r.model, r.doc, []
     standard_id, edition = m.rubric.split("@")
     info = catalog.editions.get(f"{standard_id}/{edition}")
@@ -247,7 +247,7 @@ def _check_round(r: LoadedRound, catalog: Catalog, unit_ids: list[str]) -> list[
     return problems
 
 
-def _check_table(t: LoadedTable, unit_ids: list[str]) -> list[Problem]:
+def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:
     m, doc, problems = t.model, t.doc, []
     columns = {c.key: c for c in m.columns}
     for key in ("deadline", "done"):
@@ -278,7 +278,9 @@ def _check_table(t: LoadedTable, unit_ids: list[str]) -> list[Problem]:
     return problems
 
 
-def _cell_problem(kind: str, choices: list[str], value: object, unit_ids: list[str]) -> str | None:
+def _cell_problem(
+    kind: str, choices: list[str], value: object, unit_ids: frozenset[str]
+) -> str | None:
     if kind == "date" and not isinstance(value, dt.date):
         return f"expected a date written as YYYY-MM-DD, found {value!r}"
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
