@@ -187,6 +187,13 @@ def test_a_citation_leads_to_the_clause(page, base_url: str) -> None:  # type: i
     page.wait_for_url(re.compile(r"/manuals/yewu-guifan/01-sanhui-yike/#"))
 
 
+def test_one_search_finds_standards_and_other_pages_together(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    # The standards and the rest are two indexes (generator/search.py), merged in the browser.
+    _search(page, base_url, "主题党日")
+    for target in ("/standards/liuhua-24/", "/manuals/yewu-guifan/", "/notices/"):
+        page.locator(f'.hb-search a[href*="{target}"]').first.wait_for(timeout=15000)
+
+
 def test_search_finds_manual_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     _search(page, base_url, "题目")
     page.locator('.hb-search a[href*="/manuals/yewu-guifan/01-sanhui-yike/"]').first.wait_for(
