@@ -123,32 +123,51 @@ def publish(built: Path, target: Path) -> None:
         finally:
             shutil.rmtree(new, ignore_errors=True)
         return
-    wanted: set[Path] = set()
-    for folder, _, names in os.walk(built):
-        here = Path(folder)
-        there = target / here.relative_to(built)
-        wanted.add(there)
-        for name in names:
-            source, old = here / name, there / name
-            wanted.add(old)
-            a = source.stat()
-            try:
-                b = old.stat()
-                if (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns):
-                    continue
-            except OSError:
-                there.mkdir(parents=True, exist_ok=True)
-            part = there / f".{name}.part"
-            shutil.copy2(source, part)
-            os.replace(part, old)
-    for folder, dirs, names in os.walk(target, topdown=False):
-        here = Path(folder)
-        for name in names:
-            if here / name not in wanted:
-                (here / name).unlink()
-        for name in dirs:
-            if here / name not in wanted:
-                shutil.rmtree(here / name, ignore_errors=True)
+    have, want = _tree(str(target)), _tree(str(built))
+    for rel, signature in want.items():  # folders come before what they hold
+        old = os.path.join(target, rel)
+        if signature is None:
+            if have.get(rel) is not None:  # a file where a folder now goes
+                os.unlink(old)
+            continue
+        if have.get(rel) == signature:
+            continue  # the file as it was
+        if rel in have and have[rel] is None:  # a folder where a file now goes
+            shutil.rmtree(old)
+        os.makedirs(os.path.dirname(old), exist_ok=True)
+        part = os.path.join(os.path.dirname(old), f".{os.path.basename(old)}.part")
+        shutil.copy2(os.path.join(built, rel), part)
+        os.replace(part, old)
+    for rel in sorted(have.keys() - want.keys(), reverse=True):  # inner ones first
+        gone = os.path.join(target, rel)
+        if have[rel] is None:
+            shutil.rmtree(gone, ignore_errors=True)
+        elif os.path.lexists(gone):
+            os.unlink(gone)
+
+
+def _tree(folder: str) -> dict[str, tuple[int, int] | None]:
+    """Each file under `folder` (by relative path) with its size and modification
+    time; each folder with None. Strings, not Paths: at 10,000 pages this runs
+    on every build."""
+    found: dict[str, tuple[int, int] | None] = {}
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
+        except FileNotFoundError:
+            continue
+        with entries:
+            for entry in entries:
+                name = f"{rel}/{entry.name}" if rel else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found[name] = None
+                    pending.append(name)
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[name] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 def swap_into_place(new: Path, target: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,11 +52,14 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+    """Whether `path`, its links followed, is under `root`."""
+    real, base = os.path.realpath(path), _real(root)
+    return real == base or real.startswith(base + os.sep)
+
+
+@functools.lru_cache(maxsize=8)
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
