@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import MINIMAL, Handbook
 
 P = "standards/demo/2020.yml"
@@ -175,3 +176,14 @@ def test_stored_status_that_agrees_is_fine(handbook: Handbook) -> None:
     handbook.write(P, MINIMAL.replace("issuer:", "status: 被代替\nissuer:"))
     handbook.write("standards/demo/2023.yml", SECOND)
     assert handbook.problems() == []
+
+
+def test_a_file_linking_outside_the_repository_is_refused(
+    handbook: Handbook, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "2023.yml"
+    outside.write_text(MINIMAL, encoding="utf-8")
+    link = handbook.root / P
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(outside)
+    assert handbook.problems() == [f"{P}: the file links to a place outside the repository"]
