@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import json
+import os
 import pickle
 import sqlite3
 import sys
@@ -65,6 +66,30 @@ def digest_parts(parts: Iterable[object]) -> str:
         h.update(repr(part).encode())
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def file_tree(folder: Path) -> dict[str, tuple[int, int] | None]:
+    """Each file under `folder` (by relative path) with its size and modification
+    time; each folder with None, before what it holds. Strings, not Paths: at
+    10,000 pages this runs on every build."""
+    found: dict[str, tuple[int, int] | None] = {}
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
+        except FileNotFoundError:
+            continue
+        with entries:
+            for entry in entries:
+                name = f"{rel}/{entry.name}" if rel else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found[name] = None
+                    pending.append(name)
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[name] = (info.st_size, info.st_mtime_ns)
+    return found
 
 
 def folder_digest(folder: Path) -> str:

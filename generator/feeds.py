@@ -14,6 +14,7 @@ from generator.urls import page_url
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
 ATOM = "notices/atom.xml"
 RSS = "notices/rss.xml"
+FEEDS = (ATOM, RSS)
 
 
 def entry_id(index_number: str) -> str:

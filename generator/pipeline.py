@@ -7,6 +7,7 @@ every problem found.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from generator.check import check_all
 from generator.citations import Resolved, resolve
 from generator.compute import Catalog, build_catalog
 from generator.errors import Problem, ValidationFailed
-from generator.feeds import build_feeds
+from generator.feeds import FEEDS, build_feeds
 from generator.notices import (
     NoticeInfo,
     check_notices,
@@ -130,10 +131,17 @@ def run(
         pages, files = results_pages(renderer, results, scored)
         result.pages.extend(pages)
         result.files.update(files)
-        result.file_keys.update(renderer.file_keys)
         if settings.site_url:
-            result.files.update(
-                build_feeds(shown, settings.site_url, settings.site_name, renderer.labels)
-            )
+            site_url, made = settings.site_url, dict[str, str]()
+
+            def feed(path: str) -> str:  # both feeds are made at once, when one is needed
+                if not made:
+                    made.update(build_feeds(shown, site_url, settings.site_name, renderer.labels))
+                return made[path]
+
+            sources = [i.notice.page.source for i in shown]
+            for path in FEEDS:
+                result.files[path] = renderer.file(path, functools.partial(feed, path), sources)
+        result.file_keys.update(renderer.file_keys)
         mark("render")
     return result

@@ -16,6 +16,7 @@ import yaml
 from markupsafe import escape
 
 from generator import search
+from generator.cache import file_tree
 from generator.labels import labels_for
 from generator.pages import ContentPage
 from generator.pipeline import Result
@@ -100,14 +101,13 @@ def write_project(
     for path in result.assets:  # images and attachments under content/
         _copy(path, docs / path.relative_to(root / CONTENT_DIR).as_posix())
     wanted = docs_files(root, result)
-    for folder, _, names in os.walk(docs, topdown=False):  # what earlier builds left
-        here = Path(folder)
-        rel = here.relative_to(docs).as_posix()
-        for name in names:
-            if (name if rel == "." else f"{rel}/{name}") not in wanted:
-                (here / name).unlink()
-        if here != docs and not any(here.iterdir()):
-            here.rmdir()
+    folders = {rel.rsplit("/", 1)[0] for rel in wanted if "/" in rel}
+    folders |= {f.rsplit("/", i)[0] for f in folders for i in range(1, f.count("/") + 1)}
+    for rel, signature in sorted(file_tree(docs).items(), reverse=True):  # what earlier builds left
+        if signature is not None and rel not in wanted:
+            (docs / rel).unlink()
+        elif signature is None and rel not in folders:
+            shutil.rmtree(docs / rel)
     labels = labels_for(language)
     nav: list[object] = [{labels["home"]: "index.md"}]
     standards: list[object] = [{labels["standards_index"]: "standards/index.md"}]
