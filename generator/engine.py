@@ -110,12 +110,16 @@ def run_pagefind(site: Path, shard: str = "", glob: str = "**/*.{html}") -> None
 def publish(built: Path, target: Path) -> None:
     """Make `target` a copy of the engine's finished folder `built`.
 
-    Called only after the whole build succeeded. The first time, the copy is
-    made beside `target` and swapped in. Afterwards only the files that differ
-    (size or modification time) are copied, each written beside its old
-    version and renamed over it, so no reader ever gets half a file; then the
-    files the build no longer makes are removed."""
-    if not target.is_dir():
+    Called only after the whole build succeeded. When most files changed (the
+    first build, a new version of the generator), the copy is made beside
+    `target` and swapped in. Otherwise only the files that differ (size or
+    modification time) are copied, each written beside its old version and
+    renamed over it, so no reader ever gets half a file; then the files the
+    build no longer makes are removed."""
+    have = file_tree(target) if target.is_dir() else {}
+    want = file_tree(built)
+    changed = sum(1 for rel, sig in want.items() if sig is not None and have.get(rel) != sig)
+    if not target.is_dir() or changed > len(want) // 2:
         new = target.with_name(target.name + ".new")
         shutil.rmtree(new, ignore_errors=True)
         try:
@@ -124,7 +128,6 @@ def publish(built: Path, target: Path) -> None:
         finally:
             shutil.rmtree(new, ignore_errors=True)
         return
-    have, want = file_tree(target), file_tree(built)
     for rel, signature in want.items():  # folders come before what they hold
         old = os.path.join(target, rel)
         if signature is None:
