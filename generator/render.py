@@ -328,6 +328,8 @@ class Renderer:
                     NOTICES_INDEX,
                     self.labels["notices"],
                     lambda: self.render("notices_index.html.j2", NOTICES_INDEX, notices=notices),
+                    # each notice's type, title, dates and status (from the holiday calendar)
+                    deps=[CALENDAR, *(i.notice.page.source for i in notices)],
                     in_nav=True,
                 )
             )

@@ -223,6 +223,8 @@ def results_pages(
                 unit_path=unit_path,
                 round_path=round_path,
             ),
+            # every unit's latest total and rank
+            deps=[*units_file, *(d for r in scored for d in round_deps(r))],
         )
     )
     for t in tables:
