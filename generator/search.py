@@ -1,16 +1,22 @@
 """How the site's search is split into indexes.
 
 Pagefind cannot update an index; it builds one from the pages it is given. The
-search can be several indexes, one per part of the site, merged in the reader's
-browser (Pagefind's `mergeIndex`); a rebuild then indexes again only the parts
-whose searchable text changed. Each part costs a query its own index chunks:
-at 10,000 pages a search for 党支部 fetched 366 KiB with four parts (standards,
-notices, results, the rest) and 274 KiB with one. Standards are what editors
-change most and their part is small: at 2,000 pages it adds 8 KiB to a search
-(215 KiB against 207) and takes a standard edit's rebuild from 6.8 s to 2.7 s,
-since it re-indexes a few hundred pages instead of all. So the site has two
-indexes: the standards, and everything else. Scores and histories are outside
-search, so a changed score re-indexes nothing.
+search can be several indexes, one per part of the site (name the top-level
+folders in `SECTIONS`), merged in the reader's browser (Pagefind's
+`mergeIndex`); a rebuild then indexes again only the parts whose searchable
+text changed. The site has one index all the same, because readers come first:
+
+- each index ranks its pages on its own statistics. With the standards in an
+  index of their own, a search for 主题党日 listed the standard that defines it
+  after every manual and notice that mentions it (score 5.6 against 13.1 in one
+  index, whatever Pagefind's ranking options); in one index it comes second,
+  after the manual's chapter of that name;
+- each index costs a search its own chunks: at 10,000 pages a search for 党支部
+  fetched 274 KiB with one index, 286 KiB with two, 366 KiB with four.
+
+The price is paid by editors: when the searchable text of any page changes
+(editing a clause, not a score: scores and histories are outside search), the
+whole site is indexed again, about 1 ms a page.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterable
 from generator.urls import page_url
 
 # Top-level folders with their own index, besides "pages" (everything else).
-SECTIONS: tuple[str, ...] = ("standards",)
+SECTIONS: tuple[str, ...] = ()
 PAGES = "pages"
 
 

@@ -18,20 +18,10 @@ PATHS = [
 ]
 
 
-def test_standards_have_their_own_index_and_the_rest_share_one() -> None:
-    parts = search.shards(PATHS)
-    assert list(parts) == ["pages", "standards"]  # pages first: it carries the search code
-    assert parts["standards"] == ["standards/a/index.md", "standards/index.md"]
-    assert "results/r1/scores.csv" not in parts["pages"]  # downloads are not pages
-    assert search.glob("pages", parts["pages"]) == (
-        "{glossary/**/*.html,index.html,manuals/**/*.html,notices/**/*.html,results/**/*.html}"
-    )
-
-
-def test_one_index_when_no_section_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "SECTIONS", ())
+def test_one_index_for_the_whole_site_by_default() -> None:
     parts = search.shards(PATHS)
     assert list(parts) == ["pages"]
+    assert "results/r1/scores.csv" not in parts["pages"]  # downloads are not pages
     assert search.glob("pages", parts["pages"]) == "**/*.html"
 
 
