@@ -4,6 +4,7 @@ then swap the finished site into place. The only module that imports MkDocs."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -123,7 +124,7 @@ def publish(built: Path, target: Path) -> None:
         new = target.with_name(target.name + ".new")
         shutil.rmtree(new, ignore_errors=True)
         try:
-            shutil.copytree(built, new)
+            shutil.copytree(built, new, copy_function=functools.partial(_put, built))
             swap_into_place(new, target)
         finally:
             shutil.rmtree(new, ignore_errors=True)
@@ -140,7 +141,7 @@ def publish(built: Path, target: Path) -> None:
             shutil.rmtree(old)
         os.makedirs(os.path.dirname(old), exist_ok=True)
         part = os.path.join(os.path.dirname(old), f".{os.path.basename(old)}.part")
-        shutil.copy2(os.path.join(built, rel), part)
+        _put(built, os.path.join(built, rel), part)
         os.replace(part, old)
     for rel in sorted(have.keys() - want.keys(), reverse=True):  # inner ones first
         gone = os.path.join(target, rel)
@@ -148,6 +149,20 @@ def publish(built: Path, target: Path) -> None:
             shutil.rmtree(gone, ignore_errors=True)
         elif os.path.lexists(gone):
             os.unlink(gone)
+
+
+def _put(built: Path, source: str, target: str) -> None:
+    """Copy a built file; the search index's files are linked instead (thousands
+    of them change together). That is safe because the indexer never writes a
+    file in place: its folder is removed before each run, so the next run makes
+    new files and the published ones stay as they are."""
+    if os.path.relpath(source, built).startswith("pagefind" + os.sep):
+        try:
+            os.link(source, target)
+            return
+        except OSError:  # another file system, or no hard links: copy
+            pass
+    shutil.copy2(source, target)
 
 
 def swap_into_place(new: Path, target: Path) -> None:

@@ -43,3 +43,15 @@ def test_site_follows_the_built_folder_and_keeps_unchanged_files(tmp_path: Path)
     _write(built / "standards", "a file now")  # a folder becomes a file
     publish(built, site)
     assert _snapshot(site) == _snapshot(built)
+
+
+def test_a_new_search_index_reaches_the_site_only_when_published(tmp_path: Path) -> None:
+    built, site = tmp_path / "built", tmp_path / "site"
+    _write(built / "index.html", "首页")
+    _write(built / "pagefind/pages/fragment/a.pf_fragment", "old")
+    publish(built, site)
+    shutil.rmtree(built / "pagefind/pages")  # what the indexer does before each run
+    _write(built / "pagefind/pages/fragment/b.pf_fragment", "new")
+    assert (site / "pagefind/pages/fragment/a.pf_fragment").read_text(encoding="utf-8") == "old"
+    publish(built, site)
+    assert _snapshot(site) == _snapshot(built)
