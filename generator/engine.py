@@ -156,7 +156,7 @@ def _put(built: Path, source: str, target: str) -> None:
     of them change together). That is safe because the indexer never writes a
     file in place: its folder is removed before each run, so the next run makes
     new files and the published ones stay as they are."""
-    if os.path.relpath(source, built).startswith("pagefind" + os.sep):
+    if source.startswith(os.path.join(built, "pagefind", "")):
         try:
             os.link(source, target)
             return

@@ -101,8 +101,7 @@ def write_project(
     for path in result.assets:  # images and attachments under content/
         _copy(path, docs / path.relative_to(root / CONTENT_DIR).as_posix())
     wanted = docs_files(root, result)
-    folders = {rel.rsplit("/", 1)[0] for rel in wanted if "/" in rel}
-    folders |= {f.rsplit("/", i)[0] for f in folders for i in range(1, f.count("/") + 1)}
+    folders = {rel.rsplit("/", i)[0] for rel in wanted for i in range(1, rel.count("/") + 1)}
     for rel, signature in sorted(file_tree(docs).items(), reverse=True):  # what earlier builds left
         if signature is not None and rel not in wanted:
             (docs / rel).unlink()
