@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_handbook import make  # noqa: E402
-from generator.build import build_site  # noqa: E402
+from generator.engine.build import build_site  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 MIB = 1024 * 1024
@@ -98,7 +98,7 @@ def indexer_peak_mib(site: Path) -> float:
     A child's peak as seen by the build's own process would include what it
     inherited from that (large) process when forked; a small Python process
     that only runs Pagefind reports Pagefind's own."""
-    from generator.engine import pagefind_binary
+    from generator.engine.search import pagefind_binary
 
     out = "pagefind-benchmark"
     probe = (

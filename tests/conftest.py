@@ -80,7 +80,7 @@ def copy_sample(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sample handbook, copied and built once, as of AS_OF."""
-    from generator.build import build_site
+    from generator.engine.build import build_site
 
     root = copy_sample(tmp_path_factory.mktemp("sample"))
     build_site(root, AS_OF)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.compare import compare_editions, diff_text
-from generator.repository import load_standards
+from generator.standards.compare import compare_editions, diff_text
+from generator.standards.load import load_standards
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.compute import Catalog, build_catalog, edition_status
-from generator.models.standard import StandardEdition
-from generator.repository import load_standards
+from generator.standards.catalog import Catalog, build_catalog
+from generator.standards.load import load_standards
+from generator.standards.model import StandardEdition
+from generator.standards.status import edition_status
 
 BASE = {
     "id": "demo",

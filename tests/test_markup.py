@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.markup import block, inline, zh_date
-from generator.render import make_environment
+from generator.render.markup import block, inline, zh_date
+from generator.render.renderer import make_environment
 
 
 def test_dates_in_chinese() -> None:

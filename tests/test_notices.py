@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from conftest import MINIMAL, REPO, Handbook
 
-from generator.notices import notice_status, visible_notices
+from generator.notices.status import notice_status, visible_notices
 from generator.pipeline import run
 
 D = dt.date

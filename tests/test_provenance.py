@@ -7,7 +7,7 @@ import subprocess
 
 from conftest import AS_OF, MINIMAL, Handbook
 
-from generator.build import build_site
+from generator.engine.build import build_site
 
 
 def test_pages_say_when_their_source_last_changed_and_link_to_it(handbook: Handbook) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.engine import publish
+from generator.engine.publish import publish
 
 
 def _write(path: Path, text: str) -> None:

@@ -9,9 +9,9 @@ import pytest
 from conftest import AS_OF, MINIMAL, Handbook
 from test_check import RUBRIC
 
-from generator.build import build_site
+from generator.engine.build import build_site
 from generator.pipeline import run
-from generator.scoring import competition_ranks
+from generator.results.scoring import competition_ranks
 
 UNITS = """\
 units:

@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import AS_OF, MINIMAL, Handbook
 from test_check import RUBRIC
 
-from generator.labels import labels_for
 from generator.pipeline import run
-from generator.semdiff import describe
+from generator.render.labels import labels_for
+from generator.review.semdiff import describe
 
 L = labels_for("zh")
 P = "standards/demo/2020.yml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.notices import load_calendar
+from generator.notices.load import load_calendar
 
 REPO = Path(__file__).resolve().parent.parent
 D = dt.date
