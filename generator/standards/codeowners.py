@@ -19,13 +19,18 @@ END = "# END handbook"
 
 
 def expected_block(editions: list[LoadedEdition]) -> list[str]:
+    """The generated block: each standard's folder and the owners its editions declare."""
     owners: dict[str, list[str]] = {}
     for item in sorted(editions, key=lambda e: (e.model.id, e.model.effective)):
         names = owners.setdefault(item.model.id, [])
         names += [o for o in item.model.owners if o not in names]
     return [
         BEGIN,
-        *(f"/standards/{sid}/ {' '.join(names)}" for sid, names in sorted(owners.items()) if names),
+        *(
+            f"/{layout.STANDARDS_DIR}/{sid}/ {' '.join(names)}"
+            for sid, names in sorted(owners.items())
+            if names
+        ),
         END,
     ]
 
