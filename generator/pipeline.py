@@ -38,9 +38,9 @@ from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
 from generator.standards.load import load_standards
-from generator.standards.model import StandardEdition
+from generator.standards.model import StandardEdition, Status
 from generator.standards.pages import standard_pages
-from generator.standards.status import STATUSES, Status
+from generator.standards.status import STATUSES
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {

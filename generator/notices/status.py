@@ -19,6 +19,11 @@ class NoticeStatus(StrEnum):
     DECIDED = "结果已公布"
     PUBLISHED = "已发布"  # a notice without a period
 
+    @property
+    def key(self) -> str:
+        """The status's name in data attributes and labels: not-started, open, …"""
+        return self.name.lower().replace("_", "-")
+
 
 # The statuses a period goes through, in order (the browser moves along them).
 PERIOD_STATUSES = (

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.standards.load import LoadedEdition
-from generator.standards.model import StandardEdition
-from generator.standards.status import Status, edition_status, replacement_links
+from generator.standards.model import StandardEdition, Status
+from generator.standards.status import edition_status, replacement_links
 
 
 @dataclass(frozen=True)
