@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import AS_OF, MINIMAL, Handbook
-
 from generator.engine.build import build_site
+from tests.samples import AS_OF, MINIMAL, Handbook
 
 
 def test_pages_say_when_their_source_last_changed_and_link_to_it(handbook: Handbook) -> None:
