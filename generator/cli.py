@@ -211,6 +211,7 @@ def schema(check_only: bool) -> None:
 
 
 def main() -> None:
+    """The `handbook` command: problems and faults become messages and exit codes, never tracebacks."""
     try:
         cli.main(standalone_mode=False)
     except ValidationFailed as failed:

@@ -76,7 +76,11 @@ def visible_notices(notices: list[Notice], as_of: dt.date) -> list[NoticeInfo]:
         status, days = notice_status(n, as_of)
         infos.append(NoticeInfo(n, status, days, tuple(extensions.get(n.slug, ()))))
     infos.sort(
-        key=lambda i: (i.status != NoticeStatus.OPEN, -i.notice.meta.published.toordinal(), i.notice.slug)
+        key=lambda i: (
+            i.status != NoticeStatus.OPEN,
+            -i.notice.meta.published.toordinal(),
+            i.notice.slug,
+        )
     )
     return infos
 

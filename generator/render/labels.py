@@ -217,6 +217,7 @@ LABELS: dict[str, dict[str, str]] = {
     }
 }
 
+
 def labels_for(language: str) -> dict[str, str]:
     """The labels of a language (`theme.language`), Chinese when there are none for it."""
     return LABELS.get(language, LABELS["zh"])

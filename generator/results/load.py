@@ -41,9 +41,7 @@ class Results:
     tables: list[LoadedTable] = field(default_factory=list)
 
 
-def load_results(
-    root: Path, memory: BuildCache | None = None
-) -> tuple[Results, list[Problem]]:
+def load_results(root: Path, memory: BuildCache | None = None) -> tuple[Results, list[Problem]]:
     """The registry, rounds and tables, typed; bad files become problems."""
     results, problems = Results(), list[Problem]()
     units_path = root / layout.UNITS_SOURCE

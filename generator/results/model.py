@@ -20,6 +20,8 @@ EditionRef = Annotated[
 
 
 class FormerName(Model):
+    """A name the unit had until a day."""
+
     name: Text
     until: Date = Field(description="The last day the unit carried this name.")
 
@@ -51,6 +53,8 @@ class Scored(Model):
 
 
 class UnitScores(Model):
+    """One unit's scores in a round, by criterion."""
+
     unit: Slug
     scores: dict[Slug, object] = Field(
         description='Criterion id → points, or {points, reason, evidence}, or "?" when not assessed.'
@@ -59,6 +63,8 @@ class UnitScores(Model):
 
 
 class RoundPeriod(Model):
+    """The period a round assesses: a month, a quarter or a year."""
+
     kind: Literal["月", "季", "年"]
     start: Date
     end: Date
@@ -88,6 +94,8 @@ ColumnType = Literal["text", "unit", "date", "number", "choice"]
 
 
 class Column(Model):
+    """A column of a table: its key, heading and type."""
+
     key: Slug
     label: Text
     type: ColumnType = "text"

@@ -31,6 +31,7 @@ class Status(StrEnum):
         """The status's name in CSS classes and data attributes: current, upcoming, …"""
         return self.name.lower()
 
+
 EditionId = Annotated[
     str,
     StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.-]*$"),
@@ -167,6 +168,7 @@ class StandardEdition(Model):
 
     @property
     def ref(self) -> str:
+        """The edition's key, `<id>/<edition>`."""
         return edition_ref(self.id, self.edition)
 
 

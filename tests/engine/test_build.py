@@ -203,7 +203,9 @@ def test_the_core_does_not_import_mkdocs() -> None:
     import subprocess
     import sys
 
-    code = "import sys, generator.pipeline, generator.engine.project; print('mkdocs' in sys.modules)"
+    code = (
+        "import sys, generator.pipeline, generator.engine.project; print('mkdocs' in sys.modules)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 
