@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from generator.errors import HandbookError, ValidationFailed
+from generator.report import FORMATS
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -58,7 +59,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["plain", "github", "json"]),
+    type=click.Choice(FORMATS),
     default="plain",
     show_default=True,
     help="plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",

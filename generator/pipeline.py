@@ -30,8 +30,8 @@ from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visi
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
-from generator.results.load import Results, load_results
-from generator.results.pages import public_tables, results_pages
+from generator.results.load import Results, load_results, public_tables
+from generator.results.pages import results_pages
 from generator.results.scoring import RoundResult, score_all
 from generator.settings import Settings, load_settings
 from generator.standards import codeowners
