@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -348,6 +349,10 @@ def test_two_builds_of_the_same_data_are_byte_identical(tmp_path: Path) -> None:
     assert sorted(one) == sorted(two)
     assert [str(p) for p in one if one[p] != two[p]] == []
     assert b"2026-11-22" in one[Path("sitemap.xml")]  # the as-of day, not the build day
+    assert b"2026-11-21" not in one[Path("sitemap.xml")]
+    with gzip.open(tmp_path / "one" / "sitemap.xml.gz") as packed:
+        packed.read()
+        assert dt.datetime.fromtimestamp(packed.mtime, dt.UTC).date() == AS_OF
 
 
 def test_comparison_page_marks_changes_and_is_linked_from_both_editions(site: Path) -> None:
