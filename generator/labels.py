@@ -130,6 +130,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reasons": "扣分说明与依据",
         "evidence": "依据",
         "downloads": "下载本轮数据",
+        "table_downloads": "下载本表数据",
         "history": "历次得分",
         "open_items": "未完成事项",
         "no_open_items": "没有未完成的事项。",

@@ -43,7 +43,7 @@ class Result:
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     # Other generated files (downloads, feeds); None: the previous build's is still right.
-    files: dict[str, str | None] = field(default_factory=dict)
+    files: dict[str, str | bytes | None] = field(default_factory=dict)
     file_keys: dict[str, str] = field(default_factory=dict)  # see `Renderer.file`
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None

@@ -169,8 +169,10 @@ class Renderer:
             content = content.rstrip("\n") + tail
         return Page(path, content, title, in_nav, source, key, search)
 
-    def file(self, path: str, make: Callable[[], str], deps: Iterable[str]) -> str | None:
-        """A generated download (CSV, JSON), or None when the previous build's is still right."""
+    def file(
+        self, path: str, make: Callable[[], str | bytes], deps: Iterable[str]
+    ) -> str | bytes | None:
+        """A generated download (CSV, JSON, XLSX), or None when the previous build's is still right."""
         if self.cache is None:
             return make()
         key = self.cache.page_key(path, self.scope, deps)

@@ -7,11 +7,13 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator import charts
+from generator.sheets import downloads
 from generator.models.results import Column, Unit
 from generator.results import LoadedTable, Results
 from generator.scoring import RoundResult, UnitResult, is_overdue
@@ -118,10 +120,10 @@ def _json(result: RoundResult) -> str:
 
 def results_pages(
     renderer: Renderer, results: Results, scored: list[RoundResult]
-) -> tuple[list[Page], dict[str, str | None]]:
+) -> tuple[list[Page], dict[str, str | bytes | None]]:
     labels, as_of = renderer.labels, renderer.catalog.as_of
     pages: list[Page] = []
-    files: dict[str, str | None] = {}
+    files: dict[str, str | bytes | None] = {}
     if not scored and not public_tables(results):
         return pages, files
     tables = public_tables(results)
@@ -175,7 +177,12 @@ def results_pages(
                 source=r.loaded.doc.path,
             )
         )
-        for name, make in (("scores.csv", _csv), ("scores.json", _json)):
+        makers: tuple[tuple[str, Callable[[RoundResult], str | bytes]], ...] = (
+            ("scores.csv", _csv),
+            ("scores.json", _json),
+            ("scores.xlsx", downloads.round_xlsx),
+        )
+        for name, make in makers:
             files[f"results/{r.id}/{name}"] = renderer.file(
                 f"results/{r.id}/{name}", functools.partial(make, r), round_deps(r)
             )
@@ -248,6 +255,14 @@ def results_pages(
                 source=t.doc.path,
             )
         )
+        table_files: tuple[tuple[str, Callable[[], str | bytes]], ...] = (
+            ("rows.csv", functools.partial(downloads.table_csv, t, by_id)),
+            ("rows.json", functools.partial(downloads.table_json, t)),
+            ("rows.xlsx", functools.partial(downloads.table_xlsx, t, by_id)),
+        )
+        for name, make_file in table_files:
+            rel = f"results/tables/{t.model.id}/{name}"
+            files[rel] = renderer.file(rel, make_file, [t.doc.path, *units_file])
     return pages, files
 
 
