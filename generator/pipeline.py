@@ -15,6 +15,9 @@ from pathlib import Path
 from generator import codeowners
 from generator.check import check_all
 from generator.citations import Resolved, resolve
+from generator.composites.load import check_composites, load_composites
+from generator.composites.pages import composite_pages
+from generator.composites.score import score_composites
 from generator.compute import Catalog, build_catalog
 from generator.errors import Problem, ValidationFailed
 from generator.feeds import FEEDS, build_feeds
@@ -92,6 +95,8 @@ def run(
     problems += found
     results, found = load_results(root)
     problems += found
+    composites, found = load_composites(root)
+    problems += found
     mark("load")
     problems += check_all(editions, as_of)
     problems += codeowners.drift(root, editions)
@@ -104,9 +109,12 @@ def run(
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
     problems += check_results(results, catalog)
     problems += check_notice_results(notices, results)
+    if not problems:  # composites need the rounds checked and scored
+        problems += check_composites(composites, results, catalog)
     if problems:
         raise ValidationFailed(problems)
     scored = score_all(results)
+    combined = score_composites(composites.composites, scored, results.units)
     mark("compute")
     result = Result(
         settings,
@@ -128,7 +136,13 @@ def run(
             f"table:{t.model.id}": t.doc.path for t in results.tables
         }
         result.pages.extend(renderer.pages(home, content, resolved, shown))
-        pages, files = results_pages(renderer, results, scored)
+        pages, files = results_pages(
+            renderer, results, scored, series_name=composites.series_name, composites=combined
+        )
+        result.pages.extend(pages)
+        result.files.update(files)
+        sources = [d.path for d in (results.units_doc, composites.series_doc) if d is not None]
+        pages, files = composite_pages(renderer, combined, composites.series_name, sources)
         result.pages.extend(pages)
         result.files.update(files)
         if settings.site_url:

@@ -23,6 +23,7 @@ from generator.labels import STATUS_CLASSES, labels_for
 from generator.loader import MarkdownFile
 from generator.notices import CALENDAR, NoticeInfo
 from generator.pages import NOTICES_DIR, ContentPage
+from generator.periods import official_period
 from generator.provenance import footer
 from generator.render_content import (
     Backlink,
@@ -88,6 +89,7 @@ def make_environment(
         one_line=markup.one_line,
         slug=markup.slug,
         zh_date=markup.zh_date,
+        official_period=official_period,
         points=markup.points,
         diff_html=markup.diff_html,
         score_cell=markup.score_cell,

@@ -7,16 +7,16 @@ import csv
 import functools
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from generator import charts
-from generator.sheets import downloads
 from generator.models.results import Column, Unit
 from generator.results import LoadedTable, Results
 from generator.scoring import RoundResult, UnitResult, is_overdue
+from generator.sheets import downloads
 
 if TYPE_CHECKING:
     from generator.render import Page, Renderer
@@ -119,7 +119,12 @@ def _json(result: RoundResult) -> str:
 
 
 def results_pages(
-    renderer: Renderer, results: Results, scored: list[RoundResult]
+    renderer: Renderer,
+    results: Results,
+    scored: list[RoundResult],
+    *,
+    series_name: Callable[[str], str] = str,
+    composites: Sequence[object] = (),
 ) -> tuple[list[Page], dict[str, str | bytes | None]]:
     labels, as_of = renderer.labels, renderer.catalog.as_of
     pages: list[Page] = []
@@ -162,6 +167,9 @@ def results_pages(
                 round_path=round_path,
                 table_path=table_path,
                 units_index=UNITS_INDEX,
+                series_name=series_name,
+                composites=composites,
+                composite_path=lambda i: f"results/composites/{i}/index.md",
             ),
             in_nav=True,
         )

@@ -64,12 +64,17 @@ def round_xlsx(result: RoundResult) -> bytes:
             (L.ROUND_FIELDS["assessed"], m.assessed),
             (L.ROUND_FIELDS["published"], m.published),
             (L.ROUND_FIELDS["assessor"], m.assessor),
-            ("名次规则", "总分相同者名次相同，其后的名次顺延（如 1、2、2、4）；“?”为未评估，不计入总分。"),
+            (
+                "名次规则",
+                "总分相同者名次相同，其后的名次顺延（如 1、2、2、4）；“?”为未评估，不计入总分。",
+            ),
         ]
         for row, (label, value) in enumerate(rows):
             about.write_string(row, 0, label, f.label)
             if isinstance(value, dt.date):
-                about.write_datetime(row, 1, dt.datetime(value.year, value.month, value.day), f.date)
+                about.write_datetime(
+                    row, 1, dt.datetime(value.year, value.month, value.day), f.date
+                )
             elif isinstance(value, int | float):
                 about.write_number(row, 1, value, f.number)
             else:
@@ -134,7 +139,11 @@ def table_json(table: LoadedTable) -> str:
         "published": str(m.published),
         "columns": [{"key": c.key, "label": c.label, "type": c.type} for c in columns],
         "rows": [
-            {c.key: (str(v) if isinstance(v, dt.date) else v) for c in columns if (v := row.get(c.key)) is not None}
+            {
+                c.key: (str(v) if isinstance(v, dt.date) else v)
+                for c in columns
+                if (v := row.get(c.key)) is not None
+            }
             for row in m.rows
         ],
     }
