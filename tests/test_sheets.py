@@ -58,7 +58,13 @@ def test_round_workbook_layout(handbook: Handbook, tmp_path: Path) -> None:
     book = openpyxl.load_workbook(exported(handbook, tmp_path))
     assert book.sheetnames == ["评分", "理由与依据", "说明"]
     sheet = book["评分"]
-    assert [c.value for c in sheet[1]] == ["单位编号", "单位名称", "1 换届（4分）", "2 安全（6分）", "合计"]
+    assert [c.value for c in sheet[1]] == [
+        "单位编号",
+        "单位名称",
+        "1 换届（4分）",
+        "2 安全（6分）",
+        "合计",
+    ]
     assert [c.value for c in sheet[2]][:4] == ["a", "甲单位", 4, 4]
     assert sheet.freeze_panes == "C2"
     rules = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
@@ -86,7 +92,7 @@ def test_round_trip_changes_only_the_edited_scores(handbook: Handbook, tmp_path:
         "{unit: a, scores: {c1: {points: 3, reason: 推迟换届, evidence: 会议记录}, c2: 4}}",
     ).replace("{unit: c, scores: {c1: 4, c2: 4}}", '{unit: c, scores: {c1: 4, c2: "?"}}')
     assert outcome.changed == 2  # type: ignore[attr-defined]
-    handbook.problems() == []
+    assert handbook.problems() == []
 
 
 def test_bad_cells_are_located_and_nothing_is_written(handbook: Handbook, tmp_path: Path) -> None:
@@ -178,14 +184,22 @@ def test_table_round_trip(handbook: Handbook, tmp_path: Path) -> None:
     book.save(out)
     do_import(handbook, out)
     after = (handbook.root / TABLE).read_text(encoding="utf-8")
-    assert "  - {problem: 台账缺页, unit: a, deadline: 2026-11-15, status: 整改中, contact: 赵}  # 第一条\n" in after
-    assert "  - {problem: 党日未开展, unit: b, deadline: 2026-12-01, status: 已完成, done: 2026-11-20, contact: 钱}\n" in after
-    assert after.endswith("  - {problem: 会风不严, unit: c, deadline: 2026-12-31, status: 整改中, contact: 孙}\n")
+    assert (
+        "  - {problem: 台账缺页, unit: a, deadline: 2026-11-15, status: 整改中, contact: 赵}  # 第一条\n"
+        in after
+    )
+    assert (
+        "  - {problem: 党日未开展, unit: b, deadline: 2026-12-01, status: 已完成, done: 2026-11-20, contact: 钱}\n"
+        in after
+    )
+    assert after.endswith(
+        "  - {problem: 会风不严, unit: c, deadline: 2026-12-31, status: 整改中, contact: 孙}\n"
+    )
     sheet["D4"], sheet["C2"] = "完成了", "下周"
     book.save(out)
     assert problems_of(handbook, out) == [
-        "ledger.xlsx:整改台账!C2: expected a date such as 2026-11-15, found \"下周\"",
-        "ledger.xlsx:整改台账!D4: expected one of 整改中, 已完成, found \"完成了\"",
+        'ledger.xlsx:整改台账!C2: expected a date such as 2026-11-15, found "下周"',
+        'ledger.xlsx:整改台账!D4: expected one of 整改中, 已完成, found "完成了"',
     ]
 
 
