@@ -68,7 +68,7 @@ def test_index_lists_every_standard_with_status_filter(site: Path) -> None:
     for code in ("XX/DJ 001-2023", "XX/DJ 002-2020", "XX/DJ 003-2019", "XX/DJ 001-2017"):
         assert code in html
     assert 'data-filter="废止">废止（1）</button>' in html
-    assert 'data-filter="现行">现行（2）</button>' in html
+    assert 'data-filter="现行">现行（4）</button>' in html
 
 
 def test_home_page_says_what_is_in_force(site: Path) -> None:
