@@ -154,6 +154,7 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
         "results/yanshou-2023/",
         "results/units/wenlv/",
         "results/tables/zhenggai-2026q3/",
+        "results/composites/kaoping-2025/",
         "standards/liuhua-24/2023/changes/",
     ],
 )

@@ -233,3 +233,29 @@ def test_formulas_count_with_their_saved_values(handbook: Handbook, tmp_path: Pa
     book.close()
     do_import(handbook, out, round_id="r2025")
     assert "{unit: d, scores: {c1: 3, c2: 6}}" in (handbook.root / R).read_text(encoding="utf-8")
+
+
+def test_cli_says_what_it_read_and_exits_1_on_a_problem(handbook: Handbook, tmp_path: Path) -> None:
+    from test_cli import handbook_cmd
+
+    setup(handbook)
+    out = tmp_path / "book.xlsx"
+    done = handbook_cmd(handbook.root, "sheet", "export", str(handbook.root / R), "-o", str(out))
+    assert done.returncode == 0 and "4 units" in done.stdout
+    csv = tmp_path / "scores.csv"
+    csv.write_bytes("单位编号,换届\nb,五\n".encode("gb18030"))
+    done = handbook_cmd(handbook.root, "sheet", "import", str(csv), "--round", "r2025")
+    assert done.returncode == 1
+    assert "as GBK/GB18030" in done.stdout
+    assert (
+        f'{csv}:B2: expected points (a number from 0 to 4) or "?" when not assessed, found the text "五"'
+        in done.stderr
+    )
+    assert done.stderr.rstrip().endswith("1 problem found; nothing was written.")
+    done = handbook_cmd(
+        handbook.root, "sheet", "new", "--rubric", "demo@2021", "--id", "x", "-o", str(out)
+    )
+    assert (
+        done.returncode == 1
+        and "there is no rubric 'demo@2021'; did you mean 'demo@2020'?" in done.stderr
+    )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from generator.models.results import Column, Unit
 from generator.results import LoadedTable
 from generator.sheets import layout as L
-from generator.sheets.workbook import workbook
+from generator.sheets.workbook import printable, workbook
 
 if TYPE_CHECKING:
     from generator.scoring import RoundResult
@@ -48,6 +48,7 @@ def round_xlsx(result: RoundResult) -> bytes:
                 else:
                     sheet.write_number(row, col, s.points, f.number)
         sheet.freeze_panes(1, 3)
+        printable(sheet)
         sheet.autofilter(0, 0, max(len(result.units), 1), len(headers) - 1)
         about = book.add_worksheet(L.ABOUT)
         about.set_column(0, 0, 12)
@@ -113,6 +114,7 @@ def table_xlsx(table: LoadedTable, units: dict[str, Unit]) -> bytes:
                 else:
                     sheet.write_string(row, col, str(value), f.text)
         sheet.freeze_panes(1, 0)
+        printable(sheet)
         sheet.autofilter(0, 0, max(len(m.rows), 1), len(columns) - 1)
     return out.getvalue()
 

@@ -11,7 +11,7 @@ from generator.models.results import Round, Table, Unit
 from generator.models.standard import StandardEdition
 from generator.results import Score
 from generator.sheets import layout as L
-from generator.sheets.workbook import Formats, workbook
+from generator.sheets.workbook import Formats, printable, workbook
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,13 @@ def _about(
         elif value is not None:
             sheet.write_string(row, 1, str(value), f.text)
     for k, line in enumerate(how, start=len(fields) + 2):
-        sheet.write_string(k, 0, line, f.note if k > len(fields) + 2 else f.label)
-    return None
+        if k == len(fields) + 2:
+            sheet.write_string(k, 0, line, f.label)
+            continue
+        sheet.merge_range(k, 0, k, 1, line, f.note)
+        sheet.set_row(k, 15 * (1 + len(line) // 48))  # room for the wrapped lines
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
 
 
 def _units_sheet(book: Any, f: Formats, units: list[Unit]) -> None:
@@ -126,6 +131,7 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
                 },
             )
         sheet.freeze_panes(1, 2)
+        printable(sheet)
         sheet.autofilter(0, 0, n, 1 + len(criteria))
 
         notes = book.add_worksheet(L.REASONS)
@@ -159,6 +165,7 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
             },
         )
         notes.freeze_panes(1, 3)
+        printable(notes)
 
         e = data.edition
         fields: list[tuple[str, object]] = [
@@ -224,6 +231,7 @@ def table_workbook(table: Table, units: list[Unit], day: dt.date) -> bytes:
                 else:
                     sheet.write_string(row, col, str(value), f.text)
         sheet.freeze_panes(1, 0)
+        printable(sheet)
         sheet.autofilter(0, 0, max(len(table.rows), 1), len(columns) - 1)
         fields: list[tuple[str, object]] = [
             (L.TABLE_FIELDS["id"], table.id),

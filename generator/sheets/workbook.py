@@ -46,10 +46,18 @@ def workbook(day: dt.date, title: str) -> Iterator[tuple[Any, Formats, io.BytesI
         ),
         ids=book.add_format({**base, "font_color": "#555555"}),
         text=book.add_format({**base, "text_wrap": True}),
-        number=book.add_format({**base, "num_format": "0.##"}),
+        number=book.add_format({**base, "num_format": "0.##", "align": "center"}),
         date=book.add_format({**base, "num_format": "yyyy-mm-dd", "align": "left"}),
         note=book.add_format({**base, "text_wrap": True, "valign": "top"}),
         label=book.add_format({**base, "bold": True}),
     )
     yield book, formats, out
     book.close()
+
+
+def printable(sheet: Any, header_rows: int = 1) -> None:
+    """Printed on A4 landscape, one page wide, the header repeated on every page."""
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0, header_rows - 1)
