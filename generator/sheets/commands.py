@@ -9,8 +9,8 @@ from pathlib import Path
 
 from generator.errors import HandbookError, ValidationFailed, did_you_mean
 from generator.results import RESULTS, check_results
+from generator.sheets.cells import Context, load_context
 from generator.sheets.export import RoundSheet, round_workbook, table_workbook
-from generator.sheets.import_ import Context, load_context
 
 
 def _write(out: Path, data: bytes) -> None:
