@@ -143,3 +143,12 @@ def test_official_periods() -> None:
     assert official_period(d.date(2025, 10, 1), d.date(2025, 12, 31)) == "2025年第四季度"
     assert official_period(d.date(2025, 3, 1), d.date(2025, 3, 31)) == "2025年3月"
     assert official_period(d.date(2025, 3, 5), d.date(2025, 4, 2)) == "2025年3月5日—2025年4月2日"
+
+
+def test_a_round_whose_series_has_no_name(handbook: Handbook) -> None:
+    setup(handbook)
+    handbook.write("content/results/series.yml", "series:\n  - {id: dmo, name: 验收}\n")
+    assert handbook.problems() == [
+        "content/results/rounds/r2024.yml:2:9: series: there is no series 'demo' in content/results/series.yml; add it there with its name; did you mean 'dmo'?",
+        "content/results/rounds/r2025.yml:2:9: series: there is no series 'demo' in content/results/series.yml; add it there with its name; did you mean 'dmo'?",
+    ]

@@ -11,7 +11,7 @@ import pytest
 from conftest import AS_OF, Handbook
 from test_results import R, setup
 
-from generator.errors import ValidationFailed
+from generator.errors import HandbookError, ValidationFailed
 from generator.sheets.commands import export, new
 from generator.sheets.import_ import import_book
 
@@ -259,3 +259,39 @@ def test_cli_says_what_it_read_and_exits_1_on_a_problem(handbook: Handbook, tmp_
         done.returncode == 1
         and "there is no rubric 'demo@2021'; did you mean 'demo@2020'?" in done.stderr
     )
+
+
+def test_the_sites_own_csv_imports_back(handbook: Handbook, tmp_path: Path) -> None:
+    from generator.build import build_site
+
+    setup(handbook)
+    build_site(handbook.root, AS_OF, tmp_path / "site", full=True)
+    csv = tmp_path / "scores.csv"
+    text = (tmp_path / "site/results/r2025/scores.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "rank,unit_id,unit,total,grade,passed,c1,c2"
+    assert "4,d,丁单位,6,达标,yes,2,4" in text
+    csv.write_text(
+        text.replace("4,d,丁单位,6,达标,yes,2,4", "4,d,丁单位,6,达标,yes,1,4"), encoding="utf-8-sig"
+    )
+    before = (handbook.root / R).read_text(encoding="utf-8")
+    outcome = do_import(handbook, csv, round_id="r2025")
+    assert outcome.encoding == "UTF-8 (with a BOM)"  # type: ignore[attr-defined]
+    assert (handbook.root / R).read_text(encoding="utf-8") == before.replace(
+        "{unit: d, scores: {c1: 2, c2: 4}}", "{unit: d, scores: {c1: 1, c2: 4}}"
+    )
+
+
+def test_new_workbook_for_one_kind_of_unit(handbook: Handbook, tmp_path: Path) -> None:
+    from test_results import UNITS
+
+    setup(handbook, units=UNITS + "  - {id: zhibu, name: 第一党支部, kind: 党支部}\n")
+    out = tmp_path / "kind.xlsx"
+    new(handbook.root, "demo@2020", "r2026", "党支部", out, AS_OF)
+    sheet = openpyxl.load_workbook(out)["评分"]
+    assert [[c.value for c in row][:2] for row in sheet.iter_rows(min_row=2)] == [
+        ["zhibu", "第一党支部"]
+    ]
+    with pytest.raises(
+        HandbookError, match="no unit of the kind '机关'; the kinds are 党支部, 市直单位"
+    ):
+        new(handbook.root, "demo@2020", "r2026", "机关", out, AS_OF)

@@ -75,7 +75,7 @@ def check_composites(data: Composites, results: Results, catalog: Catalog) -> li
                 problems.append(
                     r.doc.problem(
                         ("series",),
-                        f"there is no series '{r.model.series}' in {SERIES_FILE}{did_you_mean(r.model.series, known_series)}; add it there with its name",
+                        f"there is no series '{r.model.series}' in {SERIES_FILE}; add it there with its name{did_you_mean(r.model.series, known_series)}",
                     )
                 )
     rounds = {r.model.id: r for r in results.rounds}
