@@ -16,7 +16,7 @@ from generator import codeowners
 from generator.check import check_all
 from generator.citations import Resolved, resolve
 from generator.composites.load import check_composites, load_composites
-from generator.composites.pages import composite_pages
+from generator.composites.pages import composite_pages, unit_rows
 from generator.composites.score import score_composites
 from generator.compute import Catalog, build_catalog
 from generator.errors import Problem, ValidationFailed
@@ -137,7 +137,12 @@ def run(
         }
         result.pages.extend(renderer.pages(home, content, resolved, shown))
         pages, files = results_pages(
-            renderer, results, scored, series_name=composites.series_name, composites=combined
+            renderer,
+            results,
+            scored,
+            series_name=composites.series_name,
+            composites=combined,
+            unit_composites=functools.partial(unit_rows, combined),
         )
         result.pages.extend(pages)
         result.files.update(files)

@@ -125,6 +125,7 @@ def results_pages(
     *,
     series_name: Callable[[str], str] = str,
     composites: Sequence[object] = (),
+    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]] = lambda unit_id: (),
 ) -> tuple[list[Page], dict[str, str | bytes | None]]:
     labels, as_of = renderer.labels, renderer.catalog.as_of
     pages: list[Page] = []
@@ -199,8 +200,10 @@ def results_pages(
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
         items = open_items.get(unit.id, [])
+        combined = unit_composites(unit.id)  # (path, title, total, rank, of, grade, delta) each
         deps = [
             *units_file,
+            *([renderer.part(f"composites:{unit.id}", combined)] if combined else []),
             *(renderer.part(f"result:{r.id}:{unit.id}", _row_shown(r, u)) for r, u in rows),
             *(t.doc.path for t, _ in items),
         ]
@@ -215,6 +218,7 @@ def results_pages(
                     rows,
                     path,
                     items=items,
+                    composites=combined,
                     units=by_id,
                     round_path=round_path,
                     table_path=table_path,

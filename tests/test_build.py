@@ -398,3 +398,8 @@ def test_composite_page_states_the_formula_and_ranks(site: Path) -> None:
     assert "2025年度落实基层党建主体责任综合考评" in index
     round_page = page(site, "results/yanshou-2023")
     assert "<dd>2023年度</dd>" in round_page
+
+
+def test_unit_page_lists_its_composites(site: Path) -> None:
+    html = page(site, "results/units/yibao")
+    assert '<a href="../../composites/kaoping-2025/">2025年度落实基层党建主体责任综合考评</a>' in html

@@ -261,3 +261,23 @@ def _page(
         unit_path=unit_path,
         composite_path=composite_path,
     )
+
+
+def unit_rows(composites: list[CompositeResult], unit_id: str) -> tuple[tuple[object, ...], ...]:
+    """What a unit's page shows of each composite: (page, title, total, rank, of, grade, change)."""
+    rows = []
+    for c in composites:
+        for u in c.units:
+            if u.unit.id == unit_id:
+                rows.append(
+                    (
+                        composite_path(c.model.id),
+                        c.model.title,
+                        None if u.total is None else round(u.total, 2),
+                        u.rank,
+                        len(c.ranked),
+                        u.grade,
+                        None if u.delta_total is None else round(u.delta_total, 2),
+                    )
+                )
+    return tuple(rows)
