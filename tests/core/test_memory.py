@@ -185,6 +185,7 @@ def test_digest_parts_depends_on_order_and_boundaries() -> None:
     assert digest_parts(["a", "b"]) == digest_parts(["a", "b"])
     assert digest_parts(["a", "b"]) != digest_parts(["b", "a"])
     assert digest_parts(["ab"]) != digest_parts(["a", "b"])
+    assert digest_parts([12]) != digest_parts([1, 2])  # where one part ends counts
     assert digest_parts([1]) != digest_parts(["1"])
 
 
