@@ -12,7 +12,13 @@ import jinja2
 import pytest
 
 from generator.core.memory import BuildCache
-from generator.render.renderer import Page, Renderer, make_environment, relative_url
+from generator.render.renderer import (
+    NOINDEX,
+    Page,
+    Renderer,
+    make_environment,
+    relative_url,
+)
 from generator.settings import Settings
 
 AS_OF = dt.date(2026, 11, 22)
@@ -60,10 +66,11 @@ class Builds:
         settings: Settings = SETTINGS,
         as_of: dt.date = AS_OF,
         make: Callable[[], str] | None = None,
+        dates: dict[str, dt.date] | None = None,
     ) -> Page:
         """One build: the page made or reused, written when made, and remembered."""
         memory = self.memory()
-        renderer = Renderer(settings, as_of, memory)
+        renderer = Renderer(settings, as_of, memory, dates=dates)
         page = renderer.page(PAGE, "示例标准", make or Maker(), deps=[SOURCE], source=SOURCE)
         if page.content is not None:
             target = self.docs / page.path
@@ -116,6 +123,15 @@ def test_changed_settings_make_the_page_again(tmp_path: Path) -> None:
     renamed = dataclasses.replace(SETTINGS, site_name="另一个手册")
     assert builds.page(settings=renamed).content is not None
     assert builds.page(settings=renamed).content is None
+
+
+def test_a_new_commit_of_the_source_makes_the_page_again(tmp_path: Path) -> None:
+    # The footer says when the source last changed.
+    builds = Builds(tmp_path)
+    builds.page(dates={SOURCE: dt.date(2025, 3, 4)})
+    assert builds.page(dates={SOURCE: dt.date(2025, 3, 4)}).content is None
+    again = builds.page(dates={SOURCE: dt.date(2025, 6, 1)})
+    assert again.content is not None and "2025年6月1日" in again.content
 
 
 def test_a_page_file_touched_since_the_last_build_is_made_again(tmp_path: Path) -> None:
@@ -311,6 +327,18 @@ def test_the_footer_is_not_part_of_what_search_indexes() -> None:
     without = Renderer(SETTINGS, AS_OF).page(PAGE, "示例标准", Maker(), deps=[], source=SOURCE)
     assert with_footer.content != without.content
     assert with_footer.search == without.search
+
+
+def test_search_sees_a_page_up_to_what_it_should_not_index() -> None:
+    renderer = Renderer(SETTINGS, AS_OF)
+
+    def made(text: str) -> Page:
+        return renderer.page(PAGE, "示例标准", Maker(text), deps=[], source=SOURCE)
+
+    searchable = "# 示例标准\n\n党支部应当按期换届。\n"
+    scores = made(f"{searchable}{NOINDEX}得分 80</div>\n")
+    assert made(f"{searchable}{NOINDEX}得分 95</div>\n").search == scores.search
+    assert made(f"{searchable}新增一句。{NOINDEX}得分 80</div>\n").search != scores.search
 
 
 def test_an_undefined_name_in_a_template_is_an_error() -> None:
