@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -31,6 +32,33 @@ def short_label(result: RoundResult) -> str:
     return str(p.start.year)
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What every results page is made with."""
+
+    renderer: Renderer
+    catalog: Catalog
+    results: Results
+    by_id: dict[str, Unit]
+    units_file: list[str]  # the registry's file, when there is one
+
+    def round_deps(self, r: RoundResult) -> list[str]:
+        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
+        return [
+            r.loaded.doc.path,
+            *([r.previous.loaded.doc.path] if r.previous else []),
+            *self.units_file,
+            rubric_dep(self.renderer, self.catalog, pinned_ref(r.loaded.model.rubric)),
+        ]
+
+    def overdue(self, table: LoadedTable, row: dict[str, object]) -> bool:
+        """Whether a row is past its deadline on the as-of day and not done."""
+        return is_overdue(table, row, self.catalog.as_of)
+
+
+Files = dict[str, str | bytes | None]
+
+
 def results_pages(
     renderer: Renderer,
     catalog: Catalog,
@@ -39,43 +67,21 @@ def results_pages(
     *,
     composites: Sequence[object] = (),
     unit_composites: Callable[[str], tuple[tuple[object, ...], ...]] = lambda unit_id: (),
-) -> tuple[list[Page], dict[str, str | bytes | None]]:
+) -> tuple[list[Page], Files]:
     """The results' pages, and their downloads (None: the previous build's is right).
     `composites` and `unit_composites` (a unit's rows in them) come from the composites,
     which are made from these results."""
-    labels, as_of = renderer.labels, catalog.as_of
     pages: list[Page] = []
-    files: dict[str, str | bytes | None] = {}
-    if not scored and not public_tables(results):
-        return pages, files
+    files: Files = {}
     tables = public_tables(results)
-    history: dict[str, list[tuple[RoundResult, UnitResult]]] = {}
-    for r in scored:
-        for u in r.units:
-            history.setdefault(u.unit.id, []).append((r, u))
-    open_items: dict[str, list[tuple[LoadedTable, dict[str, object]]]] = {}
-    for t in tables:
-        unit_keys = [c.key for c in public_columns(t) if c.type == "unit"]
-        for row in t.model.rows:
-            finished = t.model.done is not None and row.get(t.model.done) is not None
-            for key in unit_keys:
-                if not finished and isinstance(row.get(key), str):
-                    open_items.setdefault(str(row[key]), []).append((t, row))
+    if not scored and not tables:
+        return pages, files
     units_file = [results.units_doc.path] if results.units_doc else []
-
-    def round_deps(r: RoundResult) -> list[str]:
-        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
-        return [
-            r.loaded.doc.path,
-            *([r.previous.loaded.doc.path] if r.previous else []),
-            *units_file,
-            rubric_dep(renderer, catalog, pinned_ref(r.loaded.model.rubric)),
-        ]
-
+    scope = _Scope(renderer, catalog, results, {u.id: u for u in results.units}, units_file)
     pages.append(
         renderer.page(
             RESULTS_INDEX,
-            labels["results"],
+            renderer.labels["results"],
             lambda: renderer.render(
                 "results_index.html.j2",
                 RESULTS_INDEX,
@@ -91,6 +97,15 @@ def results_pages(
             in_nav=True,
         )
     )
+    pages += _round_pages(scope, scored, files)
+    pages += _unit_pages(scope, scored, tables, unit_composites)
+    pages += _table_pages(scope, tables, files)
+    return pages, files
+
+
+def _round_pages(scope: _Scope, scored: list[RoundResult], files: Files) -> list[Page]:
+    """Each round's page, and its downloads into `files`."""
+    renderer, pages = scope.renderer, []
     for r in scored:
         path = round_path(r.id)
         pages.append(
@@ -98,15 +113,40 @@ def results_pages(
                 path,
                 r.loaded.model.title,
                 functools.partial(_round_page, renderer, r, path),
-                deps=round_deps(r),
+                deps=scope.round_deps(r),
                 source=r.loaded.doc.path,
             )
         )
         for name, make in DOWNLOADS.items():
             download = layout.round_download(r.id, name)
-            files[download] = renderer.file(download, functools.partial(make, r), round_deps(r))
-    by_id = {u.id: u for u in results.units}
-    for unit in sorted(results.units, key=lambda u: u.id):
+            files[download] = renderer.file(
+                download, functools.partial(make, r), scope.round_deps(r)
+            )
+    return pages
+
+
+def _unit_pages(
+    scope: _Scope,
+    scored: list[RoundResult],
+    tables: list[LoadedTable],
+    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]],
+) -> list[Page]:
+    """Each unit's page (its history, open ledger items, composites), then the units index."""
+    renderer, units_file, pages = scope.renderer, scope.units_file, []
+    history: dict[str, list[tuple[RoundResult, UnitResult]]] = {}
+    for r in scored:
+        for u in r.units:
+            history.setdefault(u.unit.id, []).append((r, u))
+    open_items: dict[str, list[tuple[LoadedTable, dict[str, object]]]] = {}
+    for t in tables:
+        unit_keys = [c.key for c in public_columns(t) if c.type == "unit"]
+        for row in t.model.rows:
+            finished = t.model.done is not None and row.get(t.model.done) is not None
+            for key in unit_keys:
+                if not finished and isinstance(row.get(key), str):
+                    open_items.setdefault(str(row[key]), []).append((t, row))
+    units = sorted(scope.results.units, key=lambda u: u.id)
+    for unit in units:
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
         items = open_items.get(unit.id, [])
@@ -136,11 +176,11 @@ def results_pages(
                     path,
                     items=items,
                     composites=combined,
-                    units=by_id,
+                    units=scope.by_id,
                     round_path=round_path,
                     table_path=table_path,
                     unit_path=unit_path,
-                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                    is_overdue=scope.overdue,
                 ),
                 deps=deps,
                 source=units_file[0] if units_file else None,
@@ -150,21 +190,28 @@ def results_pages(
     pages.append(
         renderer.page(
             UNITS_INDEX,
-            labels["units"],
+            renderer.labels["units"],
             lambda: renderer.render(
                 "units_index.html.j2",
                 UNITS_INDEX,
-                units=sorted(results.units, key=lambda u: u.id),
+                units=units,
                 latest=latest,
                 unit_path=unit_path,
                 round_path=round_path,
             ),
             # every unit's latest total and rank
-            deps=[*units_file, *(d for r in scored for d in round_deps(r))],
+            deps=[*units_file, *(d for r in scored for d in scope.round_deps(r))],
         )
     )
+    return pages
+
+
+def _table_pages(scope: _Scope, tables: list[LoadedTable], files: Files) -> list[Page]:
+    """Each public ledger's or task list's page, and its downloads into `files`."""
+    renderer, pages = scope.renderer, []
     for t in tables:
         path = table_path(t.model.id)
+        deps = [t.doc.path, *scope.units_file]
         pages.append(
             renderer.page(
                 path,
@@ -176,20 +223,20 @@ def results_pages(
                     t=t,
                     m=t.model,
                     columns=public_columns(t),
-                    units=by_id,
+                    units=scope.by_id,
                     unit_path=unit_path,
-                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                    is_overdue=scope.overdue,
                 ),
-                deps=[t.doc.path, *units_file],
+                deps=deps,
                 source=t.doc.path,
             )
         )
         for name, make_table in TABLE_DOWNLOADS.items():
             download = layout.table_download(t.model.id, name)
             files[download] = renderer.file(
-                download, functools.partial(make_table, t, by_id), [t.doc.path, *units_file]
+                download, functools.partial(make_table, t, scope.by_id), deps
             )
-    return pages, files
+    return pages
 
 
 def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:
