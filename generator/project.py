@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from generator import search
+from generator import search, search_facets
 from generator.cache import file_tree
 from generator.labels import labels_for
 from generator.pages import ContentPage
@@ -138,6 +138,8 @@ def write_project(
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
             # Search indexes, merged in the browser (see generator/search.py).
             "handbook_search": list(search.shards(p.path for p in result.pages)),
+            # The search dialog's facets and marks (see generator/search_facets.py).
+            "handbook_facets": search_facets.dialog_settings(labels),
         },
     }
     hooks = [str(Path(__file__).with_name("engine_hooks.py"))]

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator import markup
+from generator import markup, search_facets
 from generator.cache import CACHE_DIR, current, digest, digest_parts, folder_digest
 from generator.check import walk_clauses
 from generator.citations import Resolved
@@ -79,6 +79,7 @@ def make_environment(
         comment_end_string="##}",
     )
     env.globals["noindex"] = Markup(NOINDEX)  # opens what search skips (close with </div>)
+    env.globals["search"] = search_facets  # facets and weights of pages in search
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.filters.update(
         inline=markup.inline,

@@ -10,7 +10,15 @@
     var input = dialog.querySelector(".md-search__input");
     var meta = dialog.querySelector(".md-search-result__meta");
     var list = dialog.querySelector(".md-search-result__list");
+    var panel = dialog.querySelector(".hb-facets");
+    var groups = dialog.querySelector(".hb-facets__groups");
+    var summary = dialog.querySelector(".hb-facets__chosen");
     var base = new URL((dialog.getAttribute("data-hb-base") || ".") + "/", location.href);
+    /* Facets, value orders, badge classes (generator/search_facets.py). */
+    var settings = JSON.parse(dialog.getAttribute("data-hb-facets") || "{}");
+    var facets = settings.facets || [];
+    var text = function (name) { return dialog.getAttribute("data-" + name) || ""; };
+    var chosen = {}; /* facet → value; kept when the query changes */
     var pagefind = null;
     var counter = 0;
 
@@ -22,20 +30,54 @@
         var folder = function (name) { return new URL("pagefind/" + name + "/", base); };
         pagefind = import(new URL("pagefind.js", folder(indexes[0])).href).then(function (pf) {
           /* The search runs in the page: its indexes are small, and a worker
-           * would be one more script to fetch. */
-          return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
-            return Promise.all(indexes.slice(1).map(function (name) {
-              return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname });
-            }));
-          }).then(function () { return pf; });
+           * would be one more script to fetch. A page's length counts little:
+           * standards are long, and should not lose to a short page that
+           * names the same words. */
+          return pf.options({ baseUrl: base.pathname, noWorker: true, ranking: { pageLength: 0.2 } })
+            .then(function () {
+              return Promise.all(indexes.slice(1).map(function (name) {
+                return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname });
+              }));
+            })
+            /* Loads the filters, so that each search counts its results by facet. */
+            .then(function () { return pf.filters(); })
+            .then(function () { return pf; });
         });
       }
       return pagefind;
     };
-    var clean = function (text) {
-      return (text || "").replace(/¶\s*$/, "").trim();
+    var clean = function (value) {
+      return (value || "").replace(/¶\s*$/, "").trim();
     };
-    var article = function (href, level, title, excerpt) {
+    var filtersWithout = function (facet) {
+      var f = {};
+      Object.keys(chosen).forEach(function (k) { if (k !== facet) f[k] = chosen[k]; });
+      return f;
+    };
+    var first = function (r, facet) { return ((r.filters || {})[facet] || [])[0] || ""; };
+
+    /* ----- results ----- */
+    var tag = function (label, cls) {
+      var s = document.createElement("span");
+      s.className = "md-tag" + (cls ? " " + cls : "");
+      s.textContent = label;
+      return s;
+    };
+    var marks = function (r) {
+      var nav = document.createElement("nav");
+      nav.className = "md-tags hb-result-marks";
+      nav.setAttribute("aria-label", text("marks"));
+      var kind = first(r, settings.kind);
+      var status = first(r, settings.status);
+      if (kind) nav.appendChild(tag(kind, "hb-result-kind"));
+      if (r.meta.code) nav.appendChild(tag(r.meta.code));
+      if (r.meta.notice) nav.appendChild(tag(text("notice-id") + " " + r.meta.notice));
+      if (status) {
+        nav.appendChild(tag(status, "hb-status hb-status--" + (settings.classes[status] || "other")));
+      }
+      return nav.childNodes.length ? nav : null;
+    };
+    var article = function (href, level, title, excerpt, extra) {
       var a = document.createElement("a");
       a.href = href;
       a.className = "md-search-result__link";
@@ -44,55 +86,184 @@
       var h = document.createElement(level);
       h.textContent = title;
       art.appendChild(h);
+      if (extra) art.appendChild(extra);
       if (excerpt) {
         var p = document.createElement("p");
+        p.className = "md-search-result__teaser";
         p.innerHTML = excerpt; /* Pagefind escapes the text and adds only <mark> */
         art.appendChild(p);
       }
       a.appendChild(art);
       return a;
     };
+    /* A sub-result's own score: what its matched words weigh. */
+    var weight = function (s) {
+      return (s.weighted_locations || []).reduce(function (n, w) { return n + (w.balanced_score || 0); }, 0);
+    };
+    /* A clause's heading without its number ("4.3 主题党日" → "主题党日"). */
+    var bare = function (title) { return title.replace(/^[A-Z]?\d+(\.\d+)*\s+|^[A-Z]\.\d+\s+/, ""); };
+    /* Pagefind's excerpt of a section starts with its heading, shown above it. */
+    var withoutHeading = function (excerpt, title) {
+      var gap = "(?:</?mark>|\\s)*";
+      var chars = Array.from(title).map(function (c) { return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
+      return (excerpt || "").replace(new RegExp("^" + gap + chars.join(gap) + "(?:</mark>)*\\.?\\s*"), "");
+    };
+    var rank = function (term, s) {
+      var title = clean(s.title);
+      var name = bare(title);
+      if (name === term || title.split(/\s+/)[0] === term || name.indexOf(term + " ") === 0) return 0;
+      return title.indexOf(term) !== -1 ? 1 : 2;
+    };
+    var later = function (r) {
+      return Boolean(r.meta.edition) || settings.later.indexOf(first(r, settings.status)) !== -1;
+    };
     var render = function (term, results) {
       list.textContent = "";
-      /* Pages of the edition in force before pages of single editions. */
-      results = results.filter(function (r) { return !r.meta.edition; })
-        .concat(results.filter(function (r) { return r.meta.edition; }));
+      /* The rule in force before superseded and repealed editions (Pagefind's
+       * weights already rank them lower; this keeps them below). */
+      results = results.filter(function (r) { return !later(r); })
+        .concat(results.filter(later));
       results.forEach(function (r) {
         var li = document.createElement("li");
         var title = clean(r.meta && r.meta.title);
         li.className = "md-search-result__item";
-        li.appendChild(article(r.url, "h1", title, r.excerpt));
-        /* Clauses whose number or title holds the query come first. */
-        var subs = (r.sub_results || []).filter(function (s) {
-          return s.url !== r.url && clean(s.title) !== title;
-        });
-        var inTitle = function (s) { return clean(s.title).indexOf(term) !== -1; };
-        subs = subs.filter(inTitle).concat(subs.filter(function (s) { return !inTitle(s); }));
-        subs.slice(0, 5).forEach(function (s) {
-          li.appendChild(article(s.url, "h2", clean(s.title), s.excerpt));
+        var subs = r.sub_results || [];
+        /* The page's own excerpt comes from its text before the first heading:
+         * a whole-page excerpt runs across clauses. */
+        var own = subs.filter(function (s) { return s.url === r.url; })[0];
+        var excerpt = subs.length ? (own ? own.excerpt : "") : r.excerpt;
+        li.appendChild(article(r.url, "h1", title, excerpt, marks(r)));
+        /* The clause whose title is the query, or the term it names, first;
+         * then clauses whose title holds it; then by what matched. */
+        subs = subs.filter(function (s) { return s.url !== r.url && clean(s.title) !== title; })
+          .map(function (s, i) { return { s: s, i: i, rank: rank(term, s), weight: weight(s) }; });
+        subs.sort(function (a, b) { return a.rank - b.rank || b.weight - a.weight || a.i - b.i; });
+        subs.slice(0, 3).forEach(function (x) {
+          li.appendChild(article(x.s.url, "h2", clean(x.s.title), withoutHeading(x.s.excerpt, clean(x.s.title))));
         });
         list.appendChild(li);
       });
     };
+
+    /* ----- facets ----- */
+    var values = function (facet, counts) {
+      var order = (settings.order || {})[facet] || [];
+      var names = Object.keys(counts || {}).filter(function (v) { return counts[v] > 0 || chosen[facet] === v; });
+      if (chosen[facet] && names.indexOf(chosen[facet]) === -1) names.push(chosen[facet]);
+      var descending = (settings.descending || []).indexOf(facet) !== -1;
+      return names.sort(function (a, b) {
+        var ia = order.indexOf(a), ib = order.indexOf(b);
+        if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
+        if (descending) return b < a ? -1 : b > a ? 1 : 0;
+        return (counts[b] || 0) - (counts[a] || 0) || a.localeCompare(b, "zh-CN");
+      });
+    };
+    var drawFacets = function (counts) {
+      var focused = document.activeElement && groups.contains(document.activeElement)
+        ? document.activeElement.getAttribute("data-facet") + "\n" + document.activeElement.getAttribute("data-value")
+        : null;
+      groups.textContent = "";
+      facets.forEach(function (facet, n) {
+        var shown = values(facet, counts[facet]);
+        if (!shown.length) return;
+        var group = document.createElement("div");
+        group.className = "hb-facet";
+        group.setAttribute("role", "group");
+        var label = document.createElement("span");
+        label.className = "hb-facet__name";
+        label.id = "hb-facet-" + n;
+        label.textContent = facet;
+        group.setAttribute("aria-labelledby", label.id);
+        group.appendChild(label);
+        shown.forEach(function (value) {
+          var b = document.createElement("button");
+          b.type = "button";
+          b.className = "hb-facet__value";
+          b.setAttribute("data-facet", facet);
+          b.setAttribute("data-value", value);
+          b.setAttribute("aria-pressed", String(chosen[facet] === value));
+          b.appendChild(document.createTextNode(value + " "));
+          var c = document.createElement("span");
+          c.className = "hb-facet__count";
+          c.textContent = String((counts[facet] || {})[value] || 0);
+          b.appendChild(c);
+          var unit = document.createElement("span");
+          unit.className = "hb-sr-only";
+          unit.textContent = text("count-unit");
+          b.appendChild(unit);
+          group.appendChild(b);
+          if (focused === facet + "\n" + value) setTimeout(function () { b.focus(); }, 0);
+        });
+        groups.appendChild(group);
+      });
+      var n = Object.keys(chosen).length;
+      summary.textContent = n ? text("chosen").replace("{n}", n) : "";
+      panel.querySelector(".hb-facets__clear").hidden = !n;
+      panel.hidden = !groups.childNodes.length;
+    };
+    /* Each facet's counts: for a facet with a choice, the counts without it
+     * (so that its other values say what choosing them would give). */
+    var countsFor = function (pf, term, found) {
+      var counts = {};
+      return Promise.all(facets.map(function (facet) {
+        if (!chosen[facet]) { counts[facet] = (found.filters || {})[facet] || {}; return null; }
+        return pf.search(term, { filters: filtersWithout(facet) }).then(function (other) {
+          counts[facet] = (other && other.filters || {})[facet] || {};
+        });
+      })).then(function () { return counts; });
+    };
+    var describe = function () {
+      var parts = Object.keys(chosen).map(function (k) { return k + " " + chosen[k]; });
+      return parts.length ? text("filtered").replace("{chosen}", parts.join("、")) : "";
+    };
+
     var search = function () {
       var term = input.value.trim();
       var mine = ++counter;
-      if (!term) { list.textContent = ""; meta.textContent = ""; return; }
-      meta.textContent = dialog.getAttribute("data-loading");
-      load().then(function (pf) { return pf.debouncedSearch(term, {}, 150); })
+      var any = Object.keys(chosen).length > 0;
+      if (!term && !any) {
+        list.textContent = ""; meta.textContent = ""; panel.hidden = true;
+        dialog.setAttribute("data-shown", "");
+        return;
+      }
+      meta.textContent = text("loading");
+      var pf;
+      /* With no words, the chosen facets alone list their pages. */
+      load().then(function (p) { pf = p; return pf.debouncedSearch(term || null, { filters: filtersWithout(null) }, 150); })
         .then(function (found) {
           if (!found || mine !== counter) return null;
-          return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); }))
-            .then(function (data) {
-              if (mine !== counter) return;
-              meta.textContent = data.length
-                ? dialog.getAttribute("data-count").replace("{n}", found.results.length)
-                : dialog.getAttribute("data-none");
-              render(term, data);
-            });
+          return Promise.all([
+            Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })),
+            countsFor(pf, term || null, found)
+          ]).then(function (done) {
+            if (mine !== counter) return;
+            var data = done[0];
+            meta.textContent = (data.length
+              ? text(term ? "count" : "count-all").replace("{n}", found.results.length)
+              : text("none")) + describe();
+            render(term, data);
+            drawFacets(done[1]);
+            dialog.setAttribute("data-filters", JSON.stringify(chosen));
+            dialog.setAttribute("data-shown", term);
+          });
         })
-        .catch(function () { meta.textContent = dialog.getAttribute("data-failed"); });
+        .catch(function () { meta.textContent = text("failed"); });
     };
+    groups.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-facet]");
+      if (!b) return;
+      var facet = b.getAttribute("data-facet"), value = b.getAttribute("data-value");
+      if (chosen[facet] === value) delete chosen[facet]; else chosen[facet] = value;
+      b.setAttribute("aria-pressed", String(chosen[facet] === value));
+      search();
+    });
+    panel.querySelector(".hb-facets__clear").addEventListener("click", function () {
+      chosen = {};
+      input.focus();
+      search();
+    });
+    /* Open on wide screens; on a phone the results come first. */
+    if (window.matchMedia("(min-width: 60em)").matches) panel.querySelector("details").open = true;
     input.addEventListener("input", search);
     input.addEventListener("focus", function () { toggle.checked = true; load().catch(function () {}); });
     dialog.querySelector("form").addEventListener("reset", function () {
@@ -106,7 +277,7 @@
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
       if (ev.key === "Escape" && toggle.checked) {
         toggle.checked = false; input.blur();
-      } else if (!typing && (ev.key === "/" || ev.key === "s") && !ev.ctrlKey && !ev.metaKey) {
+      } else if (!typing && !toggle.checked && (ev.key === "/" || ev.key === "s") && !ev.ctrlKey && !ev.metaKey) {
         ev.preventDefault(); toggle.checked = true; input.focus();
       }
     });
