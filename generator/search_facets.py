@@ -81,6 +81,7 @@ def dialog_settings(labels: dict[str, str]) -> dict[str, object]:
         "descending": [labels["facet_year"]],
         "status": labels["facet_status"],
         "kind": labels["facet_kind"],
+        "rules": labels["kind_standard"],  # the kind whose clause titles rank first
         "classes": STATUS_CLASSES,
         "later": list(LATER_STATUSES),
     }

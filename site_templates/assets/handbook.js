@@ -117,12 +117,22 @@
     var later = function (r) {
       return Boolean(r.meta.edition) || settings.later.indexOf(first(r, settings.status)) !== -1;
     };
+    /* How squarely a page answers: 0 when one of its clauses or terms is titled
+     * with the query (or numbered so), 1 when a standard's clause title holds
+     * it, 2 otherwise; superseded and repealed editions after all others
+     * (Pagefind's weights rank them lower already; this keeps them below). */
+    var tier = function (term, r) {
+      var best = (r.sub_results || []).reduce(function (n, s) {
+        return s.url === r.url ? n : Math.min(n, rank(term, s));
+      }, 2);
+      if (best === 1 && first(r, settings.kind) !== settings.rules) best = 2;
+      return (later(r) ? 3 : 0) + best;
+    };
     var render = function (term, results) {
       list.textContent = "";
-      /* The rule in force before superseded and repealed editions (Pagefind's
-       * weights already rank them lower; this keeps them below). */
-      results = results.filter(function (r) { return !later(r); })
-        .concat(results.filter(later));
+      results = results.map(function (r, i) { return { r: r, i: i, tier: tier(term, r) }; })
+        .sort(function (a, b) { return a.tier - b.tier || a.i - b.i; })
+        .map(function (x) { return x.r; });
       results.forEach(function (r) {
         var li = document.createElement("li");
         var title = clean(r.meta && r.meta.title);
@@ -229,12 +239,14 @@
       meta.textContent = text("loading");
       var pf;
       /* With no words, the chosen facets alone list their pages. */
-      load().then(function (p) { pf = p; return pf.debouncedSearch(term || null, { filters: filtersWithout(null) }, 150); })
+      /* A clause number's parts are words of their own in the index. */
+      var words = /^[A-Z]?\d+(\.\d+)+$/.test(term) ? term.split(".").join(" ") : term;
+      load().then(function (p) { pf = p; return pf.debouncedSearch(words || null, { filters: filtersWithout(null) }, 150); })
         .then(function (found) {
           if (!found || mine !== counter) return null;
           return Promise.all([
             Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })),
-            countsFor(pf, term || null, found)
+            countsFor(pf, words || null, found)
           ]).then(function (done) {
             if (mine !== counter) return;
             var data = done[0];
