@@ -231,6 +231,7 @@
       var term = input.value.trim();
       var mine = ++counter;
       var any = Object.keys(chosen).length > 0;
+      var used = JSON.stringify(chosen);
       if (!term && !any) {
         list.textContent = ""; meta.textContent = ""; panel.hidden = true;
         dialog.setAttribute("data-shown", "");
@@ -255,7 +256,7 @@
               : text("none")) + describe();
             render(term, data);
             drawFacets(done[1]);
-            dialog.setAttribute("data-filters", JSON.stringify(chosen));
+            dialog.setAttribute("data-filters", used); /* what this search was narrowed by */
             dialog.setAttribute("data-shown", term);
           });
         })
