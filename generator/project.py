@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from generator import search, search_facets
+from generator import search, search_facets, serve_search
 from generator.cache import file_tree
 from generator.labels import labels_for
 from generator.pages import ContentPage
@@ -137,7 +137,12 @@ def write_project(
         "extra": {
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
             # Search indexes, merged in the browser (see generator/search.py).
-            "handbook_search": list(search.shards(p.path for p in result.pages)),
+            # The preview splits it so that an edit re-indexes little (generator/serve_search.py).
+            "handbook_search": list(
+                (serve_search.shards if serve_hooks else search.shards)(
+                    p.path for p in result.pages
+                )
+            ),
             # The search dialog's facets and marks (see generator/search_facets.py).
             "handbook_facets": search_facets.dialog_settings(labels),
         },

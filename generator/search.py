@@ -30,27 +30,27 @@ SECTIONS: tuple[str, ...] = ()
 PAGES = "pages"
 
 
-def shard_of(path: str) -> str:
+def shard_of(path: str, sections: tuple[str, ...] = SECTIONS) -> str:
     """The index a page (its path in the docs folder) belongs to."""
     first = path.split("/", 1)[0]
-    return first if first in SECTIONS else PAGES
+    return first if first in sections else PAGES
 
 
-def shards(paths: Iterable[str]) -> dict[str, list[str]]:
+def shards(paths: Iterable[str], sections: tuple[str, ...] = SECTIONS) -> dict[str, list[str]]:
     """Pages by index, "pages" first (it carries the search code), then the sections."""
     found: dict[str, list[str]] = {}
     for path in paths:
         if path.endswith(".md"):
-            found.setdefault(shard_of(path), []).append(path)
-    order = [PAGES, *SECTIONS]
+            found.setdefault(shard_of(path, sections), []).append(path)
+    order = [PAGES, *sections]
     return {name: sorted(found[name]) for name in order if name in found}
 
 
-def glob(shard: str, paths: Iterable[str]) -> str:
+def glob(shard: str, paths: Iterable[str], sections: tuple[str, ...] = SECTIONS) -> str:
     """The HTML files of a part of the built site, as a Pagefind glob."""
     if shard != PAGES:
         return f"{shard}/**/*.html"
-    if not SECTIONS:
+    if not sections:
         return "**/*.html"
     tops = sorted(
         {

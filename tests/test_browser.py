@@ -351,7 +351,11 @@ def test_facets_narrow_the_results_and_survive_a_new_query(page, base_url: str) 
     count = _choose(page, "状态", "公示中", "公示")
     marks = _marks(page)
     assert len(marks) == count == 1
-    assert marks[0][0] == "公告公示" and marks[0][1].startswith("索引号 XZ-GS-") and marks[0][-1] == "公示中"
+    assert (
+        marks[0][0] == "公告公示"
+        and marks[0][1].startswith("索引号 XZ-GS-")
+        and marks[0][-1] == "公示中"
+    )
 
 
 def test_issuer_and_year_facets(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -363,7 +367,9 @@ def test_issuer_and_year_facets(page, base_url: str) -> None:  # type: ignore[no
     )
     assert len(links) == count
     assert all(
-        p.startswith(("/handbook/standards/wuhao-dangzhibu/", "/handbook/standards/dangyuan-jifen/"))
+        p.startswith(
+            ("/handbook/standards/wuhao-dangzhibu/", "/handbook/standards/dangyuan-jifen/")
+        )
         for p in links
     ), links
     page.click(".hb-search .hb-facets__clear")

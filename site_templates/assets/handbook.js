@@ -33,10 +33,11 @@
            * would be one more script to fetch. A page's length counts little:
            * standards are long, and should not lose to a short page that
            * names the same words. */
-          return pf.options({ baseUrl: base.pathname, noWorker: true, ranking: { pageLength: 0.2 } })
+          var ranking = { pageLength: 0.2 };
+          return pf.options({ baseUrl: base.pathname, noWorker: true, ranking: ranking })
             .then(function () {
               return Promise.all(indexes.slice(1).map(function (name) {
-                return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname });
+                return pf.mergeIndex(folder(name).pathname, { baseUrl: base.pathname, ranking: ranking });
               }));
             })
             /* Loads the filters, so that each search counts its results by facet. */
