@@ -20,6 +20,7 @@ import http.server
 import os
 import re
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,8 +43,10 @@ SAMPLE: list[tuple[str, str]] = [
     ("6.1", "standards/liuhua-24/#taizhang-guifan"),
 ]
 
-# Words of the synthetic handbooks (make_handbook.WORDS) that title clauses.
+# Words of the synthetic handbooks (make_handbook.WORDS) that title clauses, and
+# clause numbers (every standard has them: any edition in force will do).
 SYNTHETIC = ["主题党日", "三会一课", "换届选举", "台账", "谈心谈话", "党小组", "整改", "督查"]
+SYNTHETIC += ["2.3", "5.1"]
 
 FIRST = """() => {
   const item = document.querySelector('.hb-search .md-search-result__item');
@@ -99,7 +102,12 @@ def synthetic_answers(root: Path) -> Callable[[str, str], bool]:
 
     def right(query: str, answer: str) -> bool:
         m = re.search(r"/standards/([^/]+)/#(.+)$", answer)
-        return bool(m) and titles.get((m.group(1), m.group(2))) == query
+        if not m:
+            return False
+        if re.fullmatch(r"\d+\.\d+", query):
+            section, clause = query.split(".")
+            return m.group(2) == f"s{section}-c{clause}"
+        return titles.get((m.group(1), m.group(2))) == query
 
     return right
 
@@ -134,7 +142,9 @@ def main() -> None:
     for query in queries:
         ok = right(query, found[query])
         hits += ok
-        print(f"| {query} | {found[query] or '—'} | {'yes' if ok else 'no'} |")
+        print(
+            f"| {query} | {urllib.parse.unquote(found[query]) or '—'} | {'yes' if ok else 'no'} |"
+        )
     print(f"first: {hits} of {len(queries)}")
 
 

@@ -103,17 +103,35 @@
     };
     /* A clause's heading without its number ("4.3 主题党日" → "主题党日"). */
     var bare = function (title) { return title.replace(/^[A-Z]?\d+(\.\d+)*\s+|^[A-Z]\.\d+\s+/, ""); };
-    /* Pagefind's excerpt of a section starts with its heading, shown above it. */
+    /* Pagefind's excerpt of a section starts with its heading (or the heading's
+     * end), which is shown above it: drop it, and keep the marks of the rest. */
     var withoutHeading = function (excerpt, title) {
-      var gap = "(?:</?mark>|\\s)*";
-      var chars = Array.from(title).map(function (c) { return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-      return (excerpt || "").replace(new RegExp("^" + gap + chars.join(gap) + "(?:</mark>)*\\.?\\s*"), "");
+      excerpt = excerpt || "";
+      var plain = excerpt.replace(/<[^>]*>/g, "");
+      var cut = 0;
+      for (var k = 0; k < title.length; k++) {
+        var tail = title.slice(k);
+        if (tail.length > 1 && plain.indexOf(tail) === 0 && /^($|[.\s])/.test(plain.slice(tail.length))) {
+          cut = tail.length;
+          break;
+        }
+      }
+      if (!cut) return excerpt;
+      var i = 0, seen = 0;
+      while (i < excerpt.length && seen < cut) {
+        if (excerpt[i] === "<") { i = excerpt.indexOf(">", i) + 1; continue; }
+        seen++; i++;
+      }
+      return excerpt.slice(i).replace(/^(<\/mark>)?\.?\s*/, "");
     };
+    /* 0: titled with the query (or numbered so); 1: its title holds the query;
+     * 2: its text does; 3: it matched only parts of the query. */
     var rank = function (term, s) {
       var title = clean(s.title);
       var name = bare(title);
       if (name === term || title.split(/\s+/)[0] === term || name.indexOf(term + " ") === 0) return 0;
-      return title.indexOf(term) !== -1 ? 1 : 2;
+      if (title.indexOf(term) !== -1) return 1;
+      return (s.plain_excerpt || "").indexOf(term) !== -1 ? 2 : 3;
     };
     var later = function (r) {
       return Boolean(r.meta.edition) || settings.later.indexOf(first(r, settings.status)) !== -1;
@@ -125,8 +143,8 @@
     var tier = function (term, r) {
       var best = (r.sub_results || []).reduce(function (n, s) {
         return s.url === r.url ? n : Math.min(n, rank(term, s));
-      }, 2);
-      if (best === 1 && first(r, settings.kind) !== settings.rules) best = 2;
+      }, 3);
+      best = best === 0 ? 0 : best === 1 && first(r, settings.kind) === settings.rules ? 1 : 2;
       return (later(r) ? 3 : 0) + best;
     };
     var render = function (term, results) {
@@ -186,6 +204,9 @@
         label.textContent = facet;
         group.setAttribute("aria-labelledby", label.id);
         group.appendChild(label);
+        var row = document.createElement("div");
+        row.className = "hb-facet__values";
+        group.appendChild(row);
         shown.forEach(function (value) {
           var b = document.createElement("button");
           b.type = "button";
@@ -202,7 +223,7 @@
           unit.className = "hb-sr-only";
           unit.textContent = text("count-unit");
           b.appendChild(unit);
-          group.appendChild(b);
+          row.appendChild(b);
           if (focused === facet + "\n" + value) setTimeout(function () { b.focus(); }, 0);
         });
         groups.appendChild(group);
