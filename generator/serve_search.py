@@ -57,6 +57,12 @@ class PreviewSearch:
         self._files: dict[str, list[set[str]]] = {}  # part → its last two generations' files
         self.runs = 0  # index runs done, for tests
 
+    @property
+    def busy(self) -> bool:
+        """Whether a run is going on or waiting."""
+        with self._lock:
+            return self._running
+
     def after_build(self, site: Path, docs: Path, *, wait: bool = False) -> None:
         """Index again, in the background, the parts whose pages changed.
         `wait`: index before returning (the first build, before the preview opens)."""
