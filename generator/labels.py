@@ -96,6 +96,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search_count_all": "共 {n} 个页面",
         "search_marks": "结果类型与状态",
         "count_pages": "个页面",
+        "search_more": "显示更多结果（还有 {n} 个）",
         "about": "关于本手册",
         "glossary": "术语",
         "glossary_intro": "下列术语摘自各项标准的“术语和定义”章，按标准排列；点击来源可查看原文。",

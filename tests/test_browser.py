@@ -459,3 +459,23 @@ def test_search_dialog_with_facets_meets_wcag_aa(browser, base_url: str) -> None
             for v in result["violations"]
         ]
         assert problems == [], width
+
+
+def test_more_results_on_request(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "党支部")
+    _shown(page, "党支部")
+    meta = page.locator(".hb-search .md-search-result__meta").inner_text()
+    total = int(re.search(r"找到 (\d+) 个页面", meta).group(1))  # type: ignore[union-attr]
+    items = page.locator(".hb-search .md-search-result__item")
+    assert items.count() == 6 < total  # a batch at a time: each result costs a fetch
+    button = page.locator(".hb-search .hb-more__button")
+    assert button.inner_text() == f"显示更多结果（还有 {total - 6} 个）"
+    button.click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.hb-search .md-search-result__item').length > 6"
+    )
+    assert items.count() == min(12, total)
+    focused = page.evaluate(
+        "() => document.activeElement.closest('.md-search-result__item') === document.querySelectorAll('.hb-search .md-search-result__item')[6]"
+    )
+    assert focused  # the keyboard goes on at the first new result

@@ -68,7 +68,7 @@
       var nav = document.createElement("nav");
       nav.className = "md-tags hb-result-marks";
       nav.setAttribute("aria-label", text("marks"));
-      var kind = first(r, settings.kind);
+      var kind = first(r, settings.kind) || r.meta.kind;
       var status = first(r, settings.status);
       if (kind) nav.appendChild(tag(kind, "hb-result-kind"));
       if (r.meta.code) nav.appendChild(tag(r.meta.code));
@@ -147,8 +147,32 @@
       best = best === 0 ? 0 : best === 1 && first(r, settings.kind) === settings.rules ? 1 : 2;
       return (later(r) ? 3 : 0) + best;
     };
-    var render = function (term, results) {
-      list.textContent = "";
+    /* Results are shown a few at a time: each one shown costs its fragment. */
+    var BATCH = 6;
+    var more = function (term, found, from, mine) {
+      var li = document.createElement("li");
+      li.className = "hb-more";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "md-button hb-more__button";
+      b.textContent = text("more").replace("{n}", found.results.length - from);
+      b.addEventListener("click", function () {
+        b.disabled = true;
+        Promise.all(found.results.slice(from, from + BATCH).map(function (r) { return r.data(); }))
+          .then(function (data) {
+            if (mine !== counter) return;
+            li.remove();
+            var first = render(term, data, found, from, mine);
+            if (first) first.focus();
+          });
+      });
+      li.appendChild(b);
+      list.appendChild(li);
+    };
+    /* Shows results `from` on (a batch of `found`); returns the first one's link. */
+    var render = function (term, results, found, from, mine) {
+      if (!from) list.textContent = "";
+      var start = list.childNodes.length;
       results = results.map(function (r, i) { return { r: r, i: i, tier: tier(term, r) }; })
         .sort(function (a, b) { return a.tier - b.tier || a.i - b.i; })
         .map(function (x) { return x.r; });
@@ -172,6 +196,9 @@
         });
         list.appendChild(li);
       });
+      if (found.results.length > from + results.length) more(term, found, from + results.length, mine);
+      var item = list.childNodes[start];
+      return item ? item.querySelector("a") : null;
     };
 
     /* ----- facets ----- */
@@ -268,7 +295,7 @@
         .then(function (found) {
           if (!found || mine !== counter) return null;
           return Promise.all([
-            Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })),
+            Promise.all(found.results.slice(0, BATCH).map(function (r) { return r.data(); })),
             countsFor(pf, words || null, found)
           ]).then(function (done) {
             if (mine !== counter) return;
@@ -276,7 +303,7 @@
             meta.textContent = (data.length
               ? text(term ? "count" : "count-all").replace("{n}", found.results.length)
               : text("none")) + describe();
-            render(term, data);
+            render(term, data, found, 0, mine);
             drawFacets(done[1]);
             dialog.setAttribute("data-filters", used); /* what this search was narrowed by */
             dialog.setAttribute("data-shown", term);
