@@ -479,3 +479,11 @@ def test_more_results_on_request(page, base_url: str) -> None:  # type: ignore[n
         "() => document.activeElement.closest('.md-search-result__item') === document.querySelectorAll('.hb-search .md-search-result__item')[6]"
     )
     assert focused  # the keyboard goes on at the first new result
+
+
+def test_a_unit_result_says_it_is_a_result(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "市文旅局")
+    _shown(page, "市文旅局")
+    first = page.locator(".hb-search .md-search-result__item").first
+    assert first.locator("h1").inner_text() == "市文旅局"
+    assert _marks(page)[0] == ["考核结果"]
