@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cache import file_tree
 from generator.errors import BuildFailed
+from generator.search_canon import canonicalize
 
 
 class _Collector(logging.Handler):
@@ -106,6 +107,7 @@ def run_pagefind(site: Path, shard: str = "", glob: str = "**/*.{html}") -> None
     )
     if done.returncode != 0:
         raise BuildFailed(f"the search indexer failed:\n{done.stdout}{done.stderr}".rstrip())
+    canonicalize(site / out)  # filter files in a stable order: builds stay identical
 
 
 def publish(built: Path, target: Path) -> None:

@@ -94,7 +94,6 @@ LABELS: dict[str, dict[str, str]] = {
         "search_facets_clear": "清除筛选",
         "search_filtered": "（已筛选：{chosen}）",
         "search_count_all": "共 {n} 个页面",
-        "search_marks": "结果类型与状态",
         "count_pages": "个页面",
         "search_more": "显示更多结果（还有 {n} 个）",
         "about": "关于本手册",

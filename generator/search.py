@@ -30,14 +30,16 @@ SECTIONS: tuple[str, ...] = ()
 PAGES = "pages"
 
 
-def shard_of(path: str, sections: tuple[str, ...] = SECTIONS) -> str:
-    """The index a page (its path in the docs folder) belongs to."""
+def shard_of(path: str, sections: tuple[str, ...] | None = None) -> str:
+    """The index a page (its path in the docs folder) belongs to (`sections`:
+    the folders with an index of their own, `SECTIONS` by default)."""
     first = path.split("/", 1)[0]
-    return first if first in sections else PAGES
+    return first if first in (SECTIONS if sections is None else sections) else PAGES
 
 
-def shards(paths: Iterable[str], sections: tuple[str, ...] = SECTIONS) -> dict[str, list[str]]:
+def shards(paths: Iterable[str], sections: tuple[str, ...] | None = None) -> dict[str, list[str]]:
     """Pages by index, "pages" first (it carries the search code), then the sections."""
+    sections = SECTIONS if sections is None else sections
     found: dict[str, list[str]] = {}
     for path in paths:
         if path.endswith(".md"):
@@ -46,8 +48,9 @@ def shards(paths: Iterable[str], sections: tuple[str, ...] = SECTIONS) -> dict[s
     return {name: sorted(found[name]) for name in order if name in found}
 
 
-def glob(shard: str, paths: Iterable[str], sections: tuple[str, ...] = SECTIONS) -> str:
+def glob(shard: str, paths: Iterable[str], sections: tuple[str, ...] | None = None) -> str:
     """The HTML files of a part of the built site, as a Pagefind glob."""
+    sections = SECTIONS if sections is None else sections
     if shard != PAGES:
         return f"{shard}/**/*.html"
     if not sections:

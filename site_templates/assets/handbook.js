@@ -65,9 +65,8 @@
       return s;
     };
     var marks = function (r) {
-      var nav = document.createElement("nav");
+      var nav = document.createElement("p");
       nav.className = "md-tags hb-result-marks";
-      nav.setAttribute("aria-label", text("marks"));
       var kind = first(r, settings.kind) || r.meta.kind;
       var status = first(r, settings.status);
       if (kind) nav.appendChild(tag(kind, "hb-result-kind"));
@@ -107,7 +106,7 @@
      * end), which is shown above it: drop it, and keep the marks of the rest. */
     var withoutHeading = function (excerpt, title) {
       excerpt = excerpt || "";
-      var plain = excerpt.replace(/<[^>]*>/g, "");
+      var plain = excerpt.replace(/<[^>]*>/g, "").replace(/&[#a-z0-9]+;/gi, "\u0000");
       var cut = 0;
       for (var k = 0; k < title.length; k++) {
         var tail = title.slice(k);
@@ -120,7 +119,9 @@
       var i = 0, seen = 0;
       while (i < excerpt.length && seen < cut) {
         if (excerpt[i] === "<") { i = excerpt.indexOf(">", i) + 1; continue; }
-        seen++; i++;
+        /* an escaped character (&lt; …) is one character of the text */
+        i = excerpt[i] === "&" && excerpt.indexOf(";", i) !== -1 ? excerpt.indexOf(";", i) + 1 : i + 1;
+        seen++;
       }
       return excerpt.slice(i).replace(/^(<\/mark>)?\.?\s*/, "");
     };
