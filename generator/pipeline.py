@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import layout
+from generator import facets, layout
 from generator.composites.check import check_composites
 from generator.composites.load import load_composites
 from generator.composites.pages import composite_pages, unit_rows
@@ -154,6 +154,7 @@ def _render(
             "statuses": STATUSES,
             "Status": Status,
             "NoticeStatus": NoticeStatus,
+            "search": facets,  # facets and weights of pages in search
         },
         filters={"official_period": official_period},
     )

@@ -27,8 +27,19 @@ ALLOWED: dict[str, set[str]] = {
     "results": BASE | {"core", "settings", "render", "standards"},
     "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
     "composites": BASE | {"core", "settings", "render", "standards", "results"},
+    "facets": BASE | {"core", "settings", "render", "standards", "notices"},
     "pipeline": BASE
-    | {"core", "settings", "render", "standards", "content", "results", "notices", "composites"},
+    | {
+        "core",
+        "settings",
+        "render",
+        "standards",
+        "content",
+        "results",
+        "notices",
+        "composites",
+        "facets",
+    },
     "report": BASE,
 }
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}

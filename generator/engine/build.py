@@ -20,10 +20,8 @@ from generator.core.memory import BuildCache, digest_parts, folder_digest
 from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
-from generator.engine.search import run_pagefind
+from generator.engine.search import PAGES, run_pagefind
 from generator.pipeline import Result, run
-
-_SEARCH = "site"  # the one search index's name in the build memory
 
 
 def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
@@ -92,11 +90,15 @@ def build_site(
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
         run_mkdocs(config, dirty=dirty)
         mark("engine")
-        current = dirty and memory.search_keys.get(_SEARCH) == search_key
-        if not (current and (built / layout.SEARCH_DIR / "pagefind-entry.json").is_file()):
+        current = dirty and memory.search_keys.get(PAGES) == search_key
+        index = built / layout.SEARCH_DIR
+        if not (current and (index / PAGES / "pagefind-entry.json").is_file()):
             run_pagefind(built)
+        for stale in index.glob("*"):  # a part of an index this build does not make
+            if stale.name != PAGES:
+                shutil.rmtree(stale)
         mark("search index")
-        memory.set_engine(engine_key, {_SEARCH: search_key})
+        memory.set_engine(engine_key, {PAGES: search_key})
     finally:
         memory.close()
     publish(built, target)

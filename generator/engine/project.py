@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 from markupsafe import escape
 
-from generator import layout
+from generator import facets, layout
 from generator.content.load import ContentPage
 from generator.core.memory import file_tree
+from generator.engine import search, serve_search
 from generator.layout import GLOSSARY, NOTICES_INDEX, RESULTS_INDEX
 from generator.pipeline import Result
 from generator.render.labels import labels_for
@@ -137,6 +138,15 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
             # The engine's dates (sitemap, gzip header) are this day (see hooks.py).
             "handbook_build_date": result.catalog.as_of.isoformat(),
+            # The search indexes, merged in the browser: one for the built site,
+            # parts in the preview, so that an edit re-indexes little (engine/serve_search.py).
+            "handbook_search": list(
+                (serve_search.shards if serve_hooks else search.shards)(
+                    p.path for p in result.pages
+                )
+            ),
+            # The search dialog's facets and marks (see generator/facets.py).
+            "handbook_facets": facets.dialog_settings(labels),
         },
     }
     hooks = [str(HOOKS)]

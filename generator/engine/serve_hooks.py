@@ -1,41 +1,38 @@
 """MkDocs hook used only by `handbook serve`: keep the preview's search current.
 
-After each build, the search index is built again when the pages changed, in
-the background, so that the edited page reloads at once and search catches up
-a moment later. What the index was made from is written beside it, so the hook
-keeps no state between builds."""
+After each build, the parts of the search index (see `serve_search`) whose
+pages changed are built again, in the background, so that the edited page
+reloads at once and search catches up a moment later."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from generator import layout
-from generator.core.memory import digest_parts
-from generator.engine.search import run_pagefind
+from generator.engine.serve_search import PreviewSearch
 
-_STATE = ".hb-indexed"  # in the preview's site folder: what the search index was made from
-_lock = threading.Lock()  # one indexer at a time, however quickly the builds come
+# Made on startup, kept across the builds of one `mkdocs serve` (MkDocs keeps a
+# hook module that has `on_startup`), dropped on shutdown.
+_preview: PreviewSearch | None = None
 
 
-def _index(site: Path, docs: Path) -> None:
-    with _lock:
-        state = digest_parts(
-            (p.relative_to(docs).as_posix(), p.stat().st_mtime_ns)
-            for p in sorted(docs.rglob("*.md"))
-        )
-        done = site / _STATE
-        if done.is_file() and done.read_text(encoding="utf-8") == state:
-            return
-        run_pagefind(site)
-        done.write_text(state, encoding="utf-8")
+def on_startup(command: str, dirty: bool) -> None:
+    """A preview starts: its search index is looked after by one object."""
+    global _preview
+    _preview = PreviewSearch()
+
+
+def on_shutdown() -> None:
+    """The preview stops."""
+    global _preview
+    _preview = None
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    """Index the preview: at once the first time (before it opens), then in the background."""
+    """Bring the preview's search up to date with the pages just built."""
     site, docs = Path(config.site_dir), Path(config.docs_dir)
-    if not (site / layout.SEARCH_DIR).is_dir():
-        _index(site, docs)
-    else:
-        threading.Thread(target=_index, args=(site, docs), daemon=True).start()
+    if _preview is None:  # a build outside `serve`: index once, in place
+        PreviewSearch().after_build(site, docs, wait=True)
+        return
+    first = _preview.runs == 0
+    _preview.after_build(site, docs, wait=first)  # the first time, before the preview opens

@@ -177,7 +177,10 @@ def test_the_engine_key_is_remembered(tmp_path: Path) -> None:
     cache.set_engine("engine-key", {"standards": "k1", "results": "k2"})
     cache.close()
     cache = BuildCache(tmp_path, tmp_path / "docs")
-    assert (cache.engine_key, cache.search_keys) == ("engine-key", {"standards": "k1", "results": "k2"})
+    assert (cache.engine_key, cache.search_keys) == (
+        "engine-key",
+        {"standards": "k1", "results": "k2"},
+    )
     cache.close()
 
 

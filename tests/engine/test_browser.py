@@ -188,15 +188,15 @@ def test_a_citation_leads_to_the_clause(page, base_url: str) -> None:  # type: i
     page.wait_for_url(re.compile(r"/manuals/yewu-guifan/01-sanhui-yike/#"))
 
 
-def test_the_defining_standard_ranks_near_the_top(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
-    # A search lists the standard that defines 主题党日 among the first results, not
-    # after every page that mentions it (what a search split into indexes did).
+def test_the_defining_standard_ranks_first(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    # A search lists the standard that defines 主题党日 first, not after the manual
+    # chapter of that name or every page that mentions it.
     _search(page, base_url, "主题党日")
     page.locator('.hb-search a[href*="/notices/"]').first.wait_for(timeout=15000)
     firsts = page.eval_on_selector_all(
-        ".hb-search .md-search-result__item > a", "links => links.map(a => a.pathname)"
+        ".hb-search .md-search-result__item > a:first-child", "links => links.map(a => a.pathname)"
     )
-    assert "/handbook/standards/liuhua-24/" in firsts[:3], firsts
+    assert firsts[0] == "/handbook/standards/liuhua-24/", firsts
 
 
 def test_search_finds_manual_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
@@ -263,3 +263,228 @@ def test_ranking_table_sorts_and_filters(page, base_url: str) -> None:  # type: 
     page.fill(".hb-table-filter input >> nth=0", "税务")
     visible = [r.inner_text() for r in table.locator("tbody tr").all() if r.is_visible()]
     assert len(visible) == 1 and "市税务局" in visible[0]
+
+
+def _ranking():  # type: ignore[no-untyped-def]
+    """The query set with its right first answers (benchmarks/search_ranking.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "search_ranking", REPO / "benchmarks" / "search_ranking.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shown(page, term: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function(
+        "q => document.querySelector('.hb-search').getAttribute('data-shown') === q",
+        arg=term,
+        timeout=15000,
+    )
+
+
+def test_each_query_of_the_set_has_its_right_answer_first(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    ranking = _ranking()
+    found = ranking.first_answers(page, base_url, [q for q, _ in ranking.SAMPLE])
+    prefix = "/handbook/"
+    wrong = {q: found[q] for q, want in ranking.SAMPLE if found[q] != prefix + want}
+    assert wrong == {}
+
+
+def _facet(page, name: str, value: str):  # type: ignore[no-untyped-def]
+    group = page.locator(".hb-search .hb-facet", has=page.locator(f"text={name}"))
+    return group.locator(f'button[data-value="{value}"]')
+
+
+def _choose(page, name: str, value: str, term: str) -> int:  # type: ignore[no-untyped-def]
+    """Click a facet's value; return the count its button said."""
+    button = _facet(page, name, value)
+    count = int(button.locator(".hb-facet__count").inner_text())
+    button.click()
+    page.wait_for_function(
+        "([k, v]) => JSON.parse(document.querySelector('.hb-search').getAttribute('data-filters') || '{}')[k] === v",
+        arg=[name, value],
+        timeout=15000,
+    )
+    _shown(page, term)
+    return count
+
+
+def _marks(page) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    return page.eval_on_selector_all(
+        ".hb-search .md-search-result__item",
+        "items => items.map(i => Array.from(i.querySelectorAll('.hb-result-marks .md-tag')).map(t => t.textContent))",
+    )
+
+
+def test_facets_narrow_the_results_and_survive_a_new_query(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "主题党日")
+    _shown(page, "主题党日")
+    assert page.locator(".hb-search .hb-facets details").get_attribute("open") is not None
+    kinds = {m[0] for m in _marks(page)}
+    assert {"标准", "操作手册", "公告公示"} <= kinds
+    count = _choose(page, "类型", "标准", "主题党日")
+    assert {m[0] for m in _marks(page)} == {"标准"}
+    assert len(_marks(page)) == count
+    meta = page.locator(".hb-search .md-search-result__meta").inner_text()
+    assert meta == f"找到 {count} 个页面（已筛选：类型 标准）"
+    # a new query keeps the choice
+    page.fill(".hb-search .md-search__input", "台账")
+    _shown(page, "台账")
+    assert _facet(page, "类型", "标准").get_attribute("aria-pressed") == "true"
+    assert {m[0] for m in _marks(page)} == {"标准"}
+    # status: the edition in force only
+    count = _choose(page, "状态", "现行", "台账")
+    assert all(m[-1] == "现行" for m in _marks(page)) and len(_marks(page)) == count
+    first = page.locator(".hb-search .md-search-result__item").first.inner_text()
+    assert "XX/DJ 001-2023" in first
+    _facet(page, "状态", "现行").click()  # choosing again lets go
+    _facet(page, "类型", "标准").click()
+    page.wait_for_function(
+        "() => document.querySelector('.hb-search').getAttribute('data-filters') === '{}'"
+    )
+    # notices by their period's status
+    page.fill(".hb-search .md-search__input", "公示")
+    _shown(page, "公示")
+    count = _choose(page, "状态", "公示中", "公示")
+    marks = _marks(page)
+    assert len(marks) == count == 1
+    assert (
+        marks[0][0] == "公告公示"
+        and marks[0][1].startswith("索引号 XZ-GS-")
+        and marks[0][-1] == "公示中"
+    )
+
+
+def test_issuer_and_year_facets(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "党支部")
+    _shown(page, "党支部")
+    count = _choose(page, "发布机构", "中共某省直属机关工作委员会", "党支部")
+    links = page.eval_on_selector_all(
+        ".hb-search .md-search-result__item > a:first-child", "links => links.map(a => a.pathname)"
+    )
+    assert len(links) == count
+    assert all(
+        p.startswith(
+            ("/handbook/standards/wuhao-dangzhibu/", "/handbook/standards/dangyuan-jifen/")
+        )
+        for p in links
+    ), links
+    page.click(".hb-search .hb-facets__clear")
+    page.wait_for_function(
+        "() => document.querySelector('.hb-search').getAttribute('data-filters') === '{}'"
+    )
+    count = _choose(page, "年份", "2019", "党支部")
+    titles = page.eval_on_selector_all(
+        ".hb-search .md-search-result__item h1", "hs => hs.map(h => h.textContent)"
+    )
+    assert len(titles) == count and all("2019" in t for t in titles), titles
+    # with no words, the chosen facets alone list their pages
+    page.fill(".hb-search .md-search__input", "")
+    _shown(page, "")
+    titles = page.eval_on_selector_all(
+        ".hb-search .md-search-result__item h1", "hs => hs.map(h => h.textContent)"
+    )
+    assert len(titles) > count and all("2019" in t for t in titles), titles
+    meta = page.locator(".hb-search .md-search-result__meta").inner_text()
+    assert meta == f"共 {len(titles)} 个页面（已筛选：年份 2019）"
+
+
+def test_facets_by_keyboard(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "主题党日")
+    _shown(page, "主题党日")
+    button = _facet(page, "类型", "操作手册")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "() => JSON.parse(document.querySelector('.hb-search').getAttribute('data-filters'))['类型'] === '操作手册'"
+    )
+    _shown(page, "主题党日")
+    assert {m[0] for m in _marks(page)} == {"操作手册"}
+    focused = page.evaluate("() => document.activeElement.getAttribute('data-value')")
+    assert focused == "操作手册"  # focus stays on the button after the results change
+    assert _facet(page, "类型", "操作手册").get_attribute("aria-pressed") == "true"
+    page.keyboard.press(" ")
+    page.wait_for_function(
+        "() => document.querySelector('.hb-search').getAttribute('data-filters') === '{}'"
+    )
+
+
+def test_results_say_what_they_are(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "主题党日")
+    _shown(page, "主题党日")
+    items = page.locator(".hb-search .md-search-result__item")
+    first = items.first
+    assert _marks(page)[0] == ["标准", "XX/DJ 001-2023", "现行"]
+    assert first.locator("h2").first.inner_text() == "4.3 主题党日"
+    paths = page.eval_on_selector_all(
+        ".hb-search .md-search-result__item > a:first-child", "links => links.map(a => a.pathname)"
+    )
+    # the superseded edition is marked, and ranks below the edition in force
+    old = paths.index("/handbook/standards/liuhua-24/2019/")
+    assert paths.index("/handbook/standards/liuhua-24/") < old
+    assert _marks(page)[old] == ["标准", "XX/DJ 001-2019", "被代替"]
+    assert all(m[-1] not in ("被代替", "废止") for m in _marks(page)[:old])
+
+
+def test_an_excerpt_shows_only_its_clause(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "安全")
+    _shown(page, "安全")
+    link = page.locator('.hb-search a[href$="/standards/liuhua-24/#taizhang-guifan"]').first
+    excerpt = link.locator("p").inner_text()
+    assert "信息安全" in excerpt
+    assert "被引用" not in excerpt and "阵地保障" not in excerpt  # neither backlinks nor 6.2
+    assert not excerpt.startswith("6.1")  # the heading is shown above, not repeated
+
+
+def test_search_dialog_with_facets_meets_wcag_aa(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        _search(page, base_url, "主题党日")
+        _shown(page, "主题党日")
+        details = page.locator(".hb-search .hb-facets details")
+        if details.get_attribute("open") is None:
+            details.locator("summary").click()
+        _choose(page, "类型", "标准", "主题党日")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => await axe.run(document.querySelector('.hb-search'), {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        )
+        context.close()
+        problems = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['html'][:120]})"
+            for v in result["violations"]
+        ]
+        assert problems == [], width
+
+
+def test_more_results_on_request(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "党支部")
+    _shown(page, "党支部")
+    meta = page.locator(".hb-search .md-search-result__meta").inner_text()
+    total = int(re.search(r"找到 (\d+) 个页面", meta).group(1))  # type: ignore[union-attr]
+    items = page.locator(".hb-search .md-search-result__item")
+    assert items.count() == 6 < total  # a batch at a time: each result costs a fetch
+    button = page.locator(".hb-search .hb-more__button")
+    assert button.inner_text() == f"显示更多结果（还有 {total - 6} 个）"
+    button.click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('.hb-search .md-search-result__item').length > 6"
+    )
+    assert items.count() == min(12, total)
+    focused = page.evaluate(
+        "() => document.activeElement.closest('.md-search-result__item') === document.querySelectorAll('.hb-search .md-search-result__item')[6]"
+    )
+    assert focused  # the keyboard goes on at the first new result
+
+
+def test_a_unit_result_says_it_is_a_result(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "市文旅局")
+    _shown(page, "市文旅局")
+    first = page.locator(".hb-search .md-search-result__item").first
+    assert first.locator("h1").inner_text() == "市文旅局"
+    assert _marks(page)[0] == ["考核结果"]

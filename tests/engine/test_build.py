@@ -33,7 +33,8 @@ def test_main_standard_page_shows_the_edition_in_force(site: Path) -> None:
     # every clause has a permanent anchor from its id
     assert 'id="yingjian-jinjian"' in html and 'id="zhuti-dangri"' in html
     # the renumbered clause keeps its id
-    assert re.search(r'<h3 id="huifeng-yanjin">4\.4 会风严谨', html)
+    # (a clause's heading weighs more in search than a page title: generator/facets.py)
+    assert re.search(r'<h3 data-pagefind-weight="8\.0" id="huifeng-yanjin">4\.4 会风严谨', html)
     # the withdrawn clause is shown as withdrawn, pointing to its successor
     assert re.search(r'<h3 class="hb-withdrawn" id="jiancha-pingbi">3\.3 检查评比（已删除）', html)
     assert '内容移至 <a href="#shuzhi-pingyi">3.2 述职评议</a>' in html
@@ -82,9 +83,11 @@ def test_home_page_says_what_is_in_force(site: Path) -> None:
 
 
 def test_search_index_covers_main_pages_only(site: Path) -> None:
-    # One index of the whole site (generator/engine/search.py).
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    # One index of the whole site (generator/engine/search.py); the page names it.
+    assert (site / "pagefind" / "pages" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "pages" / "pagefind.js").is_file()
+    assert [p.name for p in (site / "pagefind").iterdir()] == ["pages"]
+    assert 'data-hb-indexes="pages"' in page(site, "")
     assert "data-pagefind-body" in page(site, "standards/liuhua-24")
     assert "data-pagefind-body" not in page(site, "standards/liuhua-24/2023")
     assert "data-pagefind-body" in page(site, "standards/liuhua-24/2019")
@@ -182,7 +185,10 @@ def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
     # MkDocs from parsing it. Without the hook, plain MkDocs builds the same text.
     markdown = (build / "docs" / "standards" / "liuhua-24" / "index.md").read_text(encoding="utf-8")
     assert "hb_html: true" in markdown
-    assert '<h3 id="zhuti-dangri">4.3 主题党日<a class="headerlink"' in markdown
+    assert (
+        '<h3 data-pagefind-weight="8.0" id="zhuti-dangri">4.3 主题党日<a class="headerlink"'
+        in markdown
+    )
     plain = build / "plain.yml"
     plain.write_text(config + f"\nhooks: []\nsite_dir: {tmp_path / 'plain'}\n", encoding="utf-8")
     try:
@@ -190,7 +196,7 @@ def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
     finally:
         plain.unlink()
     html = (tmp_path / "plain" / "standards" / "liuhua-24" / "index.html").read_text("utf-8")
-    assert '<h3 id="zhuti-dangri">4.3 主题党日' in html
+    assert '<h3 data-pagefind-weight="8.0" id="zhuti-dangri">4.3 主题党日' in html
 
 
 def test_generated_html_pages_keep_their_table_of_contents(site: Path) -> None:

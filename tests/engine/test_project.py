@@ -85,7 +85,11 @@ def test_unchanged_files_are_not_rewritten(handbook: Handbook) -> None:
     pages(handbook)
     build(handbook)
     docs = handbook.root / layout.BUILD_DOCS
-    kept = [docs / "guide/a.md", docs / "standards/demo/index.md", handbook.root / layout.BUILD_CONFIG]
+    kept = [
+        docs / "guide/a.md",
+        docs / "standards/demo/index.md",
+        handbook.root / layout.BUILD_CONFIG,
+    ]
     past = 1_000_000_000_000_000_000  # 2001: a rewrite would give the file today's time
     for path in kept:
         os.utime(path, ns=(past, past))

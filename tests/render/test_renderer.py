@@ -254,7 +254,12 @@ def test_a_page_showing_a_part_is_made_again_when_the_part_changes(tmp_path: Pat
         ("index.md", "standards/demo/index.md", "", "standards/demo/"),
         ("standards/demo/index.md", "index.md", "", "../../"),
         # a page that is not an index is served from its own folder
-        ("guide/one.md", "standards/demo/index.md", "tiaokuan-yi", "../../standards/demo/#tiaokuan-yi"),
+        (
+            "guide/one.md",
+            "standards/demo/index.md",
+            "tiaokuan-yi",
+            "../../standards/demo/#tiaokuan-yi",
+        ),
         ("guide/one.md", "guide/two.md", "", "../two/"),
         ("standards/demo/index.md", "standards/demo/index.md", "x", "./#x"),
     ],
@@ -268,7 +273,12 @@ def test_url_links_pages_relative_to_where_they_are_served(
 @pytest.mark.parametrize(
     ("here", "target", "anchor", "expected"),
     [
-        ("guide/one.md", "standards/demo/index.md", "tiaokuan-yi", "../standards/demo/index.md#tiaokuan-yi"),
+        (
+            "guide/one.md",
+            "standards/demo/index.md",
+            "tiaokuan-yi",
+            "../standards/demo/index.md#tiaokuan-yi",
+        ),
         ("guide/one.md", "guide/two.md", "", "two.md"),
         ("index.md", "guide/one.md", "", "guide/one.md"),
         ("standards/demo/2020/index.md", "standards/demo/index.md", "", "../index.md"),
@@ -362,9 +372,10 @@ def test_a_template_override_wins_over_the_built_in_one(tmp_path: Path) -> None:
     assert env.get_template("cite_quote.md.j2").render(text="<b>") == "本委员会的引文：&lt;b&gt;"
     assert env.get_template("cite_quote.md.j2").filename != built_in.filename
     # templates it does not override still come from the package
-    assert env.get_template("notice.md.j2").filename == make_environment().get_template(
-        "notice.md.j2"
-    ).filename
+    assert (
+        env.get_template("notice.md.j2").filename
+        == make_environment().get_template("notice.md.j2").filename
+    )
 
 
 def test_a_renderer_renders_with_its_overrides_and_links(tmp_path: Path) -> None:
