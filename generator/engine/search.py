@@ -27,9 +27,7 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:  # pragma: no cover - it is a pinned dependency
-        raise BuildFailed(
-            "Pagefind's extended build is missing: pip install 'pagefind[extended]'"
-        ) from None
+        raise BuildFailed("error.indexer_missing") from None
     return Path(get_executable())
 
 
@@ -55,4 +53,4 @@ def run_pagefind(site: Path) -> None:
         check=False,
     )
     if done.returncode != 0:
-        raise BuildFailed(f"the search indexer failed:\n{done.stdout}{done.stderr}".rstrip())
+        raise BuildFailed("error.indexer", detail=f"{done.stdout}{done.stderr}".rstrip())
