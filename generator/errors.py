@@ -38,7 +38,9 @@ class Problem:
     params: Params = dataclass_field(default=(), compare=False)
 
     @classmethod
-    def at(cls, path: str, line: int, column: int, field: str, code: str, **params: object) -> Problem:
+    def at(
+        cls, path: str, line: int, column: int, field: str, code: str, /, **params: object
+    ) -> Problem:
         """A problem of rule `code` with its parameters by name."""
         return cls(path, line, column, field, code, freeze(params))
 

@@ -50,7 +50,7 @@ def check_references(
 def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
     """What a citation points at, or the problem with it."""
 
-    def problem(code: str, **params: object) -> Problem:
+    def problem(code: str, /, **params: object) -> Problem:
         return Problem.at(path, c.line, c.column, "", code, **params)
 
     ids = [s.id for s in catalog.standards]

@@ -93,7 +93,7 @@ class Document:
                 return (1, 1)
             loc = loc[:-1]
 
-    def problem(self, loc: Loc, code: str, *, key: bool = False, **params: object) -> Problem:
+    def problem(self, loc: Loc, code: str, /, *, key: bool = False, **params: object) -> Problem:
         """A problem of rule `code` placed at `loc` (or at its key, with `key`)."""
         line, column = self.where(loc, key=key)
         return Problem.at(self.path, line, column, format_loc(loc), code, **params)
