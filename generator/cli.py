@@ -50,6 +50,7 @@ root_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
+    metavar="PATH",
     help="opt.root",
 )
 # Read before click parses (help pages are worded in it); declared so that click accepts it.
@@ -116,7 +117,11 @@ def check(as_of: str | None, root: Path, output: str) -> None:
 @as_of_option
 @root_option
 @click.option(
-    "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="opt.site_dir"
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="PATH",
+    help="opt.site_dir",
 )
 @click.option("--clean", is_flag=True, help="opt.clean")
 @lang_option

@@ -211,7 +211,7 @@ class _Builder:
                         *key_place,
                         format_loc((*loc, key)),
                         "HB020",
-                        key=key,
+                        name=key,
                         line=other.line + 1,
                         column=other.column + 1,
                     )

@@ -39,7 +39,10 @@ class _Formatter(click.HelpFormatter):
         self.lang = lang
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=words("click.usage", self.lang) + " ")
+        super().write_usage(prog, args, prefix=words("click.usage", self.lang))
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}{words('list.colon', self.lang)}\n")
 
 
 class Context(click.Context):
@@ -60,7 +63,7 @@ def _help_records(command: click.Command, ctx: click.Context) -> list[tuple[str,
             continue
         helped = words(param.help, lang)
         if param.show_default and param.default is not None and not param.is_flag:
-            helped += f"  [{words('click.default', lang)}: {param.default}]"
+            helped += "  " + text("click.default", lang, value=param.default)
         records.append((record[0], helped))
     return records
 
@@ -69,6 +72,14 @@ class Command(click.Command):
     """A command whose help, options and errors are worded from the catalogue."""
 
     context_class = Context
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [words("click.options_metavar", language(ctx))]
+        for param in self.get_params(ctx):
+            pieces.extend(param.get_usage_pieces(ctx))
+        if isinstance(self, click.Group):
+            pieces.append(words("click.commands_metavar", language(ctx)))
+        return pieces
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)

@@ -3,6 +3,8 @@ texts as the editors' reference page in Markdown."""
 
 from __future__ import annotations
 
+import re
+
 from generator.messages import catalogue, phrase, text
 from generator.messages.codes import RULES
 
@@ -21,6 +23,11 @@ def _title(code: str, language: str) -> str:
         if hint in names:
             names[hint] = ""
     return template.format_map(names)
+
+
+def _short(title: str) -> str:
+    """A title up to its first sentence's end, for the one-line listing."""
+    return re.split(r"(?<=[。；])|; |\. ", title, maxsplit=1)[0].rstrip("。；")
 
 
 def known(code: str) -> bool:
@@ -58,7 +65,7 @@ def explain(code: str, language: str) -> str:
 def listing(language: str) -> str:
     """Every code with its message, one a line."""
     lines = [text("explain.list_heading", language), ""]
-    lines += [f"{code}  {_title(code, language)}" for code in sorted(RULES)]
+    lines += [f"{code}  {_short(_title(code, language))}" for code in sorted(RULES)]
     lines += ["", text("explain.list_hint", language)]
     return "\n".join(lines) + "\n"
 
