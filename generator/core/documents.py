@@ -152,12 +152,13 @@ _YAML_RULES: tuple[tuple[str, str, str, bool], ...] = (
     ("", "mapping values are not allowed", "HB010", False),
     ("while parsing a block", "did not find expected", "HB015", False),
     ("", "found undefined alias", "HB016", False),
+    ("while scanning for the next token", "found character that cannot start any token", "HB017", False),
     ("", "found a tab character", "HB002", False),
     ("", "found character '\\t' that cannot start any token", "HB002", False),
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     context, what = exc.context or "", exc.problem or ""
     rule = next(
         (r for r in _YAML_RULES if context.startswith(r[0]) and what.startswith(r[1])), None
@@ -172,6 +173,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
     line, column = (start.line + 1, start.column + 1) if start else end
     if code == "HB002":
         return Problem.at(rel, line, column, "", code)
+    if code == "HB017":
+        lines = text.splitlines()
+        char = lines[line - 1][column - 1 : column] if line <= len(lines) else "?"
+        return Problem.at(rel, line, column, "", code, char=char)
     return Problem.at(rel, line, column, "", code, line=end[0], column=end[1])
 
 
@@ -279,7 +284,7 @@ def _parse(
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_shifted(_syntax_problem(exc, rel), shift)]
+        return None, [_shifted(_syntax_problem(exc, rel, text), shift)]
     finally:
         loader.dispose()
     if node is None:

@@ -157,14 +157,18 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             phrase("pattern.other", pattern=pattern),
         )
         return doc.problem(loc, "HB107", expected=expected, found=found)
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return doc.problem(loc, "HB108", found=found)
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
         return doc.problem(loc, "HB109", found=found)
     if kind in ("greater_than_equal", "less_than_equal"):
-        return doc.problem(
-            loc, "HB110", low=_number(ctx.get("ge", 0)), high=_number(ctx.get("le", 1000)), found=found
-        )
+        low, high = _bounds(model, loc)
+        low, high = ctx.get("ge", low), ctx.get("le", high)
+        if low is None:
+            return doc.problem(loc, "HB118", high=_number(high), found=found)
+        if high is None:
+            return doc.problem(loc, "HB117", low=_number(low), found=found)
+        return doc.problem(loc, "HB110", low=_number(low), high=_number(high), found=found)
     if kind in ("literal_error", "enum"):
         expected = tuple(
             str(getattr(choice, "value", choice)) for choice in _choices(model, loc, ctx)
@@ -182,6 +186,18 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
     if kind == "value_error" and isinstance(error, RuleBroken):
         return Problem(doc.path, *doc.where(loc), format_loc(loc), error.code, error.params)
     return doc.problem(loc, "HB115", kind=kind, found=found)
+
+
+def _bounds(model: type[BaseModel], loc: Loc) -> tuple[Any, Any]:
+    """The lower and upper bound (ge, le) the model declares for the field at `loc`;
+    pydantic's `ctx` names only the one that was crossed."""
+    parent = _model_at(model, loc[:-1]) if loc else None
+    info = parent.model_fields.get(str(loc[-1])) if parent and loc else None
+    low = high = None
+    for item in info.metadata if info else []:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return low, high
 
 
 def _choices(model: type[BaseModel], loc: Loc, ctx: dict[str, Any]) -> list[Any]:
