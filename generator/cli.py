@@ -15,7 +15,7 @@ import click
 
 from generator.errors import HandbookError, ValidationFailed
 from generator.messages import LANGUAGES, language_of, text
-from generator.messages.command import Choice, Command, Group, language, show
+from generator.messages.command import Choice, Group, language, show
 
 
 def _lang() -> str:

@@ -236,7 +236,7 @@ class _Builder:
             return int(node.value)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
+        except (ValueError, yaml.constructor.ConstructorError):
             place = (node.start_mark.line + 1, node.start_mark.column + 1)
             field = format_loc(loc)
             if node.tag == "tag:yaml.org,2002:timestamp":

@@ -170,10 +170,10 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             return doc.problem(loc, "HB117", low=_number(low), found=found)
         return doc.problem(loc, "HB110", low=_number(low), high=_number(high), found=found)
     if kind in ("literal_error", "enum"):
-        expected = tuple(
+        choices = tuple(
             str(getattr(choice, "value", choice)) for choice in _choices(model, loc, ctx)
         )
-        return doc.problem(loc, "HB111", expected=expected, found=found)
+        return doc.problem(loc, "HB111", expected=choices, found=found)
     if kind == "too_short":
         return doc.problem(loc, "HB112")
     if kind == "list_type":

@@ -40,6 +40,7 @@ class ServeFormatter(logging.Formatter):
         self.language = language
 
     def format(self, record: logging.LogRecord) -> str:
+        """One MkDocs log line: the level and the message in the language."""
         key = f"serve.level.{record.levelname}"
         level = text(key, self.language) if key_in_catalogue(key) else record.levelname
         return f"{level:<7} -  {word(record.getMessage(), self.language)}"

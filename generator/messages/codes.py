@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-
-
 @dataclass(frozen=True)
 class Rule:
     """A rule a problem can break: the parameters of its message, and examples."""

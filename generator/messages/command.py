@@ -12,6 +12,7 @@ from its type and attributes (`reword`), never from click's English text.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, NoReturn
 
 import click
@@ -49,6 +50,7 @@ class Context(click.Context):
     """A context whose help formatter words in the run's language."""
 
     def make_formatter(self) -> click.HelpFormatter:
+        """The formatter, given the run's language."""
         return _Formatter(
             language(self), width=self.terminal_width, max_width=self.max_content_width
         )
@@ -74,6 +76,7 @@ class Command(click.Command):
     context_class = Context
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        """The usage line's pieces, with click's [OPTIONS] and COMMAND in our words."""
         pieces = [words("click.options_metavar", language(ctx))]
         for param in self.get_params(ctx):
             pieces.extend(param.get_usage_pieces(ctx))
@@ -82,28 +85,34 @@ class Command(click.Command):
         return pieces
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's --help option, its help text from the catalogue."""
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = "opt.help"
         return option
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command's description, from the catalogue."""
         if self.help:
             formatter.write_paragraph()
             with formatter.indentation():
                 formatter.write_text(words(self.help, language(ctx)))
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The options (and a group's commands) under headings in our words."""
         records = _help_records(self, ctx)
         if records:
             with formatter.section(words("click.options", language(ctx))):
                 formatter.write_dl(records)
 
     def get_short_help_str(self, limit: int = 45) -> str:
+        """The first words of the command's description, for the group's list."""
         ctx = click.get_current_context(silent=True)
-        return click.utils.make_default_short_help(words(self.help, language(ctx)), limit)
+        first = re.split(r"(?<=。)|(?<=\.) ", words(self.help, language(ctx)), maxsplit=1)[0]
+        return first if len(first) <= limit else first[: limit - 1] + "…"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Arguments parsed; extra ones refused in our words."""
         ctx.allow_extra_args = True  # refused below, in our words
         rest = super().parse_args(ctx, args)
         if ctx.args and not isinstance(self, click.Group):
@@ -117,9 +126,11 @@ class Group(Command, click.Group):
     command_class = Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Arguments parsed; extra ones refused in our words."""
         return click.Group.parse_args(self, ctx, args)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The options (and a group's commands) under headings in our words."""
         Command.format_options(self, ctx, formatter)
         rows = []
         for name in self.list_commands(ctx):
@@ -133,6 +144,7 @@ class Group(Command, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named, or a usage error suggesting the closest one."""
         name = args[0] if args else ""
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             close = difflib.get_close_matches(name, self.list_commands(ctx), n=1)
@@ -145,6 +157,7 @@ class Choice(click.Choice):  # type: ignore[type-arg]
     """A choice whose refusal is worded from the catalogue."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """The value if it is one of the choices, else a refusal in our words."""
         if value in self.choices:
             return value
         raise click.BadParameter(

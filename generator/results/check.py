@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 
 from generator import layout
-from generator.core.documents import Document, Loc
+from generator.core.documents import Document, Loc, format_loc
 from generator.core.typed import found_phrase
 from generator.errors import Problem, did_you_mean
 from generator.messages import phrase
@@ -48,6 +48,11 @@ def _dup(doc: Document, code: str, value: str, loc: Loc, first: tuple[Document, 
         else phrase("place.file", path=other.path, line=line, column=column)
     )
     return doc.problem(loc, code, id=value, first=where)
+
+
+def _placed(doc: Document, loc: Loc, code: str, params: dict[str, object]) -> Problem:
+    """A problem of a checker that returned its rule and parameters."""
+    return Problem.at(doc.path, *doc.where(loc), format_loc(loc), code, **params)
 
 
 def check_results(results: Results, catalog: Catalog) -> tuple[list[CheckedRound], list[Problem]]:
@@ -195,8 +200,7 @@ def _check_round(
                 continue
             parsed = _parse_score(value, criterion)
             if isinstance(parsed, tuple):
-                code, params = parsed
-                problems.append(doc.problem(where, code, **params))
+                problems.append(_placed(doc, where, *parsed))
             else:
                 scores[criterion_id] = parsed
         missing = [c for c in criteria if c not in entry.scores]
@@ -228,7 +232,7 @@ def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:
                 continue
             wrong = _cell_problem(column.type, column.choices, value, unit_ids)
             if wrong:
-                problems.append(doc.problem(where, wrong[0], **wrong[1]))
+                problems.append(_placed(doc, where, *wrong))
         for column in m.columns:
             if column.key not in row and not column.optional:
                 problems.append(
