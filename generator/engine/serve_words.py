@@ -20,6 +20,7 @@ _LINES = (
     (re.compile(r"^(?:\[[^\]]*\] )?Browser connected: (?P<url>\S+)"), "serve.browser"),
     (re.compile(r"^Shutting down\.\.\.$"), "serve.stopping"),
     (re.compile(r"^Watching paths for changes: (?P<paths>.+)$"), "serve.watching"),
+    (re.compile(r"^A 'dirty' build is being performed"), "serve.dirty"),
 )
 
 
@@ -43,4 +44,4 @@ class ServeFormatter(logging.Formatter):
         """One MkDocs log line: the level and the message in the language."""
         key = f"serve.level.{record.levelname}"
         level = text(key, self.language) if key_in_catalogue(key) else record.levelname
-        return f"{level:<7} -  {word(record.getMessage(), self.language)}"
+        return f"{level} -  {word(record.getMessage(), self.language)}"

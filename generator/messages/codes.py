@@ -259,6 +259,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "serve.browser": ("url",),
     "serve.stopping": (),
     "serve.watching": ("paths",),
+    "serve.dirty": (),
     "serve.level.INFO": (),
     "serve.level.WARNING": (),
     "serve.level.ERROR": (),

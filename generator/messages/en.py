@@ -343,9 +343,10 @@ TEXTS: dict[str, str] = {
     "serve.browser": "Browser connected: {url}",
     "serve.stopping": "Shutting down…",
     "serve.watching": "Watching paths for changes: {paths}",
-    "serve.level.INFO": "INFO",
+    "serve.dirty": "A 'dirty' build: only changed pages are rebuilt, so navigation and links may be inaccurate; for previews only",
+    "serve.level.INFO": "INFO   ",
     "serve.level.WARNING": "WARNING",
-    "serve.level.ERROR": "ERROR",
+    "serve.level.ERROR": "ERROR  ",
 }
 
 MESSAGES: dict[str, str] = {**RULES, **PHRASES, **TEXTS}

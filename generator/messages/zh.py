@@ -341,9 +341,10 @@ TEXTS: dict[str, str] = {
     "serve.browser": "浏览器已连接：{url}",
     "serve.stopping": "正在停止……",
     "serve.watching": "正在监视这些位置的改动：{paths}",
-    "serve.level.INFO": "信息",
-    "serve.level.WARNING": "警告",
-    "serve.level.ERROR": "错误",
+    "serve.dirty": "只重新生成改动的页面：导航和站内链接可能暂时不准确，此方式仅用于预览",
+    "serve.level.INFO": "信息   ",
+    "serve.level.WARNING": "警告   ",
+    "serve.level.ERROR": "错误   ",
 }
 
 MESSAGES: dict[str, str] = {**RULES, **PHRASES, **TEXTS}
