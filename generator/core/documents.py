@@ -158,6 +158,26 @@ _YAML_RULES: tuple[tuple[str, str, str, bool], ...] = (
 )
 
 
+_QUOTED_VALUE = re.compile(r"""^\s*(?:- )?[^\s#'"][^#]*?:[ ]+(?P<quote>["'])""")
+
+
+def _unclosed_quote(text: str, before: int) -> tuple[int, int] | None:
+    """Where a value's quote opens and is not closed on its line, above line `before`
+    (1-based): when the parser fails further down, that quote is the likely cause."""
+    lines = text.splitlines()
+    for number in range(min(before, len(lines)) - 1, 0, -1):
+        line = lines[number - 1]
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, start = match["quote"], match.end()
+        rest = line[start:]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest)
+        if not closed:
+            return number, start
+    return None
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     context, what = exc.context or "", exc.problem or ""
     rule = next(
@@ -169,6 +189,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
         detail = "; ".join(part for part in (context, what) if part) or "?"
         return Problem.at(rel, *end, "", "HB019", detail=detail)
     code, at_opening = rule[2], rule[3]
+    if code in ("HB010", "HB014", "HB015"):
+        opening = _unclosed_quote(text, end[0])
+        if opening:  # a quote left open swallowed the lines below it: the fix is there
+            return Problem.at(rel, *opening, "", "HB011", line=end[0], column=end[1])
     start = exc.context_mark if at_opening and exc.context_mark else at_mark
     line, column = (start.line + 1, start.column + 1) if start else end
     if code == "HB002":

@@ -17,7 +17,7 @@ RULES: dict[str, str] = {
     "HB001": "the file is not UTF-8 text (byte 0x{byte} cannot be read).{guess} " + _UTF8_HOWTO,
     "HB002": "a tab is used for indentation; YAML allows only spaces: replace the tab with spaces",
     "HB010": "YAML syntax error: a colon followed by a space starts a new key here; if it belongs to the text, put the whole text in quotes",
-    "HB011": "YAML syntax error: the quote opened here is never closed (no closing quote up to line {line}, column {column}); add the closing quote at the end of the text",
+    "HB011": "YAML syntax error: the quote opened here is not closed (YAML could not go on at line {line}, column {column}); add the same quote at the end of the text",
     "HB012": "YAML syntax error: the bracket [ opened here is never closed (no ] up to line {line}, column {column}); add ] at the end of the list and separate its items with commas",
     "HB013": "YAML syntax error: the brace {{ opened here is never closed (no }} up to line {line}, column {column}); add }} at the end and separate the items with commas",
     "HB014": "YAML syntax error: the key on this line has no colon after it; write key: value (a colon, then a space)",

@@ -106,7 +106,13 @@ CASES: dict[str, tuple[Callable[[Handbook], None], list[str]]] = {
     "HB011": (
         standard("text: 信息安全按标准规定执行。", 'text: "信息安全按标准规定执行。'),
         [
-            "standards/demo/2020.yml:20:15: YAML 语法错误：这里开始的引号没有闭合（直到第 21 行第 1 列也没有找到另一半引号）；请在这段文字末尾补上引号 [HB011]",
+            "standards/demo/2020.yml:20:15: YAML 语法错误：这里开始的引号没有闭合（YAML 读到第 21 行第 1 列时无法继续）；请在这段文字末尾补上同样的引号 [HB011]",
+        ],
+    ),
+    "HB011 closed by a later quote": (
+        standard("issuer: 示例委员会", 'issuer: "示例委员会'),
+        [
+            "standards/demo/2020.yml:7:9: YAML 语法错误：这里开始的引号没有闭合（YAML 读到第 10 行第 14 列时无法继续）；请在这段文字末尾补上同样的引号 [HB011]",
         ],
     ),
     "HB013": (
@@ -392,7 +398,7 @@ def test_bounds_and_errors_no_rule_maps_yet(data: dict[str, object], expected: s
 
 
 ENGLISH = {
-    "HB011": "standards/demo/2020.yml:20:15: YAML syntax error: the quote opened here is never closed (no closing quote up to line 21, column 1); add the closing quote at the end of the text [HB011]",
+    "HB011": "standards/demo/2020.yml:20:15: YAML syntax error: the quote opened here is not closed (YAML could not go on at line 21, column 1); add the same quote at the end of the text [HB011]",
     "HB110": "content/notices/demo-gongshi.md:9:17: period.working_days: expected a number from 1 to 60, found the number 90 [HB110]",
     "HB111": 'content/notices/demo-gongshi.md:3:7: type: expected one of 公示, 通报, 通知, 公告, found "通告" [HB111]',
     "HB213": "standards/demo/2020.yml:30:12: rubric.criteria[1].id: the criterion id 'c1' is used twice (first at line 29, column 12); the criterion ids must be unique [HB213]",
