@@ -79,6 +79,11 @@ def reference_page(language: str) -> str:
         "",
         text("explain.page_intro", language),
         "",
+        *(
+            f"- [{code}](#{code.lower()}) {_short(_title(code, language)).replace('<', '&lt;')}"
+            for code in sorted(RULES)
+        ),
+        "",
     ]
     colon = text("list.colon", language)
     for code in sorted(RULES):
