@@ -50,7 +50,10 @@ class Problem:
         return replace(self, line=self.line + lines, field=field)
 
     def text(self, language: str = DEFAULT_LANGUAGE) -> str:
-        """The message alone, in `language`."""
+        """The message alone, in `language` (a `code` that is no key of the catalogue is
+        shown as it is: a message written before it had a code)."""
+        if not key_in_catalogue(self.code):
+            return self.code
         return render(self.code, self.params, language)
 
     @property
@@ -63,7 +66,9 @@ class Problem:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column}"
-        message = f"{self.text(language)} [{self.code}]"
+        message = self.text(language)
+        if key_in_catalogue(self.code):
+            message += f" [{self.code}]"
         return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def __str__(self) -> str:

@@ -144,3 +144,32 @@ def test_explain_in_english() -> None:
         "    Numbers of clauses, editions and codes are text: unquoted, YAML reads 1.10 as the number 1.1 and 2020 as a number.",
         "",
     ]
+
+
+def test_every_problem_is_made_with_a_declared_code() -> None:
+    """A problem made with free text (the form before codes) would show without a
+    code and in one language only."""
+    loose = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            position = {"Problem": 4, "at": 4, "problem": 1}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            arg = node.args[position]
+            if isinstance(arg, ast.Constant) and arg.value not in RULES:
+                loose.append((path.name, node.lineno, arg.value))
+            elif not isinstance(arg, ast.Constant | ast.Name | ast.Attribute | ast.Starred):
+                loose.append((path.name, node.lineno, ast.unparse(arg)))
+    assert loose == []
+
+
+def test_a_problem_without_a_code_still_shows_its_text() -> None:
+    from generator.errors import Problem
+
+    assert Problem("a.yml", 3, 1, "x", "a message from before codes").format("en") == (
+        "a.yml:3:1: x: a message from before codes"
+    )
