@@ -151,7 +151,7 @@ def test_explain_a_code_and_list_them_all(handbook: Handbook) -> None:
     done = handbook_cmd(handbook.root, "explain", "HB104")
     assert done.returncode == 0
     assert done.stdout.splitlines()[:7] == [
-        'HB104: 应为文字，实际为数字 <raw>；YAML 把不加引号的 <raw> 读作数字（1.10 会变成 1.1），请加上引号："<raw>"',
+        'HB104: 应为文字，实际为数字 …；YAML 把不加引号的 … 读作数字（1.10 会变成 1.1），请加上引号："…"',
         "",
         "这条规则保护什么",
         "    编号、版次、代码是文字：不加引号时 YAML 把 1.10 读成数字 1.1，2020 读成数字 2020。",
@@ -161,7 +161,7 @@ def test_explain_a_code_and_list_them_all(handbook: Handbook) -> None:
     ]
     listing = handbook_cmd(handbook.root, "explain").stdout.splitlines()
     assert listing[0] == "错误代码一览"
-    assert "HB102  字段 '<name>' 不存在，是否应为 '<suggestion>'？" in listing
+    assert "HB102  字段 '…' 不存在，是否应为 '…'？" in listing
     unknown = handbook_cmd(handbook.root, "explain", "HB999")
     assert unknown.returncode == 1
     assert unknown.stderr.splitlines() == [

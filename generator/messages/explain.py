@@ -16,9 +16,9 @@ def _explanations(language: str) -> dict[str, tuple[str, str]]:
 
 
 def _title(code: str, language: str) -> str:
-    """The rule's message with its placeholders shown as <name>, as its title."""
+    """The rule's message with "…" where the values go, as its title."""
     template = catalogue(language)[code]
-    names = {name: f"<{name}>" for name in RULES[code].params}
+    names = {name: "…" for name in RULES[code].params}
     for hint in ("hint", "guess", "why", "moved"):
         if hint in names:
             names[hint] = ""
@@ -80,7 +80,7 @@ def reference_page(language: str) -> str:
         text("explain.page_intro", language),
         "",
         *(
-            f"- [{code}](#{code.lower()}) {_short(_title(code, language)).replace('<', '&lt;')}"
+            f"- [{code}](#{code.lower()}) {_short(_title(code, language))}"
             for code in sorted(RULES)
         ),
         "",
@@ -92,7 +92,7 @@ def reference_page(language: str) -> str:
         out += [
             f"## {code}",
             "",
-            f"**{text('explain.message', language)}{colon}** {_title(code, language).replace('<', '&lt;')}",
+            f"**{text('explain.message', language)}{colon}** {_title(code, language)}",
             "",
             f"**{text('explain.protects', language)}{colon}** {protects}",
             "",

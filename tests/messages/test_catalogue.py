@@ -120,7 +120,7 @@ def test_the_editors_reference_page_is_up_to_date(language: str) -> None:
 
 def test_explain_in_chinese() -> None:
     assert explain("HB102", "zh") == (
-        "HB102: 字段 '<name>' 不存在，是否应为 '<suggestion>'？\n"
+        "HB102: 字段 '…' 不存在，是否应为 '…'？\n"
         "\n"
         "这条规则保护什么\n"
         "    拼错的字段名会被悄悄忽略，填写的内容就丢失了；因此不认识的字段一律报错。\n"
@@ -138,7 +138,7 @@ def test_explain_in_chinese() -> None:
 
 def test_explain_in_english() -> None:
     assert explain("hb104", "en").splitlines()[:5] == [
-        "HB104: expected text, found the number <raw>; YAML reads unquoted <raw> as a number (1.10 becomes 1.1), so write it in quotes: \"<raw>\"",
+        "HB104: expected text, found the number …; YAML reads unquoted … as a number (1.10 becomes 1.1), so write it in quotes: \"…\"",
         "",
         "What the rule protects",
         "    Numbers of clauses, editions and codes are text: unquoted, YAML reads 1.10 as the number 1.1 and 2020 as a number.",
