@@ -163,6 +163,12 @@ CASES: dict[str, tuple[Callable[[Handbook], None], list[str]]] = {
             "content/guide/one.md:1:1: 以 '---' 开始的文件头没有用 '---' 结束 [HB024]",
         ],
     ),
+    "HB020 in a page's front matter": (
+        files(content__guide__one_dot_md="---\ntitle: 指南\ntitle: 又一个\n---\n\n正文\n"),
+        [
+            "content/guide/one.md:3:1: title: 键 'title' 在同一层中出现了两次（第一次在第 2 行第 1 列）；请只保留一个 [HB020]",
+        ],
+    ),
     "HB106": (
         standard("issuer: 示例委员会", 'issuer: ""'),
         [
