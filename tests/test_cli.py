@@ -116,6 +116,14 @@ def test_clicks_own_errors_in_chinese(handbook: Handbook) -> None:
         done = handbook_cmd(handbook.root, *args)
         assert done.returncode == 2, args
         assert done.stderr.splitlines()[-1] == message
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--lang", "zh"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert done.stderr.splitlines()[-1] == "错误：缺少命令；可用的命令见 handbook --help"
     english = handbook_cmd(handbook.root, "check", "--formt", "json", "--lang", "en")
     assert english.stderr.splitlines()[-1] == "error: No such option: --formt; did you mean '--format'?"
 

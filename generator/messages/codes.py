@@ -233,6 +233,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "click.version": ("prog", "version"),
     "click.no_such_option": ("name", "hint"),
     "click.no_such_command": ("name", "hint"),
+    "click.missing_command": (),
     "click.missing_argument": ("name",),
     "click.missing_option": ("name",),
     "click.requires_value": ("name",),

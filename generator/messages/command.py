@@ -167,9 +167,13 @@ class Choice(click.Choice):  # type: ignore[type-arg]
         )
 
 
+class Worded(click.UsageError):
+    """A usage error already worded from the catalogue."""
+
+
 def fail(ctx: click.Context, key: str, **params: object) -> NoReturn:
     """A usage error in the run's language."""
-    raise click.UsageError(text(key, language(ctx), **params), ctx)
+    raise Worded(text(key, language(ctx), **params), ctx)
 
 
 def _name(param: click.Parameter | None) -> str:
@@ -183,6 +187,10 @@ def _name(param: click.Parameter | None) -> str:
 def reword(exc: click.UsageError, lang: str) -> str:
     """A usage error's message in `lang`, from the error's type and attributes."""
     ctx = exc.ctx
+    if isinstance(exc, Worded):
+        return exc.message
+    if type(exc) is click.UsageError and ctx is not None and isinstance(ctx.command, click.Group):
+        return text("click.missing_command", lang)  # the one plain usage error a group raises
     if isinstance(exc, click.NoSuchOption):
         close = difflib.get_close_matches(exc.option_name, exc.possibilities or [], n=1)
         hint = phrase("did_you_mean", name=close[0]) if close else NOTHING

@@ -317,6 +317,7 @@ TEXTS: dict[str, str] = {
     "click.version": "{prog}, version {version}",
     "click.no_such_option": "No such option: {name}{hint}",
     "click.no_such_command": "No such command '{name}'{hint}",
+    "click.missing_command": "Missing command; handbook --help lists them",
     "click.missing_argument": "Missing argument '{name}'",
     "click.missing_option": "Missing option '{name}'",
     "click.requires_value": "Option '{name}' requires a value",

@@ -315,6 +315,7 @@ TEXTS: dict[str, str] = {
     "click.version": "{prog}，版本 {version}",
     "click.no_such_option": "没有选项 '{name}'{hint}",
     "click.no_such_command": "没有命令 '{name}'{hint}",
+    "click.missing_command": "缺少命令；可用的命令见 handbook --help",
     "click.missing_argument": "缺少参数 '{name}'",
     "click.missing_option": "缺少选项 '{name}'",
     "click.requires_value": "选项 '{name}' 后面需要写一个值",
