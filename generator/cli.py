@@ -1,17 +1,26 @@
 """The `handbook` command: a thin door into the pipeline. Problems are printed
-as `path:line:column: field: message`; no traceback reaches an editor."""
+as `path:line:column: field: message [code]`; no traceback reaches an editor.
+Every word it prints comes from the message catalogue (`generator.messages`), in
+the language of `--lang`, `HANDBOOK_LANG` or `theme.language` in mkdocs.yml."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
 
 from generator.errors import HandbookError, ValidationFailed
+from generator.messages import LANGUAGES, language_of, text
+from generator.messages.command import Choice, Group, language, show
 from generator.report import FORMATS
+
+
+def _lang() -> str:
+    return language(click.get_current_context(silent=True))
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -20,112 +29,137 @@ def _as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(
-            f"expected a date written as YYYY-MM-DD, found '{value}'"
-        ) from None
+        raise click.BadParameter(text("cli.bad_as_of", _lang(), value=value)) from None
 
 
-def _report(failed: ValidationFailed, outcome: str = "nothing was built") -> None:
+def _report(
+    failed: ValidationFailed, lang: str, outcome: str = "cli.outcome.nothing_built"
+) -> None:
     for problem in failed.problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.format(lang), err=True)
     n = len(failed.problems)
-    click.echo(f"{n} problem{'s' if n != 1 else ''} found; {outcome}.", err=True)
+    worded = text(outcome, lang)
+    click.echo(
+        text("cli.summary_one", lang, outcome=worded)
+        if n == 1
+        else text("cli.summary", lang, n=n, outcome=worded),
+        err=True,
+    )
 
 
-as_of_option = click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="The date statuses are computed for (default: today).",
-)
+as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="opt.as_of")
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
-    help="The handbook repository.",
+    metavar="PATH",
+    help="opt.root",
+)
+# Read before click parses (help pages are worded in it); declared so that click accepts it.
+lang_option = click.option(
+    "--lang", type=Choice(LANGUAGES), expose_value=False, metavar="zh|en", help="opt.lang"
 )
 
 
-@click.group()
-@click.version_option(package_name="handbook")
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    click.echo(text("click.version", language(ctx), prog="handbook", version=version("handbook")))
+    ctx.exit()
+
+
+@click.group(cls=Group, help="help.cli")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="opt.version",
+)
+@lang_option
 def cli() -> None:
     """Validate a business-norms handbook and build it into a static website."""
 
 
-@cli.command()
+@cli.command(help="help.check")
 @as_of_option
 @root_option
 @click.option(
     "--format",
     "output",
-    type=click.Choice(FORMATS),
+    type=Choice(FORMATS),
     default="plain",
     show_default=True,
-    help="plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
+    help="opt.format",
 )
+@lang_option
 def check(as_of: str | None, root: Path, output: str) -> None:
     """Validate every data file and print every problem found."""
     from generator import report
     from generator.pipeline import run
 
+    lang = _lang()
     try:
         result = run(root.resolve(), _as_of(as_of), render=False)
     except ValidationFailed as failed:
         if output == "plain":
             raise
         click.echo(
-            report.github(failed.problems)
+            report.github(failed.problems, lang)
             if output == "github"
-            else report.as_json(failed.problems)
+            else report.as_json(failed.problems, lang)
         )
         sys.exit(1)
     if output == "json":
         click.echo("[]")
         return
     n = sum(len(s.editions) for s in result.catalog.standards)
-    click.echo(f"OK: {len(result.catalog.standards)} standards, {n} editions, no problems.")
+    click.echo(text("cli.check_ok", lang, standards=len(result.catalog.standards), editions=n))
 
 
-@cli.command()
+@cli.command(help="help.build")
 @as_of_option
 @root_option
 @click.option(
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where the site goes (default: site/ in the repository).",
+    metavar="PATH",
+    help="opt.site_dir",
 )
-@click.option(
-    "--clean",
-    is_flag=True,
-    help="Forget the previous build (.handbook/) and redo everything; "
-    "by default only what the changes touch is rebuilt.",
-)
+@click.option("--clean", is_flag=True, help="opt.clean")
+@lang_option
 def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator import layout
     from generator.engine.build import build_site
 
+    lang = _lang()
     target = site_dir or root / layout.SITE_DIR
     result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
     click.echo(
-        f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})"
-        + (f"; {reused} unchanged since the last build, {rendered} made again." if reused else ".")
+        text("cli.built", lang, pages=len(result.pages), target=target, as_of=result.catalog.as_of)
+        + (
+            text("cli.built_reused", lang, reused=reused, rendered=rendered)
+            if reused
+            else text("cli.built_end", lang)
+        )
     )
     if result.next_change:
-        click.echo(
-            f"Next status change: {result.next_change}; rebuild on that day so that the site "
-            "shows it (pages also re-check notice periods in the reader's browser)."
-        )
+        click.echo(text("cli.next_change", lang, day=result.next_change))
 
 
-@cli.command()
+@cli.command(help="help.diff")
 @click.argument("ref")
 @as_of_option
 @root_option
+@lang_option
 def diff(ref: str, as_of: str | None, root: Path) -> None:
     """Describe what changed since the git REF, in Markdown for a pull request."""
     import tempfile
@@ -153,19 +187,29 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     click.echo(describe(base, head, labels), nl=False)
 
 
-@cli.command()
+@cli.command(help="help.serve")
 @as_of_option
 @root_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
+@click.option(
+    "-a",
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="IP:PORT",
+    help="opt.dev_addr",
+)
+@lang_option
 def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
     from generator.engine.serve import serve as run_serve
+    from generator.engine.serve_words import ServeFormatter
 
+    lang = _lang()
     # MkDocs' server says where it serves and when it rebuilds through its logger.
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(ServeFormatter(lang))
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
     mkdocs_logger.setLevel(logging.INFO)
@@ -173,12 +217,13 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
         root.resolve(),
         _as_of(as_of),
         dev_addr,
-        lambda failed: _report(failed, "the preview keeps showing the last good version"),
+        lambda failed: _report(failed, lang, "cli.outcome.preview_kept"),
     )
 
 
-@cli.command()
+@cli.command(help="help.codeowners")
 @root_option
+@lang_option
 def codeowners(root: Path) -> None:
     """Write the owners declared on standards into CODEOWNERS."""
     from generator.standards import codeowners as owners
@@ -187,28 +232,73 @@ def codeowners(root: Path) -> None:
     editions, problems = load_standards(root.resolve())
     if problems:
         raise ValidationFailed(problems)
-    click.echo(f"Wrote {owners.write(root.resolve(), editions)}")
+    click.echo(text("cli.wrote", _lang(), path=owners.write(root.resolve(), editions)))
 
 
-@cli.command()
-@click.option(
-    "--check", "check_only", is_flag=True, help="Only report whether the files are stale."
-)
+@cli.command(help="help.schema")
+@click.option("--check", "check_only", is_flag=True, help="opt.check_only")
+@lang_option
 def schema(check_only: bool) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.core.schema import stale_schemas, write_schemas
     from generator.pipeline import SCHEMAS
 
+    lang = _lang()
     if check_only:
         stale = stale_schemas(SCHEMAS)
         if stale:
-            raise click.ClickException(
-                f"stale schema files: {', '.join(stale)}; run 'handbook schema'"
-            )
-        click.echo("Schemas are up to date.")
+            raise HandbookError("cli.schema_stale", files=stale)
+        click.echo(text("cli.schema_ok", lang))
         return
     for path in write_schemas(SCHEMAS):
-        click.echo(f"Wrote {path}")
+        click.echo(text("cli.wrote", lang, path=path))
+
+
+@cli.command(help="help.explain")
+@click.argument("code", required=False)
+@root_option
+@click.option("--write", is_flag=True, help="opt.write")
+@lang_option
+def explain(code: str | None, root: Path, write: bool) -> None:
+    """Explain an error code, or list them all; `--write` makes the editors' reference pages."""
+    from generator import layout
+    from generator.messages import explain as explanations
+
+    lang = _lang()
+    if write:
+        for page_lang, name in layout.ERROR_CODES_PAGES.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(explanations.reference_page(page_lang), encoding="utf-8")
+            click.echo(text("cli.wrote", lang, path=path))
+        return
+    if code is None:
+        click.echo(explanations.listing(lang), nl=False)
+    elif explanations.known(code):
+        click.echo(explanations.explain(code, lang), nl=False)
+    else:
+        raise HandbookError(explanations.unknown(code, lang))
+
+
+def _option(args: Sequence[str], name: str) -> str | None:
+    """The value of `--name VALUE` or `--name=VALUE` in the arguments, before click reads them."""
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """`--lang`, else `HANDBOOK_LANG`, else `theme.language` in the handbook's mkdocs.yml."""
+    chosen = _option(args, "--lang") or environ.get("HANDBOOK_LANG")
+    if chosen:
+        return language_of(chosen)
+    from generator.settings import load_settings
+
+    settings, _ = load_settings(Path(_option(args, "--root") or "."))
+    return language_of(settings.language if settings else None)
 
 
 @cli.group()
@@ -273,29 +363,33 @@ def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: P
 
 def main() -> None:
     """The `handbook` command: problems and faults become messages and exit codes, never tracebacks."""
+    args = sys.argv[1:]
+    lang = "zh"
     try:
-        cli.main(standalone_mode=False)
+        lang = choose_language(args, os.environ)
+        cli.main(args, prog_name="handbook", standalone_mode=False, obj=lang)
     except ValidationFailed as failed:
-        _report(failed)
+        _report(failed, lang)
         sys.exit(1)
     except HandbookError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(text("cli.error", lang, message=exc.text(lang)), err=True)
         sys.exit(1)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(text("cli.aborted", lang), err=True)
         sys.exit(1)
-    except click.ClickException as exc:
+    except click.exceptions.NoArgsIsHelpError as exc:
         exc.show()
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        show(exc, lang)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(text("cli.error", lang, message=exc.format_message()), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # the last guard: an editor never sees a traceback
         if os.environ.get("HANDBOOK_DEBUG"):
             raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in the generator, not in your files. Run again with "
-            "HANDBOOK_DEBUG=1 to see the details, and report it.",
-            err=True,
-        )
+        click.echo(text("cli.internal_error", lang, kind=type(exc).__name__, detail=exc), err=True)
         sys.exit(2)

@@ -26,6 +26,8 @@ ROUNDS_DIR = "rounds"  # under content/results/
 TABLES_DIR = "tables"  # under content/results/
 COMPOSITES_DIR = "composites"  # under content/results/
 CODEOWNERS = "CODEOWNERS"
+# The editors' reference of error codes, per language (`handbook explain --write`).
+ERROR_CODES_PAGES = {"zh": "docs/错误代码.md", "en": "docs/error-codes.md"}
 # What `handbook diff` compares and `handbook serve` watches.
 DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
 # Folders whose files' last commits are shown on their pages.

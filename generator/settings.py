@@ -55,9 +55,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
     """Read `mkdocs.yml`; values tagged for MkDocs (`!ENV`, `!!python/…`) are its business."""
     config = root / layout.CONFIG_FILE
     if not config.is_file():
-        return None, [
-            Problem(layout.CONFIG_FILE, 0, 0, "", "the site configuration mkdocs.yml is missing")
-        ]
+        return None, [Problem.at(layout.CONFIG_FILE, 0, 0, "", "HB601")]
     doc, problems = load_yaml(config, layout.CONFIG_FILE, foreign_tags=True)
     if doc is None or problems:
         return None, problems
@@ -72,12 +70,13 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         if not inside(root, overrides) or not overrides.is_dir():
             line, column = doc.where(("extra", "handbook", "template_overrides"))
             problems.append(
-                Problem(
+                Problem.at(
                     layout.CONFIG_FILE,
                     line,
                     column,
                     "extra.handbook.template_overrides",
-                    f"expected a folder inside the repository, found '{block.template_overrides}'",
+                    "HB602",
+                    found=block.template_overrides,
                 )
             )
             overrides = None
@@ -109,13 +108,4 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
         {k[n:]: v for k, v in doc.raw.items() if k[:n] == prefix},
     )
     model, problems = parse(sub, HandbookSettings)
-    return model, [
-        Problem(
-            p.path,
-            p.line,
-            p.column,
-            "extra.handbook" + ("." + p.field if p.field else ""),
-            p.message,
-        )
-        for p in problems
-    ]
+    return model, [p.moved(prefix="extra.handbook") for p in problems]

@@ -4,6 +4,7 @@ several test modules share."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -138,12 +139,17 @@ def setup_results(handbook: Handbook, second: str = SECOND, units: str = UNITS) 
     handbook.write(RESULT_ROUND, second)
 
 
-def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the `handbook` command on the handbook at `root`, as an editor would."""
+def handbook_cmd(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the `handbook` command on the handbook at `root`, as an editor would
+    (in the handbook's language unless `env` sets HANDBOOK_LANG)."""
+    environ = {k: v for k, v in os.environ.items() if k != "HANDBOOK_LANG"}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args, "--root", str(root)],
         capture_output=True,
         text=True,
         check=False,
         encoding="utf-8",
+        env={**environ, **(env or {})},
     )

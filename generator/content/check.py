@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.content.citations import Citation
 from generator.content.load import ContentPage
 from generator.errors import Problem, did_you_mean
+from generator.messages import NOTHING, phrase
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.model import Clause, Status, Term, walk_clauses
 
@@ -34,7 +35,10 @@ def check_references(
             if standard_id not in ids:
                 problems.append(
                     page.meta_doc.problem(
-                        ("implements", k), f"there is no standard '{standard_id}'"
+                        ("implements", k),
+                        "HB301",
+                        id=standard_id,
+                        hint=did_you_mean(standard_id, ids),
                     )
                 )
         for citation in page.citations:
@@ -49,12 +53,12 @@ def check_references(
 def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
     """What a citation points at, or the problem with it."""
 
-    def problem(message: str) -> Problem:
-        return Problem(path, c.line, c.column, "", message)
+    def problem(code: str, /, **params: object) -> Problem:
+        return Problem.at(path, c.line, c.column, "", code, **params)
 
     ids = [s.id for s in catalog.standards]
     if c.standard not in ids:
-        return problem(f"there is no standard '{c.standard}'{did_you_mean(c.standard, ids)}")
+        return problem("HB301", id=c.standard, hint=did_you_mean(c.standard, ids))
     standard = catalog.standard(c.standard)
     if c.edition is None:
         info = standard.current
@@ -62,14 +66,11 @@ def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
         editions = [i.model.edition for i in standard.editions]
         match = [i for i in standard.editions if i.model.edition == c.edition]
         if not match:
-            return problem(
-                f"the standard '{c.standard}' has no edition '{c.edition}'; "
-                f"its editions are {', '.join(editions)}"
-            )
+            return problem("HB302", id=c.standard, edition=c.edition, editions=editions)
         info = match[0]
     if c.anchor is None:
         if c.quote:
-            return problem("a quote needs a clause: ![[standard-id#clause-id]]")
+            return problem("HB303")
         return Resolved(c, info, None, None)
     clauses = {clause.id: clause for clause, _ in walk_clauses(info.model)}
     terms = {term.id: term for term in info.model.terms}
@@ -84,24 +85,28 @@ def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
             if any(cl.id == c.anchor for cl, _ in walk_clauses(i.model))
         ]
         hint = (
-            f"; it exists in edition {', '.join(older)}: cite it as "
-            f"[[{c.standard}@{older[-1]}#{c.anchor}]]"
+            phrase(
+                "hint.older_edition",
+                editions=older,
+                citation=f"[[{c.standard}@{older[-1]}#{c.anchor}]]",
+            )
             if older
             else did_you_mean(c.anchor, sorted([*clauses, *terms]))
         )
-        return problem(f"{where} has no clause or term '{c.anchor}'{hint}")
+        return problem("HB304", code=where, anchor=c.anchor, hint=hint)
     if clause.withdrawn:
         label = f"{clause.number} {clause.title or ''}".strip()
-        message = f"the clause '{c.anchor}' ({label}) is withdrawn in {where}"
         successor = clause.withdrawn.moved_to
+        moved = NOTHING
         if successor:
             after = clauses[successor]
             target = f"{c.standard}@{c.edition}" if c.edition else c.standard
-            message += (
-                f"; its content is now in {after.number} {after.title or ''}".rstrip()
-                + f": cite [[{target}#{successor}]]"
+            moved = phrase(
+                "hint.moved_to",
+                clause=f"{after.number} {after.title or ''}".rstrip(),
+                citation=f"[[{target}#{successor}]]",
             )
-        return problem(message)
+        return problem("HB305", anchor=c.anchor, label=label, code=where, moved=moved)
     return Resolved(c, info, clause, None)
 
 

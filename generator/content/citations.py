@@ -25,10 +25,6 @@ _TARGET = re.compile(
 )
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-SYNTAX_HELP = (
-    "write [[standard-id]], [[standard-id#clause-id]] or [[standard-id@edition#clause-id]], "
-    "optionally followed by |link text"
-)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from pymdownx.slugs import slugify
 
 from generator import layout
-from generator.content.citations import SYNTAX_HELP, Citation, code_free_spans, find_citations
+from generator.content.citations import Citation, code_free_spans, find_citations
 from generator.content.model import PageMeta
 from generator.core.documents import Document, MarkdownFile, load_markdown
 from generator.core.files import inside
@@ -81,18 +81,12 @@ def _headings(body: str) -> list[Heading]:
 def _safety(body: str, rel: str, first_line: int) -> list[Problem]:
     problems = []
     for offset, text in code_free_spans(body):
-        for pattern, message in (
-            (
-                _UNSAFE_LINK,
-                "a link to a script or data address is not allowed; link to a page or an http(s) address",
-            ),
-            (_EVENT_ATTR, "an event-handler attribute (on…=) is not allowed in an attribute list"),
-        ):
+        for pattern, code in ((_UNSAFE_LINK, "HB306"), (_EVENT_ATTR, "HB307")):
             for m in pattern.finditer(text):
                 start = offset + (m.start(1) if m.re.groups else m.start())
                 line = first_line + body.count("\n", 0, start)
                 column = start - (body.rfind("\n", 0, start) + 1) + 1
-                problems.append(Problem(rel, line, column, "", message))
+                problems.append(Problem.at(rel, line, column, "", code))
     return problems
 
 
@@ -117,9 +111,7 @@ def load_pages(
         if path.suffix.lower() in (".yml", ".yaml"):
             continue  # data is published through its pages, never as a raw file
         if not inside(root, path):
-            problems.append(
-                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
-            )
+            problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
         if path.suffix.lower() != ".md":
             assets.append(path)
@@ -156,15 +148,7 @@ def _read_page(
     if loaded is None:
         return None, problems
     if loaded.meta is None:
-        problems.append(
-            Problem(
-                rel,
-                1,
-                1,
-                "",
-                "the page needs front matter with at least a title: start the file with ---, title: …, ---",
-            )
-        )
+        problems.append(Problem.at(rel, 1, 1, "", "HB026"))
         return None, problems
     typed, found = parse(loaded.meta, model)
     problems += found
@@ -173,8 +157,7 @@ def _read_page(
     problems += _safety(loaded.body, rel, loaded.body_line)
     citations, malformed = find_citations(loaded.body, loaded.body_line)
     problems += [
-        Problem(rel, line, column, "", f"'{text}' is not a citation: {SYNTAX_HELP}")
-        for line, column, text in malformed
+        Problem.at(rel, line, column, "", "HB308", text=text) for line, column, text in malformed
     ]
     meta = (
         typed

@@ -7,14 +7,17 @@ its line and column.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import Problem
+from generator.messages import NOTHING, Phrase, freeze, phrase
 
 Loc = tuple[str | int, ...]
 
@@ -90,10 +93,10 @@ class Document:
                 return (1, 1)
             loc = loc[:-1]
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
-        """A problem placed at `loc` (or at its key, with `key`)."""
+    def problem(self, loc: Loc, code: str, /, *, key: bool = False, **params: object) -> Problem:
+        """A problem of rule `code` placed at `loc` (or at its key, with `key`)."""
         line, column = self.where(loc, key=key)
-        return Problem(self.path, line, column, format_loc(loc), message)
+        return Problem.at(self.path, line, column, format_loc(loc), code, **params)
 
 
 def format_loc(loc: Loc) -> str:
@@ -118,18 +121,15 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         # Point at the first non-ASCII byte of the line: where the foreign text begins.
         first = next(i for i in range(start, exc.start + 1) if data[i] >= 0x80)
         column = first - start + 1
-        guess = ""
+        guess = NOTHING
         try:
             data.decode("gb18030")
-            guess = " It looks like GBK/GB18030, the old Chinese Windows encoding."
+            guess = phrase("encoding.gbk")
         except UnicodeDecodeError:
             pass
-        message = (
-            f"the file is not UTF-8 text (byte 0x{data[first]:02X} cannot be read).{guess} "
-            "Save it again as UTF-8: in your editor choose 'Save with encoding' or "
-            "'另存为' and pick UTF-8."
-        )
-        return None, [Problem(rel, line, column, "", message)]
+        return None, [
+            Problem.at(rel, line, column, "", "HB001", byte=f"{data[first]:02X}", guess=guess)
+        ]
 
 
 def _tab_problems(text: str, rel: str) -> list[Problem]:
@@ -137,41 +137,78 @@ def _tab_problems(text: str, rel: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(
-                Problem(
-                    rel,
-                    number,
-                    indent.index("\t") + 1,
-                    "",
-                    "a tab is used for indentation; YAML allows only spaces: "
-                    "replace the tab with spaces",
-                )
-            )
+            problems.append(Problem.at(rel, number, indent.index("\t") + 1, "", "HB002"))
     return problems
 
 
-_YAML_HINTS = {
-    "mapping values are not allowed": (
-        "a colon followed by a space starts a new key here; if it belongs to the text, "
-        "put the whole text in quotes"
+# What the parser was doing (its context) and what it met (its problem), as
+# libyaml and PyYAML word them (the same words for twenty years; there is no
+# code to match on), → our rule and whether the place to fix is where the
+# construct opened (an unclosed quote or bracket, a key without its colon)
+# rather than where the parser gave up.
+_YAML_RULES: tuple[tuple[str, str, str, bool], ...] = (
+    ("while scanning a quoted scalar", "found unexpected end of stream", "HB011", True),
+    ("while parsing a flow sequence", "did not find expected ',' or ']'", "HB012", True),
+    ("while parsing a flow mapping", "did not find expected ',' or '}'", "HB013", True),
+    ("while scanning a simple key", "could not find expected ':'", "HB014", True),
+    ("", "mapping values are not allowed", "HB010", False),
+    ("while parsing a block", "did not find expected", "HB015", False),
+    ("", "found undefined alias", "HB016", False),
+    (
+        "while scanning for the next token",
+        "found character that cannot start any token",
+        "HB017",
+        False,
     ),
-    "found character '\\t' that cannot start any token": (
-        "a tab cannot be used here; YAML allows only spaces"
-    ),
-    "did not find expected key": (
-        "the indentation does not line up with the keys around it, or a quote is not closed"
-    ),
-    "found undefined alias": "an alias (*name) is used without a matching anchor (&name)",
-}
+    ("", "found a tab character", "HB002", False),
+    ("", "found character '\\t' that cannot start any token", "HB002", False),
+)
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    what = exc.problem or exc.context or "the YAML cannot be read"
-    hint = next((h for key, h in _YAML_HINTS.items() if what.startswith(key)), None)
-    message = f"YAML syntax error: {hint}" if hint else f"YAML syntax error: {what}"
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(rel, line, column, "", message)
+_QUOTED_VALUE = re.compile(r"""^\s*(?:- )?[^\s#'"][^#]*?:[ ]+(?P<quote>["'])""")
+
+
+def _unclosed_quote(text: str, before: int) -> tuple[int, int] | None:
+    """Where a value's quote opens and is not closed on its line, above line `before`
+    (1-based): when the parser fails further down, that quote is the likely cause."""
+    lines = text.splitlines()
+    for number in range(min(before, len(lines)) - 1, 0, -1):
+        line = lines[number - 1]
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, start = match["quote"], match.end()
+        rest = line[start:]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest)
+        if not closed:
+            return number, start
+    return None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
+    context, what = exc.context or "", exc.problem or ""
+    rule = next(
+        (r for r in _YAML_RULES if context.startswith(r[0]) and what.startswith(r[1])), None
+    )
+    at_mark = exc.problem_mark or exc.context_mark
+    end = (at_mark.line + 1, at_mark.column + 1) if at_mark else (1, 1)
+    if rule is None:
+        detail = "; ".join(part for part in (context, what) if part) or "?"
+        return Problem.at(rel, *end, "", "HB019", detail=detail)
+    code, at_opening = rule[2], rule[3]
+    if code in ("HB010", "HB014", "HB015"):
+        opening = _unclosed_quote(text, end[0])
+        if opening:  # a quote left open swallowed the lines below it: the fix is there
+            return Problem.at(rel, *opening, "", "HB011", line=end[0], column=end[1])
+    start = exc.context_mark if at_opening and exc.context_mark else at_mark
+    line, column = (start.line + 1, start.column + 1) if start else end
+    if code == "HB002":
+        return Problem.at(rel, line, column, "", code)
+    if code == "HB017":
+        lines = text.splitlines()
+        char = lines[line - 1][column - 1 : column] if line <= len(lines) else "?"
+        return Problem.at(rel, line, column, "", code, char=char)
+    return Problem.at(rel, line, column, "", code, line=end[0], column=end[1])
 
 
 class _Builder:
@@ -205,13 +242,14 @@ class _Builder:
             if key in first_seen:
                 other = first_seen[key].start_mark
                 self.problems.append(
-                    Problem(
+                    Problem.at(
                         self.doc.path,
                         *key_place,
                         format_loc((*loc, key)),
-                        f"the key '{key}' appears twice in the same mapping "
-                        f"(first at line {other.line + 1}, column {other.column + 1}); "
-                        "keep one of them",
+                        "HB020",
+                        name=key,
+                        line=other.line + 1,
+                        column=other.column + 1,
                     )
                 )
                 continue
@@ -229,13 +267,21 @@ class _Builder:
             return int(node.value)
         try:
             value = self.constructor.construct_object(node, deep=True)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
+        except (ValueError, yaml.constructor.ConstructorError):
             place = (node.start_mark.line + 1, node.start_mark.column + 1)
+            field = format_loc(loc)
             if node.tag == "tag:yaml.org,2002:timestamp":
-                message = f"'{node.value}' is not a real date ({exc})"
+                problem = Problem.at(
+                    self.doc.path,
+                    *place,
+                    field,
+                    "HB021",
+                    value=node.value,
+                    why=_why_no_date(node.value),
+                )
             else:
-                message = f"the value '{node.value}' cannot be read: {exc}"
-            self.problems.append(Problem(self.doc.path, *place, format_loc(loc), message))
+                problem = Problem.at(self.doc.path, *place, field, "HB022", value=node.value)
+            self.problems.append(problem)
             self.doc.unreadable.add(loc)
             return None
         if isinstance(value, dt.datetime):
@@ -243,6 +289,18 @@ class _Builder:
         if not isinstance(value, str) and isinstance(node, yaml.ScalarNode):
             self.doc.raw[loc] = node.value
         return value
+
+
+def _why_no_date(value: str) -> Phrase:
+    """Why a date such as 2023-02-30 is not a real day, in words."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not match:
+        return NOTHING
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return phrase("date.no_month", month=month)
+    days = calendar.monthrange(year, month)[1]
+    return phrase("date.no_day", year=year, month=month, days=days) if day > days else NOTHING
 
 
 def _is_foreign(tag: str) -> bool:
@@ -257,13 +315,12 @@ def _parse(
     shift = first_line - 1
     problems = _tab_problems(text, rel)
     if problems:
-        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message) for p in problems]
+        return None, [p.moved(shift) for p in problems]
     loader = _Parser(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        p = _syntax_problem(exc, rel)
-        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
+        return None, [_shifted(_syntax_problem(exc, rel, text), shift)]
     finally:
         loader.dispose()
     if node is None:
@@ -274,13 +331,17 @@ def _parse(
     if shift:
         doc.places = {k: (line + shift, col) for k, (line, col) in doc.places.items()}
         doc.key_places = {k: (line + shift, col) for k, (line, col) in doc.key_places.items()}
-        builder.problems = [
-            Problem(rel, p.line + shift, p.column, p.field, p.message) for p in builder.problems
-        ]
+        builder.problems = [_shifted(p, shift) for p in builder.problems]
     return doc, builder.problems
 
 
-_EMPTY = "the file is empty; write the data into it or delete it"
+def _shifted(problem: Problem, shift: int) -> Problem:
+    """A front matter's problem in the file's lines (a duplicate key names its first place too)."""
+    params = dict(problem.params)
+    line = params.get("line")
+    if isinstance(line, int):
+        params["line"] = line + shift
+    return replace(problem.moved(shift), params=freeze(params))
 
 
 def load_yaml(
@@ -292,7 +353,7 @@ def load_yaml(
         return None, problems
     doc, problems = _parse(text, rel, foreign_tags=foreign_tags)
     if doc is None and not problems:
-        return None, [Problem(rel, 1, 1, "", _EMPTY)]
+        return None, [Problem.at(rel, 1, 1, "", "HB023")]
     if doc is not None:
         doc.reread_from = str(path)
     return doc, problems
@@ -320,7 +381,7 @@ def load_markdown(path: Path, rel: str) -> tuple[MarkdownFile | None, list[Probl
         if lines[end].rstrip() in ("---", "..."):
             break
     else:
-        return None, [Problem(rel, 1, 1, "", "the front matter opened by '---' is never closed")]
+        return None, [Problem.at(rel, 1, 1, "", "HB024")]
     front = "".join(lines[1:end])
     body = "".join(lines[end + 1 :])
     meta, problems = _parse(front, rel, first_line=2)

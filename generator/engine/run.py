@@ -48,6 +48,6 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
         details = "\n".join(
             f"  {m}" for m in collector.messages if not m.startswith(_DIRTY_WARNING)
         )
-        raise BuildFailed(f"the site engine failed: {exc}\n{details}".rstrip()) from None
+        raise BuildFailed("error.engine", detail=f"{exc}\n{details}".rstrip()) from None
     finally:
         logger.removeHandler(collector)

@@ -66,9 +66,7 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin_extended import get_executable
     except ImportError:  # pragma: no cover - it is a pinned dependency
-        raise BuildFailed(
-            "Pagefind's extended build is missing: pip install 'pagefind[extended]'"
-        ) from None
+        raise BuildFailed("error.indexer_missing") from None
     return Path(get_executable())
 
 
@@ -96,5 +94,5 @@ def run_pagefind(site: Path, shard: str = PAGES, pages: str = "**/*.html") -> No
         check=False,
     )
     if done.returncode != 0:
-        raise BuildFailed(f"the search indexer failed:\n{done.stdout}{done.stderr}".rstrip())
+        raise BuildFailed("error.indexer", detail=f"{done.stdout}{done.stderr}".rstrip())
     canonicalize(site / out)  # filter files in a stable order: builds stay identical

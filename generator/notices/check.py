@@ -20,14 +20,18 @@ def check_notices(notices: list[Notice], standard_ids: set[str]) -> list[Problem
             line, column = first.page.meta_doc.where(("id",))
             problems.append(
                 doc.problem(
-                    ("id",),
-                    f"the 索引号 '{n.meta.id}' is used twice (first in {first.page.source}:{line}:{column}); each notice keeps its own",
+                    ("id",), "HB407", id=n.meta.id, path=first.page.source, line=line, column=column
                 )
             )
         for k, standard_id in enumerate(n.meta.concerns):
             if standard_id not in standard_ids:
                 problems.append(
-                    doc.problem(("concerns", k), f"there is no standard '{standard_id}'")
+                    doc.problem(
+                        ("concerns", k),
+                        "HB301",
+                        id=standard_id,
+                        hint=did_you_mean(standard_id, standard_ids),
+                    )
                 )
         if n.meta.extends is not None:
             other = slugs.get(n.meta.extends)
@@ -35,23 +39,19 @@ def check_notices(notices: list[Notice], standard_ids: set[str]) -> list[Problem
                 problems.append(
                     doc.problem(
                         ("extends",),
-                        f"there is no notice '{n.meta.extends}' (expected content/notices/{n.meta.extends}.md)",
+                        "HB408",
+                        name=n.meta.extends,
+                        hint=did_you_mean(n.meta.extends, slugs),
                     )
                 )
             elif other is n:
-                problems.append(doc.problem(("extends",), "a notice cannot extend itself"))
+                problems.append(doc.problem(("extends",), "HB409"))
             elif n.meta.period and other.end and n.end and n.end <= other.end:
-                problems.append(
-                    doc.problem(
-                        ("extends",),
-                        f"this period ends on {n.end}, not after the period it extends ({other.end})",
-                    )
-                )
+                problems.append(doc.problem(("extends",), "HB410", end=n.end, other_end=other.end))
         if n.meta.remove_after and n.meta.remove_after <= n.meta.published:
             problems.append(
                 doc.problem(
-                    ("remove_after",),
-                    f"the removal date {n.meta.remove_after} must come after publication ({n.meta.published})",
+                    ("remove_after",), "HB411", date=n.meta.remove_after, published=n.meta.published
                 )
             )
     return problems
@@ -63,15 +63,12 @@ def check_notice_results(notices: list[Notice], results: Results) -> list[Proble
     tables = sorted(t.model.id for t in public_tables(results))
     problems: list[Problem] = []
     for n in notices:
-        for key, known, what in (
-            ("rounds", rounds, "results round"),
-            ("tables", tables, "published table"),
-        ):
+        for key, known, code in (("rounds", rounds, "HB412"), ("tables", tables, "HB413")):
             for k, value in enumerate(getattr(n.meta, key)):
                 if value not in known:
                     problems.append(
                         n.page.meta_doc.problem(
-                            (key, k), f"there is no {what} '{value}'{did_you_mean(value, known)}"
+                            (key, k), code, name=value, hint=did_you_mean(value, known)
                         )
                     )
     return problems

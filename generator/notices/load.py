@@ -63,21 +63,12 @@ def load_notices(
     for path in sorted(base.rglob("*.md")):
         rel = path.relative_to(root).as_posix()
         if not inside(root, path):
-            problems.append(
-                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
-            )
+            problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
         slug = path.stem
         if path.parent != base or not re.match(SLUG_PATTERN, slug):
             problems.append(
-                Problem(
-                    rel,
-                    0,
-                    0,
-                    "",
-                    "a notice is kept as content/notices/<name>.md, the name in lowercase "
-                    f"Latin letters, digits and hyphens (it is the notice's permanent address); found '{path.relative_to(base).as_posix()}'",
-                )
+                Problem.at(rel, 0, 0, "", "HB401", found=path.relative_to(base).as_posix())
             )
             continue
         page, found = read_page(path, rel, layout.notice_path(slug), NoticeMeta, memory)
@@ -104,10 +95,7 @@ def _period_end(
     problems = []
     if period.start < meta.published:
         problems.append(
-            doc.problem(
-                ("period", "start"),
-                f"the period starts on {period.start}, before the notice is published ({meta.published})",
-            )
+            doc.problem(("period", "start"), "HB402", start=period.start, published=meta.published)
         )
     end = period.end
     if period.working_days is not None:
@@ -121,32 +109,22 @@ def _period_end(
         if computed.year in missing or period.start.year in missing:
             year = period.start.year if period.start.year in missing else computed.year
             problems.append(
-                doc.problem(
-                    ("period", "working_days"),
-                    f"the holiday calendar has no dates for {year}; add that "
-                    f"year's holidays and 调休 working days to {CALENDAR}",
-                )
+                doc.problem(("period", "working_days"), "HB403", year=year, calendar=CALENDAR)
             )
         elif end is not None and end != computed:
             problems.append(
                 doc.problem(
                     ("period", "end"),
-                    f"the period ends on {end}, but {period.working_days} working days "
-                    f"from {period.start} end on {computed}; correct 'end' or remove it",
+                    "HB404",
+                    end=end,
+                    days=period.working_days,
+                    start=period.start,
+                    computed=computed,
                 )
             )
         end = computed
     if end is not None and end < period.start:
-        problems.append(
-            doc.problem(
-                ("period", "end"), f"the period ends on {end}, before it starts on {period.start}"
-            )
-        )
+        problems.append(doc.problem(("period", "end"), "HB405", end=end, start=period.start))
     if meta.outcome and end and meta.outcome.date <= end:
-        problems.append(
-            doc.problem(
-                ("outcome", "date"),
-                f"the outcome is dated {meta.outcome.date}, but the period runs until {end}",
-            )
-        )
+        problems.append(doc.problem(("outcome", "date"), "HB406", date=meta.outcome.date, end=end))
     return end, problems

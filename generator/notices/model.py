@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from generator.core.model import Date, Model, Slug, Text
+from generator.errors import RuleBroken
 
 NoticeType = Literal["公示", "通报", "通知", "公告"]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
@@ -27,7 +28,7 @@ class Period(Model):
     @model_validator(mode="after")
     def _end_or_days(self) -> Period:
         if self.end is None and self.working_days is None:
-            raise ValueError("a period needs 'end' or 'working_days'")
+            raise RuleBroken("HB414")
         return self
 
 
@@ -80,9 +81,9 @@ class NoticeMeta(Model):
     @model_validator(mode="after")
     def _period_rules(self) -> NoticeMeta:
         if self.type == "公示" and self.period is None:
-            raise ValueError("a 公示 needs a 'period' during which objections are received")
+            raise RuleBroken("HB415")
         if self.period is not None and self.objections is None:
-            raise ValueError("a notice with a period needs 'objections': where objections go")
+            raise RuleBroken("HB416")
         return self
 
 

@@ -9,8 +9,10 @@ import functools
 from dataclasses import dataclass
 
 from generator import layout
-from generator.core.documents import Document, Loc
+from generator.core.documents import Document, Loc, format_loc
+from generator.core.typed import found_phrase
 from generator.errors import Problem, did_you_mean
+from generator.messages import phrase
 from generator.results.load import LoadedRound, LoadedTable, Results
 from generator.results.model import Round, Score
 from generator.standards.catalog import Catalog, EditionInfo
@@ -36,19 +38,29 @@ class CheckedRound:
         return self.loaded.model
 
 
-def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, Loc]) -> Problem:
+def _dup(doc: Document, code: str, value: str, loc: Loc, first: tuple[Document, Loc]) -> Problem:
+    """A duplicate (rule `code`, parameters `id` and `first`) naming the first place."""
     other, other_loc = first
     line, column = other.where(other_loc)
-    where = f"line {line}, column {column}" if other is doc else f"{other.path}:{line}:{column}"
-    return doc.problem(loc, f"{what} '{value}' is used twice (first at {where})")
+    where = (
+        phrase("place.line", line=line, column=column)
+        if other is doc
+        else phrase("place.file", path=other.path, line=line, column=column)
+    )
+    return doc.problem(loc, code, id=value, first=where)
+
+
+def _placed(doc: Document, loc: Loc, code: str, params: dict[str, object]) -> Problem:
+    """A problem of a checker that returned its rule and parameters."""
+    return Problem.at(doc.path, *doc.where(loc), format_loc(loc), code, **params)
 
 
 def check_results(results: Results, catalog: Catalog) -> tuple[list[CheckedRound], list[Problem]]:
     """Every round checked against its rubric and the registry, and every table."""
     problems = _check_units(results) + _check_series(results)
     unit_ids = frozenset(u.id for u in results.units)
-    problems += _unique_ids("the round id", [(r.doc, r.model.id) for r in results.rounds])
-    problems += _unique_ids("the table id", [(t.doc, t.model.id) for t in results.tables])
+    problems += _unique_ids("HB501", [(r.doc, r.model.id) for r in results.rounds])
+    problems += _unique_ids("HB502", [(t.doc, t.model.id) for t in results.tables])
     checked = []
     for r in results.rounds:
         round_, found = _check_round(r, catalog, unit_ids)
@@ -60,13 +72,13 @@ def check_results(results: Results, catalog: Catalog) -> tuple[list[CheckedRound
     return checked, problems
 
 
-def _unique_ids(what: str, items: list[tuple[Document, str]]) -> list[Problem]:
+def _unique_ids(code: str, items: list[tuple[Document, str]]) -> list[Problem]:
     """Each file's `id` once across its folder; a duplicate names the first place."""
     seen: dict[str, tuple[Document, Loc]] = {}
     problems = []
     for doc, value in items:
         if value in seen:
-            problems.append(_dup(doc, what, value, ("id",), seen[value]))
+            problems.append(_dup(doc, code, value, ("id",), seen[value]))
         seen.setdefault(value, (doc, ("id",)))
     return problems
 
@@ -101,15 +113,13 @@ def _check_units(results: Results) -> list[Problem]:
     for k, unit in enumerate(results.units):
         loc = ("units", k)
         if unit.id in seen:
-            problems.append(_dup(doc, "the unit id", unit.id, (*loc, "id"), seen[unit.id]))
+            problems.append(_dup(doc, "HB503", unit.id, (*loc, "id"), seen[unit.id]))
         seen.setdefault(unit.id, (doc, (*loc, "id")))
         for key in ("parent", "merged_into"):
             value = getattr(unit, key)
             if value is not None and value not in ids:
                 problems.append(
-                    doc.problem(
-                        (*loc, key), f"there is no unit '{value}'{did_you_mean(value, ids)}"
-                    )
+                    doc.problem((*loc, key), "HB505", id=value, hint=did_you_mean(value, ids))
                 )
     return problems
 
@@ -119,8 +129,8 @@ def _points(value: int) -> Score:
     return Score(float(value))
 
 
-def _parse_score(value: object, criterion: Criterion) -> Score | str:
-    """A score as written, or what is wrong with it."""
+def _parse_score(value: object, criterion: Criterion) -> Score | tuple[str, dict[str, object]]:
+    """A score as written, or what is wrong with it (a code and its parameters)."""
     if type(value) is int and 0 <= value <= criterion.points:
         return _points(value)  # the common case: whole points (results repeat a few values)
     if value == "?":
@@ -129,20 +139,13 @@ def _parse_score(value: object, criterion: Criterion) -> Score | str:
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"points", "reason", "evidence"})
         if unknown:
-            return (
-                f"unknown field '{unknown[0]}' in a score; the fields are points, reason, evidence"
-            )
+            return "HB507", {"name": unknown[0]}
         reason, evidence = value.get("reason"), value.get("evidence")
         value = value.get("points")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        shown = (
-            f'"{value}"'
-            if isinstance(value, str)
-            else ("nothing" if value is None else repr(value))
-        )
-        return f'expected points (a number), "?" when not assessed, or {{points, reason, evidence}}; found {shown}'
+        return "HB508", {"found": found_phrase(value)}
     if not 0 <= value <= criterion.points:
-        return f"expected a number from 0 to {criterion.points:g} (the criterion's points), found {value:g}"
+        return "HB509", {"max": f"{criterion.points:g}", "found": f"{value:g}"}
     return Score(
         float(value),
         None if reason is None else str(reason),
@@ -158,30 +161,26 @@ def _check_round(
     if info is None:
         refs = sorted(pinned_form(e) for e in catalog.editions)
         problems.append(
-            doc.problem(
-                ("rubric",), f"there is no edition '{m.rubric}'{did_you_mean(m.rubric, refs)}"
-            )
+            doc.problem(("rubric",), "HB510", ref=m.rubric, hint=did_you_mean(m.rubric, refs))
         )
         return None, problems
     if info.model.rubric is None:
-        problems.append(
-            doc.problem(("rubric",), f"{info.model.code} ({m.rubric}) has no rubric to score with")
-        )
+        problems.append(doc.problem(("rubric",), "HB511", code=info.model.code, ref=m.rubric))
         return None, problems
     checked: dict[str, dict[str, Score]] = {}
     if not m.period.start <= m.assessed <= m.period.end:
         problems.append(
             doc.problem(
                 ("assessed",),
-                f"the assessment day {m.assessed} is outside the round's period ({m.period.start} to {m.period.end})",
+                "HB512",
+                assessed=m.assessed,
+                start=m.period.start,
+                end=m.period.end,
             )
         )
     if m.published < m.assessed:
         problems.append(
-            doc.problem(
-                ("published",),
-                f"the results are published on {m.published}, before the assessment ({m.assessed})",
-            )
+            doc.problem(("published",), "HB513", published=m.published, assessed=m.assessed)
         )
     criteria = {c.id: c for c in info.model.rubric.criteria}
     seen: dict[str, tuple[Document, Loc]] = {}
@@ -191,12 +190,15 @@ def _check_round(
             problems.append(
                 doc.problem(
                     (*loc, "unit"),
-                    f"there is no unit '{entry.unit}' in {layout.UNITS_SOURCE}{did_you_mean(entry.unit, unit_ids)}",
+                    "HB506",
+                    id=entry.unit,
+                    registry=layout.UNITS_SOURCE,
+                    hint=did_you_mean(entry.unit, unit_ids),
                 )
             )
             continue
         if entry.unit in seen:
-            problems.append(_dup(doc, "the unit", entry.unit, (*loc, "unit"), seen[entry.unit]))
+            problems.append(_dup(doc, "HB504", entry.unit, (*loc, "unit"), seen[entry.unit]))
             continue
         seen[entry.unit] = (doc, (*loc, "unit"))
         scores: dict[str, Score] = {}
@@ -207,24 +209,22 @@ def _check_round(
                 problems.append(
                     doc.problem(
                         where,
-                        f"the rubric of {m.rubric} has no criterion '{criterion_id}'{did_you_mean(criterion_id, sorted(criteria))}",
+                        "HB514",
                         key=True,
+                        ref=m.rubric,
+                        id=criterion_id,
+                        hint=did_you_mean(criterion_id, sorted(criteria)),
                     )
                 )
                 continue
             parsed = _parse_score(value, criterion)
-            if isinstance(parsed, str):
-                problems.append(doc.problem(where, parsed))
+            if isinstance(parsed, tuple):
+                problems.append(_placed(doc, where, *parsed))
             else:
                 scores[criterion_id] = parsed
         missing = [c for c in criteria if c not in entry.scores]
         if missing:
-            problems.append(
-                doc.problem(
-                    (*loc, "scores"),
-                    f'no score for {", ".join(missing)}; write "?" for a criterion that was not assessed',
-                )
-            )
+            problems.append(doc.problem((*loc, "scores"), "HB515", missing=missing))
         checked[entry.unit] = scores
     return CheckedRound(r, info, checked), problems
 
@@ -235,7 +235,7 @@ def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:
     for key in ("deadline", "done"):
         ref = getattr(m, key)
         if ref is not None and (ref not in columns or columns[ref].type != "date"):
-            problems.append(doc.problem((key,), f"'{ref}' is not a date column of this table"))
+            problems.append(doc.problem((key,), "HB516", name=ref))
     for k, row in enumerate(m.rows):
         for key, value in row.items():
             where = ("rows", k, key)
@@ -243,34 +243,33 @@ def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:
             if column is None:
                 problems.append(
                     doc.problem(
-                        where,
-                        f"unknown column '{key}'{did_you_mean(key, sorted(columns))}",
-                        key=True,
+                        where, "HB517", key=True, name=key, hint=did_you_mean(key, sorted(columns))
                     )
                 )
                 continue
-            message = _cell_problem(column.type, column.choices, value, unit_ids)
-            if message:
-                problems.append(doc.problem(where, message))
+            wrong = _cell_problem(column.type, column.choices, value, unit_ids)
+            if wrong:
+                problems.append(_placed(doc, where, *wrong))
         for column in m.columns:
             if column.key not in row and not column.optional:
                 problems.append(
-                    doc.problem(("rows", k), f"missing the column '{column.key}' ({column.label})")
+                    doc.problem(("rows", k), "HB518", name=column.key, label=column.label)
                 )
     return problems
 
 
 def _cell_problem(
     kind: str, choices: list[str], value: object, unit_ids: frozenset[str]
-) -> str | None:
+) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with a cell: a code and its parameters, or None."""
     if kind == "date" and not isinstance(value, dt.date):
-        return f"expected a date written as YYYY-MM-DD, found {value!r}"
+        return "HB108", {"found": found_phrase(value)}
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
-        return f"expected a number, found {value!r}"
+        return "HB109", {"found": found_phrase(value)}
     if kind == "unit" and value not in unit_ids:
-        return f"there is no unit '{value}'{did_you_mean(str(value), unit_ids)}"
+        return "HB505", {"id": value, "hint": did_you_mean(str(value), unit_ids)}
     if kind == "choice" and value not in choices:
-        return f"expected one of {', '.join(choices)}, found {value!r}"
+        return "HB111", {"expected": choices, "found": found_phrase(value)}
     if kind == "text" and not isinstance(value, str):
-        return f"expected text, found {value!r}"
+        return "HB105", {"found": found_phrase(value)}
     return None

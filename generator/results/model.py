@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from generator.core.model import Date, Model, Points, Slug, Text
+from generator.errors import RuleBroken
 
 EditionRef = Annotated[
     str,
@@ -86,7 +87,7 @@ class Round(Model):
     @model_validator(mode="after")
     def _dates(self) -> Round:
         if self.period.end < self.period.start:
-            raise ValueError("the period ends before it starts")
+            raise RuleBroken("HB523", start=self.period.start, end=self.period.end)
         return self
 
 

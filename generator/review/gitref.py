@@ -14,9 +14,8 @@ from generator.layout import DATA
 def _git(root: Path, *args: str) -> bytes:
     done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     if done.returncode != 0:
-        raise HandbookError(
-            done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed"
-        )
+        detail = done.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)}"
+        raise HandbookError("error.git", detail=detail)
     return done.stdout
 
 
@@ -25,10 +24,7 @@ def export_ref(root: Path, ref: str, target: Path) -> None:
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     except HandbookError:
-        raise HandbookError(
-            f"the git ref '{ref}' is not in this clone; in a shallow CI clone fetch it first, "
-            f"e.g. git fetch --depth=1 origin {ref}"
-        ) from None
+        raise HandbookError("error.git_ref", ref=ref) from None
     present = _git(root, "ls-tree", "--name-only", ref).decode("utf-8").split()
     paths = [p for p in DATA if p in present]
     if not paths:

@@ -4,11 +4,11 @@ dates, replacements, rubric sums. Each returns a list of problems."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from generator.core.documents import Loc
 from generator.errors import Problem, did_you_mean
+from generator.messages import phrase
 from generator.standards.load import LoadedEdition
 from generator.standards.model import Clause, StandardEdition, walk_clauses
 from generator.standards.status import edition_status, replacement_links
@@ -36,32 +36,20 @@ def check_all(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem]:
     return problems
 
 
-def _dup(item: LoadedEdition, what: str, value: str, loc: Loc, first: Loc) -> Problem:
+def _first(item: LoadedEdition, first: Loc) -> dict[str, int]:
+    """Where the first of two duplicates stands, as the parameters `line` and `column`."""
     line, column = item.doc.where(first)
-    return item.doc.problem(
-        loc,
-        f"{what} '{value}' is used twice (first at line {line}, column {column}); {what}s must be unique",
-    )
+    return {"line": line, "column": column}
 
 
 def _check_location(item: LoadedEdition) -> list[Problem]:
     path = PurePosixPath(item.path)
     model, problems = item.model, []
     if model.id != path.parent.name:
-        problems.append(
-            item.doc.problem(
-                ("id",),
-                f"the id '{model.id}' must equal the folder name '{path.parent.name}'; "
-                f"move the file to standards/{model.id}/ or correct the id",
-            )
-        )
+        problems.append(item.doc.problem(("id",), "HB201", id=model.id, folder=path.parent.name))
     if model.edition != path.stem:
         problems.append(
-            item.doc.problem(
-                ("edition",),
-                f"the edition '{model.edition}' must equal the file name "
-                f"'{path.stem}'; rename the file to {model.edition}.yml or correct the edition",
-            )
+            item.doc.problem(("edition",), "HB202", edition=model.edition, name=path.stem)
         )
     return problems
 
@@ -70,17 +58,11 @@ def _check_dates(item: LoadedEdition) -> list[Problem]:
     m, problems = item.model, []
     if m.effective < m.issued:
         problems.append(
-            item.doc.problem(
-                ("effective",),
-                f"the effective date {m.effective} is before the issue date {m.issued}",
-            )
+            item.doc.problem(("effective",), "HB203", effective=m.effective, issued=m.issued)
         )
     if m.repealed and m.repealed <= m.effective:
         problems.append(
-            item.doc.problem(
-                ("repealed",),
-                f"the repeal date {m.repealed} must come after the effective date {m.effective}",
-            )
+            item.doc.problem(("repealed",), "HB204", repealed=m.repealed, effective=m.effective)
         )
     return problems
 
@@ -92,14 +74,14 @@ def _check_ids(item: LoadedEdition) -> list[Problem]:
 
     def claim(value: str, loc: Loc) -> None:
         if value in RESERVED_IDS:
+            problems.append(item.doc.problem((*loc, "id"), "HB205", id=value))
+        elif value in anchors:
+            first = _first(item, (*anchors[value], "id"))
             problems.append(
                 item.doc.problem(
-                    (*loc, "id"),
-                    f"the id '{value}' is reserved for the page's own headings; choose another",
+                    (*loc, "id"), "HB206", id=value, line=first["line"], column=first["column"]
                 )
             )
-        elif value in anchors:
-            problems.append(_dup(item, "the id", value, (*loc, "id"), (*anchors[value], "id")))
         else:
             anchors[value] = loc
 
@@ -109,13 +91,14 @@ def _check_ids(item: LoadedEdition) -> list[Problem]:
         claim(clause.id, loc)
         if not clause.withdrawn:
             if clause.number in numbers:
+                first = _first(item, (*numbers[clause.number], "number"))
                 problems.append(
-                    _dup(
-                        item,
-                        "the clause number",
-                        clause.number,
+                    item.doc.problem(
                         (*loc, "number"),
-                        (*numbers[clause.number], "number"),
+                        "HB207",
+                        number=clause.number,
+                        line=first["line"],
+                        column=first["column"],
                     )
                 )
             else:
@@ -137,21 +120,14 @@ def _check_withdrawals(item: LoadedEdition) -> list[Problem]:
             continue
         where = (*loc, "withdrawn", "moved_to")
         if target == clause.id:
-            problems.append(item.doc.problem(where, "a withdrawn clause cannot point to itself"))
+            problems.append(item.doc.problem(where, "HB208"))
         elif target not in clauses:
-            problems.append(item.doc.problem(where, _unknown("clause", target, clauses)))
-        elif clauses[target].withdrawn:
             problems.append(
-                item.doc.problem(
-                    where,
-                    f"the clause '{target}' is withdrawn too; point to the clause that holds the content now",
-                )
+                item.doc.problem(where, "HB209", id=target, hint=did_you_mean(target, clauses))
             )
+        elif clauses[target].withdrawn:
+            problems.append(item.doc.problem(where, "HB210", id=target))
     return problems
-
-
-def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    return f"there is no {what} '{value}' in this edition{did_you_mean(value, known)}"
 
 
 def _fmt(points: float) -> str:
@@ -168,44 +144,45 @@ def _check_rubric(item: LoadedEdition) -> list[Problem]:
     if abs(total - rubric.total) > 1e-9:
         problems.append(
             item.doc.problem(
-                ("rubric", "total"),
-                f"the criteria add up to {_fmt(total)} points, "
-                f"but the total is {_fmt(rubric.total)}",
+                ("rubric", "total"), "HB211", sum=_fmt(total), total=_fmt(rubric.total)
             )
         )
     if rubric.pass_mark > rubric.total:
         problems.append(
             item.doc.problem(
                 ("rubric", "pass_mark"),
-                f"the pass mark {_fmt(rubric.pass_mark)} is above the total {_fmt(rubric.total)}",
+                "HB212",
+                pass_mark=_fmt(rubric.pass_mark),
+                total=_fmt(rubric.total),
             )
         )
     seen: dict[str, Loc] = {}
     for c, criterion in enumerate(rubric.criteria):
         loc = ("rubric", "criteria", c)
         if criterion.id in seen:
+            first = _first(item, (*seen[criterion.id], "id"))
             problems.append(
-                _dup(
-                    item,
-                    "the criterion id",
-                    criterion.id,
+                item.doc.problem(
                     (*loc, "id"),
-                    (*seen[criterion.id], "id"),
+                    "HB213",
+                    id=criterion.id,
+                    line=first["line"],
+                    column=first["column"],
                 )
             )
         seen.setdefault(criterion.id, loc)
         for k, clause_id in enumerate(criterion.clauses):
             if clause_id not in clauses:
                 problems.append(
-                    item.doc.problem((*loc, "clauses", k), _unknown("clause", clause_id, clauses))
-                )
-            elif clauses[clause_id].withdrawn:
-                problems.append(
                     item.doc.problem(
                         (*loc, "clauses", k),
-                        f"the clause '{clause_id}' is withdrawn and cannot be assessed",
+                        "HB209",
+                        id=clause_id,
+                        hint=did_you_mean(clause_id, clauses),
                     )
                 )
+            elif clauses[clause_id].withdrawn:
+                problems.append(item.doc.problem((*loc, "clauses", k), "HB214", id=clause_id))
     names: dict[str, Loc] = {}
     for g, band in enumerate(rubric.grades):
         loc = ("rubric", "grades", g)
@@ -213,12 +190,22 @@ def _check_rubric(item: LoadedEdition) -> list[Problem]:
             problems.append(
                 item.doc.problem(
                     (*loc, "min"),
-                    f"the grade '{band.name}' starts at {_fmt(band.min)}, above the total {_fmt(rubric.total)}",
+                    "HB215",
+                    name=band.name,
+                    min=_fmt(band.min),
+                    total=_fmt(rubric.total),
                 )
             )
         if band.name in names:
+            first = _first(item, (*names[band.name], "name"))
             problems.append(
-                _dup(item, "the grade name", band.name, (*loc, "name"), (*names[band.name], "name"))
+                item.doc.problem(
+                    (*loc, "name"),
+                    "HB216",
+                    name=band.name,
+                    line=first["line"],
+                    column=first["column"],
+                )
             )
         names.setdefault(band.name, loc)
     return problems
@@ -231,9 +218,7 @@ def _check_unique_editions(editions: list[LoadedEdition]) -> list[Problem]:
         first = seen.setdefault(item.model.ref, item)
         if first is not item:
             problems.append(
-                item.doc.problem(
-                    ("edition",), f"the edition '{item.model.ref}' is also defined in {first.path}"
-                )
+                item.doc.problem(("edition",), "HB217", ref=item.model.ref, path=first.path)
             )
     return problems
 
@@ -248,22 +233,16 @@ def _check_replacements(editions: list[LoadedEdition]) -> list[Problem]:
                 loc = (key, k)
                 other = by_ref.get(ref)
                 if ref == m.ref:
-                    problems.append(item.doc.problem(loc, "an edition cannot replace itself"))
+                    problems.append(item.doc.problem(loc, "HB218"))
                 elif other is None:
                     problems.append(
                         item.doc.problem(
-                            loc,
-                            f"there is no edition '{ref}' (expected a file standards/{ref}.yml)"
-                            + did_you_mean(ref, set(by_ref) - {m.ref}),
+                            loc, "HB219", ref=ref, hint=did_you_mean(ref, set(by_ref) - {m.ref})
                         )
                     )
                 elif m.ref not in getattr(other.model, mirror):
                     problems.append(
-                        item.doc.problem(
-                            loc,
-                            f"{other.path} does not list '{m.ref}' under '{mirror}'; "
-                            "a replacement is recorded in both editions",
-                        )
+                        item.doc.problem(loc, "HB220", path=other.path, ref=m.ref, mirror=mirror)
                     )
                 else:
                     old, new = (other.model, m) if key == "replaces" else (m, other.model)
@@ -271,8 +250,11 @@ def _check_replacements(editions: list[LoadedEdition]) -> list[Problem]:
                         problems.append(
                             item.doc.problem(
                                 loc,
-                                f"'{new.ref}' takes effect on {new.effective}, not after "
-                                f"'{old.ref}' ({old.effective}), so it cannot replace it",
+                                "HB221",
+                                new=new.ref,
+                                new_date=new.effective,
+                                old=old.ref,
+                                old_date=old.effective,
                             )
                         )
     return problems
@@ -294,9 +276,7 @@ def _check_reuse(editions: list[LoadedEdition]) -> list[Problem]:
                 elif clause.id in withdrawn and withdrawn[clause.id] != item.model.edition:
                     problems.append(
                         item.doc.problem(
-                            (*loc, "id"),
-                            f"the clause id '{clause.id}' was withdrawn in edition "
-                            f"{withdrawn[clause.id]}; ids are never reused, choose a new one",
+                            (*loc, "id"), "HB222", id=clause.id, edition=withdrawn[clause.id]
                         )
                     )
     return problems
@@ -314,8 +294,10 @@ def _check_status(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem
             problems.append(
                 item.doc.problem(
                     ("status",),
-                    f"the status says {item.model.status}, but on {as_of} the dates make it "
-                    f"{computed}; correct the dates or remove 'status' and let it be computed",
+                    "HB223",
+                    status=phrase(f"status.{item.model.status.key}"),
+                    as_of=as_of,
+                    computed=phrase(f"status.{computed.key}"),
                 )
             )
     return problems

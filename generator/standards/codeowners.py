@@ -54,15 +54,7 @@ def drift(root: Path, editions: list[LoadedEdition]) -> list[Problem]:
     _, found, _, line = _split(current)
     if found == block:
         return []
-    return [
-        Problem(
-            FILE,
-            line or 1,
-            1,
-            "",
-            "the owners declared on standards have changed; run `handbook codeowners` to update this file",
-        )
-    ]
+    return [Problem.at(FILE, line or 1, 1, "", "HB224")]
 
 
 def write(root: Path, editions: list[LoadedEdition]) -> Path:

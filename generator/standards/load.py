@@ -41,20 +41,10 @@ def load_standards(
         if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
             continue
         if not inside(root, path):
-            problems.append(
-                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
-            )
+            problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
         if len(path.relative_to(base).parts) != 2:
-            problems.append(
-                Problem(
-                    rel,
-                    0,
-                    0,
-                    "",
-                    "a standard's edition is kept as standards/<standard-id>/<edition>.yml",
-                )
-            )
+            problems.append(Problem.at(rel, 0, 0, "", "HB225"))
             continue
         doc, model, found = load_typed(path, rel, StandardEdition, memory)
         problems += found

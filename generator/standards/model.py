@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from generator.core.documents import Loc
 from generator.core.model import Date, Markdown, Model, Points, Slug, Text
+from generator.errors import RuleBroken
 
 
 class Status(StrEnum):
@@ -87,10 +88,7 @@ class Clause(Model):
     @model_validator(mode="after")
     def _has_content(self) -> Clause:
         if not self.withdrawn and not self.text.strip() and not self.clauses:
-            raise ValueError(
-                "a clause needs 'text' or sub-clauses under 'clauses' (or 'withdrawn' if it "
-                "was deleted)"
-            )
+            raise RuleBroken("HB116")
         return self
 
 

@@ -32,26 +32,25 @@ def test_valid_citations_of_every_form(handbook: Handbook) -> None:
 
 def test_unknown_standard(handbook: Handbook) -> None:
     assert setup(handbook, "见 [[dem#tiaokuan-yi]]。") == [
-        f"{PAGE}:5:3: there is no standard 'dem'; did you mean 'demo'?"
+        f"{PAGE}:5:3: 没有标准 'dem'，是否应为 'demo'？ [HB301]",
     ]
 
 
 def test_unknown_edition(handbook: Handbook) -> None:
     assert setup(handbook, "[[demo@2021#tiaokuan-yi]]") == [
-        f"{PAGE}:5:1: the standard 'demo' has no edition '2021'; its editions are 2020, 2023"
+        f"{PAGE}:5:1: 标准 'demo' 没有版次 '2021'；现有版次为：2020、2023 [HB302]",
     ]
 
 
 def test_unknown_clause(handbook: Handbook) -> None:
     assert setup(handbook, "a\n\nb [[demo#tiaokuan-san]]") == [
-        f"{PAGE}:7:3: XX/DJ 009-2023 has no clause or term 'tiaokuan-san'; did you mean 'tiaokuan-yi'?"
+        f"{PAGE}:7:3: XX/DJ 009-2023 中没有条款或术语 'tiaokuan-san'，是否应为 'tiaokuan-yi'？ [HB304]",
     ]
 
 
 def test_withdrawn_clause_names_its_successor(handbook: Handbook) -> None:
     assert setup(handbook, "[[demo#tiaokuan-er]]") == [
-        f"{PAGE}:5:1: the clause 'tiaokuan-er' (1.2 第二条) is withdrawn in XX/DJ 009-2023; "
-        "its content is now in 1.1 第一条: cite [[demo#tiaokuan-yi]]"
+        f"{PAGE}:5:1: 条款 'tiaokuan-er'（1.2 第二条）已在 XX/DJ 009-2023 中删除；其内容现在在 1.1 第一条，请引用 [[demo#tiaokuan-yi]] [HB305]",
     ]
 
 
@@ -68,30 +67,28 @@ def test_clause_only_in_an_older_edition(handbook: Handbook) -> None:
     )
     handbook.write(PAGE, "---\ntitle: 指南\n---\n[[demo#tiaokuan-jiu]]\n")
     assert handbook.problems() == [
-        f"{PAGE}:4:1: XX/DJ 009-2023 has no clause or term 'tiaokuan-jiu'; it exists in edition 2020: "
-        "cite it as [[demo@2020#tiaokuan-jiu]]"
+        f"{PAGE}:4:1: XX/DJ 009-2023 中没有条款或术语 'tiaokuan-jiu'；它在 2020 版中存在，请写作 [[demo@2020#tiaokuan-jiu]] [HB304]",
     ]
 
 
 def test_malformed_citation(handbook: Handbook) -> None:
     assert setup(handbook, "按 [[示例标准 1.1]] 执行") == [
-        f"{PAGE}:5:3: '[[示例标准 1.1]]' is not a citation: write [[standard-id]], "
-        "[[standard-id#clause-id]] or [[standard-id@edition#clause-id]], optionally followed by |link text"
+        f"{PAGE}:5:3: '[[示例标准 1.1]]' 不是有效的引用：应写作 [[标准标识]]、[[标准标识#条款标识]] 或 [[标准标识@版次#条款标识]]，后面可加 |链接文字 [HB308]",
     ]
 
 
 def test_quote_needs_a_clause(handbook: Handbook) -> None:
     assert setup(handbook, "![[demo]]") == [
-        f"{PAGE}:5:1: a quote needs a clause: ![[standard-id#clause-id]]"
+        f"{PAGE}:5:1: 引用原文需要指明条款：![[标准标识#条款标识]] [HB303]",
     ]
 
 
 def test_front_matter_rules(handbook: Handbook) -> None:
     assert setup(handbook, "正文", front="title: 指南\nimplements: [demo, nosuch]\nordr: 2\n") == [
-        f"{PAGE}:4:1: ordr: unknown field 'ordr'; did you mean 'order'?"
+        f"{PAGE}:4:1: ordr: 字段 'ordr' 不存在，是否应为 'order'？ [HB102]",
     ]
     assert setup(handbook, "正文", front="title: 指南\nimplements: [demo, nosuch]\n") == [
-        f"{PAGE}:3:20: implements[1]: there is no standard 'nosuch'"
+        f"{PAGE}:3:20: implements[1]: 没有标准 'nosuch' [HB301]",
     ]
 
 
@@ -99,12 +96,12 @@ def test_page_without_front_matter(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL)
     handbook.write(PAGE, "# 指南\n")
     assert handbook.problems() == [
-        f"{PAGE}:1:1: the page needs front matter with at least a title: start the file with ---, title: …, ---"
+        f"{PAGE}:1:1: 页面需要文件头，至少写明标题：文件开头写 ---、title: …、--- 三行 [HB026]",
     ]
 
 
 def test_unsafe_links_and_attributes(handbook: Handbook) -> None:
     assert setup(handbook, '[点我](javascript:alert(1))\n\n段落\n{: onclick="alert(1)" }') == [
-        f"{PAGE}:5:6: a link to a script or data address is not allowed; link to a page or an http(s) address",
-        f"{PAGE}:8:1: an event-handler attribute (on…=) is not allowed in an attribute list",
+        f"{PAGE}:5:6: 不允许链接到脚本或数据地址；请链接到页面或 http(s) 地址 [HB306]",
+        f"{PAGE}:8:1: 属性列表中不允许使用事件处理属性（on…=） [HB307]",
     ]

@@ -70,6 +70,7 @@ def test_an_edit_reloads_and_a_bad_edit_keeps_the_last_good_page(handbook: Handb
     finally:
         proc.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
         output, _ = proc.communicate(timeout=30)
-    assert "sections[0].clauses[1].number: expected text, found the number 1.2" in output
-    assert "the preview keeps showing the last good version" in output
+    assert "sections[0].clauses[1].number: 应为文字，实际为数字 1.2；" in output
+    assert "发现 1 个问题，预览仍显示上一次正确的版本。" in output
+    assert "信息    -  正在预览：http://127.0.0.1:" in output
     assert "Traceback" not in output

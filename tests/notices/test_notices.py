@@ -92,14 +92,14 @@ def test_stated_end_must_agree_with_working_days(handbook: Handbook) -> None:
         handbook, FRONT.replace("  working_days: 5\n", "  end: 2026-11-23\n  working_days: 5\n")
     )
     assert handbook.problems() == [
-        f"{P}:9:8: period.end: the period ends on 2026-11-23, but 5 working days from 2026-11-18 end on 2026-11-24; correct 'end' or remove it"
+        f"{P}:9:8: period.end: 公示期结束日写的是 2026-11-23，但从 2026-11-18 起 5 个工作日应结束于 2026-11-24；请改正 'end'，或删去它 [HB404]",
     ]
 
 
 def test_calendar_must_cover_the_period(handbook: Handbook) -> None:
     write_notice(handbook, FRONT.replace("2026-11-18", "2030-03-01"))
     assert handbook.problems() == [
-        f"{P}:9:17: period.working_days: the holiday calendar has no dates for 2030; add that year's holidays and 调休 working days to content/notices/calendar.yml"
+        f"{P}:9:17: period.working_days: 节假日安排中没有 2030 年的日期；请把该年的节假日和调休上班日补入 content/notices/calendar.yml [HB403]",
     ]
 
 
@@ -110,13 +110,13 @@ def test_notice_rules(handbook: Handbook) -> None:
         + "concerns: [nosuch]\nextends: other\n",
     )
     assert handbook.problems() == [
-        f"{P}:2:1: a 公示 needs a 'period' during which objections are received",
+        f"{P}:2:1: 公示需要 'period'：受理异议的公示期 [HB415]",
     ]
     write_notice(handbook, FRONT + "concerns: [nosuch]\nextends: other\nremove_after: 2026-11-01\n")
     assert handbook.problems() == [
-        f"{P}:13:12: concerns[0]: there is no standard 'nosuch'",
-        f"{P}:14:10: extends: there is no notice 'other' (expected content/notices/other.md)",
-        f"{P}:15:15: remove_after: the removal date 2026-11-01 must come after publication (2026-11-18)",
+        f"{P}:13:12: concerns[0]: 没有标准 'nosuch' [HB301]",
+        f"{P}:14:10: extends: 没有公告 'other'（应有文件 content/notices/other.md） [HB408]",
+        f"{P}:15:15: remove_after: 撤下日期 2026-11-01 应晚于发布日期 2026-11-18 [HB411]",
     ]
 
 
@@ -124,14 +124,14 @@ def test_duplicate_index_number_names_both(handbook: Handbook) -> None:
     write_notice(handbook)
     handbook.write("content/notices/zz-copy.md", f"---\n{FRONT}---\n正文\n")
     assert handbook.problems() == [
-        "content/notices/zz-copy.md:2:5: id: the 索引号 'DEMO-2026-1' is used twice (first in content/notices/demo-gongshi.md:2:5); each notice keeps its own"
+        "content/notices/zz-copy.md:2:5: id: 索引号 'DEMO-2026-1' 重复（第一次在 content/notices/demo-gongshi.md:2:5）；每个公告的索引号各不相同 [HB407]",
     ]
 
 
 def test_notice_file_name_is_its_ascii_address(handbook: Handbook) -> None:
     write_notice(handbook, name="content/notices/四强公示.md")
     assert handbook.problems() == [
-        "content/notices/四强公示.md: a notice is kept as content/notices/<name>.md, the name in lowercase Latin letters, digits and hyphens (it is the notice's permanent address); found '四强公示.md'"
+        "content/notices/四强公示.md: 公告应存放为 content/notices/<名称>.md，名称由小写拉丁字母、数字和连字符组成（它是公告的固定网址）；实际为 '四强公示.md' [HB401]",
     ]
 
 

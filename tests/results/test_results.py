@@ -54,9 +54,9 @@ def problems(handbook: Handbook, second: str, units: str = UNITS) -> list[str]:
 def test_unknown_unit_and_criterion(handbook: Handbook) -> None:
     text = SECOND.replace("unit: d,", "unit: e,").replace("{c1: 4, c2: 6}", "{c1: 4, c3: 6}")
     assert problems(handbook, text) == [
-        f'{R}:11:23: scores[1].scores: no score for c2; write "?" for a criterion that was not assessed',
-        f"{R}:11:31: scores[1].scores.c3: the rubric of demo@2020 has no criterion 'c3'",
-        f"{R}:13:12: scores[3].unit: there is no unit 'e' in content/results/units.yml",
+        f'{R}:11:23: scores[1].scores: 缺少评分项 c2 的分数；未评估的评分项请写 "?" [HB515]',
+        f"{R}:11:31: scores[1].scores.c3: demo@2020 的验收细则中没有评分项 'c3' [HB514]",
+        f"{R}:13:12: scores[3].unit: content/results/units.yml 中没有单位 'e' [HB506]",
     ]
 
 
@@ -65,39 +65,39 @@ def test_score_out_of_range_or_not_a_number(handbook: Handbook) -> None:
         "{c1: 2, c2: 4}", "{c1: 五, c2: 4}"
     )
     assert problems(handbook, text) == [
-        f"{R}:11:28: scores[1].scores.c1: expected a number from 0 to 4 (the criterion's points), found 5",
-        f"{R}:11:35: scores[1].scores.c2: expected a number from 0 to 6 (the criterion's points), found -1",
-        f'{R}:13:28: scores[3].scores.c1: expected points (a number), "?" when not assessed, or {{points, reason, evidence}}; found "五"',
+        f"{R}:11:28: scores[1].scores.c1: 应为 0 到 4 之间的数（该评分项的分值），实际为 5 [HB509]",
+        f"{R}:11:35: scores[1].scores.c2: 应为 0 到 6 之间的数（该评分项的分值），实际为 -1 [HB509]",
+        f'{R}:13:28: scores[3].scores.c1: 应为分数（数字）、未评估时写 "?"，或写作 {{points, reason, evidence}}；实际为"五" [HB508]',
     ]
 
 
 def test_rubric_must_be_an_edition_with_a_rubric(handbook: Handbook) -> None:
     handbook.write("standards/other/2020.yml", MINIMAL.replace("id: demo", "id: other"))
     assert problems(handbook, SECOND.replace("rubric: demo@2020", "rubric: other@2020")) == [
-        f"{R}:4:9: rubric: XX/DJ 009-2020 (other@2020) has no rubric to score with"
+        f"{R}:4:9: rubric: XX/DJ 009-2020（other@2020）没有可用于评分的验收细则（rubric） [HB511]",
     ]
     assert problems(handbook, SECOND.replace("rubric: demo@2020", "rubric: demo@2021")) == [
-        f"{R}:4:9: rubric: there is no edition 'demo@2021'; did you mean 'demo@2020'?"
+        f"{R}:4:9: rubric: 没有版次 'demo@2021'，是否应为 'demo@2020'？ [HB510]",
     ]
 
 
 def test_duplicate_unit_in_a_round_names_both(handbook: Handbook) -> None:
     assert problems(handbook, SECOND.replace("unit: d,", "unit: a,")) == [
-        f"{R}:13:12: scores[3].unit: the unit 'a' is used twice (first at line 10, column 12)"
+        f"{R}:13:12: scores[3].unit: 单位 'a' 在本轮中出现了两次（第一次在第 10 行第 12 列） [HB504]",
     ]
 
 
 def test_assessment_date_outside_the_period(handbook: Handbook) -> None:
     assert problems(handbook, SECOND.replace("assessed: 2025-12-10", "assessed: 2026-01-05")) == [
-        f"{R}:6:11: assessed: the assessment day 2026-01-05 is outside the round's period (2025-01-01 to 2025-12-31)",
-        f"{R}:7:12: published: the results are published on 2025-12-20, before the assessment (2026-01-05)",
+        f"{R}:6:11: assessed: 考核日期 2026-01-05 不在本轮考核期（2025-01-01 至 2025-12-31）内 [HB512]",
+        f"{R}:7:12: published: 结果发布日期 2025-12-20 早于考核日期 2026-01-05 [HB513]",
     ]
 
 
 def test_duplicate_unit_id_in_the_registry(handbook: Handbook) -> None:
     units = UNITS + "  - {id: a, name: 重复, kind: 市直单位}\n"
     assert problems(handbook, SECOND, units) == [
-        "content/results/units.yml:6:10: units[4].id: the unit id 'a' is used twice (first at line 2, column 10)"
+        "content/results/units.yml:6:10: units[4].id: 单位标识 'a' 重复（第一次在第 2 行第 10 列） [HB503]",
     ]
 
 
@@ -140,8 +140,8 @@ def test_table_cells_are_checked(handbook: Handbook) -> None:
         TABLE.replace("unit: b,", "unit: x,").replace("deadline: 2026-12-31", "deadline: 年底"),
     )
     assert handbook.problems() == [
-        "content/results/tables/ledger.yml:15:28: rows[1].unit: there is no unit 'x'",
-        "content/results/tables/ledger.yml:15:41: rows[1].deadline: expected a date written as YYYY-MM-DD, found '年底'",
+        "content/results/tables/ledger.yml:15:28: rows[1].unit: 没有单位 'x' [HB505]",
+        'content/results/tables/ledger.yml:15:41: rows[1].deadline: 应为 YYYY-MM-DD 格式的日期（如 2023-05-26），实际为"年底" [HB108]',
     ]
 
 

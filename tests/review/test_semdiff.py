@@ -113,7 +113,7 @@ def test_diff_against_a_git_ref(handbook: Handbook) -> None:
         check=False,
     )
     assert missing.returncode == 1
-    assert (
-        "the git ref 'origin/main' is not in this clone; in a shallow CI clone fetch it first"
-        in missing.stderr
+    assert missing.stderr == (
+        "错误：本地仓库中没有 git 引用 'origin/main'；在浅克隆的持续集成环境中请先获取它，"
+        "例如 git fetch --depth=1 origin origin/main\n"
     )

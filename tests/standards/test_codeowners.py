@@ -19,7 +19,7 @@ def test_no_owners_and_no_file_is_fine(handbook: Handbook) -> None:
 def test_declared_owners_missing_from_codeowners(handbook: Handbook) -> None:
     handbook.write(P, OWNED)
     assert handbook.problems() == [
-        "CODEOWNERS:1:1: the owners declared on standards have changed; run `handbook codeowners` to update this file"
+        "CODEOWNERS:1:1: 标准中声明的负责人（owners）已变化；请运行 handbook codeowners 更新此文件 [HB224]",
     ]
 
 
@@ -42,12 +42,12 @@ def test_codeowners_command_keeps_the_committees_own_lines(handbook: Handbook) -
     assert handbook.problems() == []
     handbook.write(P, OWNED.replace('["@zuzhibu"]', '["@zuzhibu", "@shenhe"]'))
     assert handbook.problems() == [
-        "CODEOWNERS:2:1: the owners declared on standards have changed; run `handbook codeowners` to update this file"
+        "CODEOWNERS:2:1: 标准中声明的负责人（owners）已变化；请运行 handbook codeowners 更新此文件 [HB224]",
     ]
 
 
 def test_owner_handles_are_checked(handbook: Handbook) -> None:
     handbook.write(P, OWNED.replace('"@zuzhibu"', '"组织部"'))
     assert handbook.problems() == [
-        f'{P}:8:10: owners[0]: expected a forge account or team (like @zuzhibu or @org/team), found "组织部"'
+        f'{P}:8:10: owners[0]: 应为代码托管平台的账号或团队（如 @zuzhibu 或 @org/team），实际为"组织部" [HB107]',
     ]

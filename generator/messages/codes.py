@@ -1,0 +1,514 @@
+"""The registry of keys: every rule code with the parameters its message is
+given and a wrong and a right example (shared by the languages), every phrase
+and every text of the command line with their parameters. The catalogues
+(`zh.py`, `en.py`) word them; `tests/messages/test_catalogue.py` holds the
+three in step with each other and with the call sites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule a problem can break: the parameters of its message, and examples."""
+
+    params: tuple[str, ...]
+    wrong: str
+    right: str
+    syntax: str = "yaml"  # the examples' language: yaml or markdown
+
+
+def _r(params: str, wrong: str, right: str, syntax: str = "yaml") -> Rule:
+    return Rule(tuple(params.split()), wrong.strip("\n") + "\n", right.strip("\n") + "\n", syntax)
+
+
+_CLAUSE = """
+sections:
+  - id: zuzhi-shezhi
+    number: "1"
+    title: 组织设置
+    clauses:
+"""
+
+RULES: dict[str, Rule] = {
+    # 0: files and YAML syntax
+    "HB001": _r("byte guess", "# 用 GBK（ANSI）编码保存的文件", "# 用 UTF-8 编码保存的同一文件"),
+    "HB002": _r(
+        "",
+        "sections:\n\t- id: zuzhi-shezhi   # 行首是 Tab",
+        "sections:\n  - id: zuzhi-shezhi   # 行首是两个空格",
+    ),
+    "HB010": _r("line column", "title: 第一条: 总则", 'title: "第一条: 总则"'),
+    "HB011": _r(
+        "line column",
+        'title: "机关党支部标准\nissuer: 示例委员会',
+        'title: "机关党支部标准"\nissuer: 示例委员会',
+    ),
+    "HB012": _r(
+        "line column",
+        "methods: [查阅台账, 现场查看\npoints: 5",
+        "methods: [查阅台账, 现场查看]\npoints: 5",
+    ),
+    "HB013": _r(
+        "line column",
+        "withdrawn: {date: 2023-05-26, note: 并入述职评议\nid: jiancha-pingbi",
+        "withdrawn: {date: 2023-05-26, note: 并入述职评议}\nid: jiancha-pingbi",
+    ),
+    "HB014": _r(
+        "line column", "title: 示例标准\nissuer 示例委员会", "title: 示例标准\nissuer: 示例委员会"
+    ),
+    "HB015": _r(
+        "line column",
+        'sections:\n  - id: yiban\n    number: "1"\n   title: 一般要求',
+        'sections:\n  - id: yiban\n    number: "1"\n    title: 一般要求',
+    ),
+    "HB016": _r("line column", "grades: *dengji", "grades: [{name: 优秀, min: 90}]"),
+    "HB017": _r("char", "owners: @zuzhibu", 'owners: ["@zuzhibu"]'),
+    "HB019": _r("detail", "title: [示例]]", 'title: "[示例]"'),
+    "HB020": _r(
+        "name line column", "title: 示例标准\ntitle: 示例标准（修订）", "title: 示例标准（修订）"
+    ),
+    "HB021": _r("value why", "effective: 2023-02-30", "effective: 2023-03-01"),
+    "HB022": _r("value", "count: !!int 五", "count: 5"),
+    "HB023": _r("", "# （文件里什么也没有）", "id: liuhua-24\ntitle: …"),
+    "HB024": _r(
+        "", "---\ntitle: 第一讲\n\n正文……", "---\ntitle: 第一讲\n---\n\n正文……", "markdown"
+    ),
+    "HB025": _r(
+        "",
+        "# standards/x/2023.yml 是指向 /etc/passwd 的符号链接",
+        "# standards/x/2023.yml 是仓库里的普通文件",
+    ),
+    "HB026": _r("", "# 第一讲\n\n正文……", "---\ntitle: 第一讲\n---\n\n正文……", "markdown"),
+    # 1: a file's fields against its model
+    "HB100": _r("found", "- id: liuhua-24\n- title: 示例标准", "id: liuhua-24\ntitle: 示例标准"),
+    "HB101": _r(
+        "name",
+        'clauses:\n  - number: "1.1"\n    text: ……',
+        'clauses:\n  - id: yingjian-jinjian\n    number: "1.1"\n    text: ……',
+    ),
+    "HB102": _r("name suggestion", "isuer: 示例委员会", "issuer: 示例委员会"),
+    "HB103": _r("name allowed", "标题: 第一条", "title: 第一条"),
+    "HB104": _r("raw", "number: 1.10", 'number: "1.10"'),
+    "HB105": _r("found", "title: [示例]", "title: 示例标准"),
+    "HB106": _r("", 'issuer: ""', "issuer: 示例委员会"),
+    "HB107": _r("expected found", "id: Liuhua_24", "id: liuhua-24"),
+    "HB108": _r("found", "effective: 2023年7月1日", "effective: 2023-07-01"),
+    "HB109": _r("found", "points: 五", "points: 5"),
+    "HB110": _r("low high found", "period:\n  working_days: 90", "period:\n  working_days: 5"),
+    "HB117": _r("low found", "period:\n  working_days: 0", "period:\n  working_days: 5"),
+    "HB118": _r("high found", "points: 2000", "points: 20"),
+    "HB111": _r("expected found", "type: 通告", "type: 通知"),
+    "HB112": _r("", "scores: []", "scores:\n  - unit: bangongshi\n    scores: {dangke: 5}"),
+    "HB113": _r("found", "implements: liuhua-24", "implements: [liuhua-24]"),
+    "HB114": _r("found", "sample_data: 是", "sample_data: true"),
+    "HB115": _r("kind found", "# 一个不符合模型要求的值", "# 按 handbook explain 列出的格式书写"),
+    "HB116": _r(
+        "",
+        _CLAUSE + '      - id: yingjian-jinjian\n        number: "1.1"',
+        _CLAUSE
+        + '      - id: yingjian-jinjian\n        number: "1.1"\n        text: 有正式党员 3 人以上的处室应单独成立党支部。',
+    ),
+    # 2: standards
+    "HB201": _r(
+        "id folder",
+        "# standards/liuhua-24/2023.yml\nid: liuhua24",
+        "# standards/liuhua-24/2023.yml\nid: liuhua-24",
+    ),
+    "HB202": _r(
+        "edition name",
+        '# standards/liuhua-24/2023.yml\nedition: "2024"',
+        '# standards/liuhua-24/2023.yml\nedition: "2023"',
+    ),
+    "HB203": _r(
+        "effective issued",
+        "issued: 2023-05-26\neffective: 2023-05-01",
+        "issued: 2023-05-26\neffective: 2023-07-01",
+    ),
+    "HB204": _r(
+        "repealed effective",
+        "effective: 2023-07-01\nrepealed: 2023-07-01",
+        "effective: 2023-07-01\nrepealed: 2030-01-01",
+    ),
+    "HB205": _r(
+        "id", "terms:\n  - id: scope\n    term: 范围", "terms:\n  - id: fanwei\n    term: 范围"
+    ),
+    "HB206": _r(
+        "id line column",
+        '- id: anqi-huanjie\n  number: "1.3"\n- id: anqi-huanjie\n  number: "1.4"',
+        '- id: anqi-huanjie\n  number: "1.3"\n- id: dangyuan-dahui\n  number: "1.4"',
+    ),
+    "HB207": _r(
+        "number line column",
+        '- id: anqi-huanjie\n  number: "1.3"\n- id: dangyuan-dahui\n  number: "1.3"',
+        '- id: anqi-huanjie\n  number: "1.3"\n- id: dangyuan-dahui\n  number: "1.4"',
+    ),
+    "HB208": _r(
+        "",
+        "- id: jiancha-pingbi\n  withdrawn: {date: 2023-05-26, moved_to: jiancha-pingbi}",
+        "- id: jiancha-pingbi\n  withdrawn: {date: 2023-05-26, moved_to: shuzhi-pingyi}",
+    ),
+    "HB209": _r(
+        "id hint",
+        "criteria:\n  - {id: dangke, points: 5, clauses: [shanghao-dangk]}",
+        "criteria:\n  - {id: dangke, points: 5, clauses: [shanghao-dangke]}",
+    ),
+    "HB210": _r(
+        "id",
+        "withdrawn: {date: 2023-05-26, moved_to: jiancha-pingbi}   # 它也已删除",
+        "withdrawn: {date: 2023-05-26, moved_to: shuzhi-pingyi}   # 现行条款",
+    ),
+    "HB211": _r(
+        "sum total",
+        "total: 100\ncriteria:\n  - {id: dangke, points: 60}\n  - {id: zhuti-dangri, points: 39}",
+        "total: 100\ncriteria:\n  - {id: dangke, points: 60}\n  - {id: zhuti-dangri, points: 40}",
+    ),
+    "HB212": _r("pass_mark total", "total: 100\npass_mark: 110", "total: 100\npass_mark: 80"),
+    "HB213": _r(
+        "id line column",
+        "criteria:\n  - {id: dangke, points: 5}\n  - {id: dangke, points: 5}",
+        "criteria:\n  - {id: dangke, points: 5}\n  - {id: zhuti-dangri, points: 5}",
+    ),
+    "HB214": _r("id", "clauses: [jiancha-pingbi]   # 已删除的条款", "clauses: [shuzhi-pingyi]"),
+    "HB215": _r(
+        "name min total",
+        "total: 100\ngrades: [{name: 优秀, min: 120}]",
+        "total: 100\ngrades: [{name: 优秀, min: 90}]",
+    ),
+    "HB216": _r(
+        "name line column",
+        "grades: [{name: 达标, min: 90}, {name: 达标, min: 80}]",
+        "grades: [{name: 优秀, min: 90}, {name: 达标, min: 80}]",
+    ),
+    "HB217": _r(
+        "ref path",
+        '# standards/liuhua-24/2023.yml 与 standards/liuhua-24/2023.yaml\nedition: "2023"',
+        "# 每个版次只有一个文件：standards/liuhua-24/2023.yml",
+    ),
+    "HB218": _r(
+        "",
+        "# standards/liuhua-24/2023.yml\nreplaces: [liuhua-24/2023]",
+        "# standards/liuhua-24/2023.yml\nreplaces: [liuhua-24/2019]",
+    ),
+    "HB219": _r("ref hint", "replaces: [liuhua-24/2018]", "replaces: [liuhua-24/2019]"),
+    "HB220": _r(
+        "path ref mirror",
+        "# standards/xin/2024.yml\nreplaces: [jiu/2019]\n# standards/jiu/2019.yml 中没有 replaced_by",
+        "# standards/xin/2024.yml\nreplaces: [jiu/2019]\n# standards/jiu/2019.yml\nreplaced_by: [xin/2024]",
+    ),
+    "HB221": _r(
+        "new new_date old old_date",
+        "# xin/2024 effective: 2019-01-01\nreplaces: [jiu/2019]   # jiu/2019 effective: 2020-01-01",
+        "# xin/2024 effective: 2024-07-01\nreplaces: [jiu/2019]   # jiu/2019 effective: 2020-01-01",
+    ),
+    "HB222": _r(
+        "id edition",
+        '# 2019 版已删除 jiancha-pingbi，2023 版又用了它\n- id: jiancha-pingbi\n  number: "3.3"',
+        '- id: jiancha-kaohe\n  number: "3.3"',
+    ),
+    "HB223": _r(
+        "status as_of computed",
+        "repealed: 2024-01-01\nstatus: 现行",
+        "repealed: 2024-01-01\n# 不写 status，由日期计算",
+    ),
+    "HB224": _r(
+        "",
+        "# CODEOWNERS 里的生成段落与标准中的 owners 不一致",
+        "# 运行 handbook codeowners 后提交 CODEOWNERS",
+    ),
+    "HB225": _r("", "# standards/liuhua-24.yml", "# standards/liuhua-24/2023.yml"),
+    # 3: hand-written pages and citations
+    "HB301": _r("id hint", "implements: [liuhua-42]", "implements: [liuhua-24]"),
+    "HB302": _r(
+        "id edition editions",
+        "见 [[liuhua-24@2020#zhuti-dangri]]。",
+        "见 [[liuhua-24@2019#zhuti-dangri]]。",
+        "markdown",
+    ),
+    "HB303": _r("", "![[liuhua-24]]", "![[liuhua-24#zhuti-dangri]]", "markdown"),
+    "HB304": _r(
+        "code anchor hint",
+        "见 [[liuhua-24#zhuti-dangr]]。",
+        "见 [[liuhua-24#zhuti-dangri]]。",
+        "markdown",
+    ),
+    "HB305": _r(
+        "anchor label code moved",
+        "见 [[liuhua-24#jiancha-pingbi]]。",
+        "见 [[liuhua-24#shuzhi-pingyi]]。",
+        "markdown",
+    ),
+    "HB306": _r("", "[点这里](javascript:alert(1))", "[点这里](https://example.org/)", "markdown"),
+    "HB307": _r(
+        "",
+        '[链接](https://example.org/){ onclick="…" }',
+        "[链接](https://example.org/)",
+        "markdown",
+    ),
+    "HB308": _r("text", "见 [[六化标准]]。", "见 [[liuhua-24|六化标准]]。", "markdown"),
+    # 4: notices
+    "HB401": _r(
+        "found", "# content/notices/2026年公示.md", "# content/notices/2026-sigiang-gongshi.md"
+    ),
+    "HB402": _r(
+        "start published",
+        "published: 2026-11-18\nperiod: {start: 2026-11-10, working_days: 5}",
+        "published: 2026-11-18\nperiod: {start: 2026-11-18, working_days: 5}",
+    ),
+    "HB403": _r(
+        "year calendar",
+        "# content/notices/calendar.yml 没有 2027 年\nperiod: {start: 2027-01-04, working_days: 5}",
+        "# 在 calendar.yml 中补上 2027 年的 holidays 与 workdays",
+    ),
+    "HB404": _r(
+        "end days start computed",
+        "period: {start: 2026-11-18, working_days: 5, end: 2026-11-23}",
+        "period: {start: 2026-11-18, working_days: 5}",
+    ),
+    "HB405": _r(
+        "end start",
+        "period: {start: 2026-11-18, end: 2026-11-10}",
+        "period: {start: 2026-11-18, end: 2026-11-24}",
+    ),
+    "HB406": _r(
+        "date end",
+        "period: {start: 2026-11-18, end: 2026-11-24}\noutcome: {date: 2026-11-20, text: 无异议}",
+        "period: {start: 2026-11-18, end: 2026-11-24}\noutcome: {date: 2026-12-01, text: 无异议}",
+    ),
+    "HB407": _r(
+        "id path line column",
+        "# 两个公告都写了\nid: XZ-GS-2026-0031",
+        "# 每个公告一个索引号\nid: XZ-GS-2026-0032",
+    ),
+    "HB408": _r("name hint", "extends: 2026-sigiang", "extends: 2026-sigiang-gongshi"),
+    "HB409": _r(
+        "",
+        "# content/notices/yanchang.md\nextends: yanchang",
+        "# content/notices/yanchang.md\nextends: 2026-sigiang-gongshi",
+    ),
+    "HB410": _r(
+        "end other_end",
+        "# 被延长的公示期到 2026-11-24\nperiod: {start: 2026-11-20, end: 2026-11-22}",
+        "period: {start: 2026-11-25, end: 2026-12-01}",
+    ),
+    "HB411": _r(
+        "date published",
+        "published: 2026-11-18\nremove_after: 2026-11-01",
+        "published: 2026-11-18\nremove_after: 2027-11-18",
+    ),
+    "HB412": _r("name hint", "rounds: [ducha-2025]", "rounds: [ducha-2025q1]"),
+    "HB413": _r("name hint", "tables: [zhenggai]", "tables: [zhenggai-taizhang]"),
+    "HB414": _r("", "period: {start: 2026-11-18}", "period: {start: 2026-11-18, working_days: 5}"),
+    "HB415": _r(
+        "",
+        "type: 公示\ntitle: 拟命名对象公示",
+        "type: 公示\ntitle: 拟命名对象公示\nperiod: {start: 2026-11-18, working_days: 5}",
+    ),
+    "HB416": _r(
+        "",
+        "period: {start: 2026-11-18, working_days: 5}",
+        "period: {start: 2026-11-18, working_days: 5}\nobjections: {department: 市直机关工委组织部, phone: 0000-1234567}",
+    ),
+    # 5: results
+    "HB501": _r(
+        "id first",
+        "# rounds/a.yml 与 rounds/b.yml 都写了\nid: ducha-2025q1",
+        "# rounds/b.yml\nid: ducha-2025q2",
+    ),
+    "HB502": _r(
+        "id first",
+        "# tables/a.yml 与 tables/b.yml 都写了\nid: zhenggai-taizhang",
+        "# tables/b.yml\nid: renwu-qingdan",
+    ),
+    "HB503": _r(
+        "id first",
+        "units:\n  - {id: bangongshi, name: 办公室}\n  - {id: bangongshi, name: 综合处}",
+        "units:\n  - {id: bangongshi, name: 办公室}\n  - {id: zonghechu, name: 综合处}",
+    ),
+    "HB504": _r(
+        "id first",
+        "scores:\n  - {unit: bangongshi, scores: {dangke: 5}}\n  - {unit: bangongshi, scores: {dangke: 4}}",
+        "scores:\n  - {unit: bangongshi, scores: {dangke: 5}}\n  - {unit: zonghechu, scores: {dangke: 4}}",
+    ),
+    "HB505": _r(
+        "id hint",
+        "- {id: zonghechu, name: 综合处, parent: bangongsh}",
+        "- {id: zonghechu, name: 综合处, parent: bangongshi}",
+    ),
+    "HB506": _r(
+        "id registry hint", "scores:\n  - unit: bangongsh", "scores:\n  - unit: bangongshi"
+    ),
+    "HB507": _r(
+        "name", "dangke: {points: 4, remark: 缺一次}", "dangke: {points: 4, reason: 缺一次}"
+    ),
+    "HB508": _r("found", "dangke: 满分", "dangke: 5"),
+    "HB509": _r("max found", "dangke: 999   # 该项满分 5", "dangke: 5"),
+    "HB510": _r("ref hint", "rubric: liuhua-24@2022", "rubric: liuhua-24@2023"),
+    "HB511": _r(
+        "code ref", "rubric: dangyuan-jifen@2019   # 这一版没有 rubric", "rubric: liuhua-24@2023"
+    ),
+    "HB512": _r(
+        "assessed start end",
+        "period: {kind: 季, start: 2025-01-01, end: 2025-03-31}\nassessed: 2025-04-10",
+        "period: {kind: 季, start: 2025-01-01, end: 2025-03-31}\nassessed: 2025-03-28",
+    ),
+    "HB513": _r(
+        "published assessed",
+        "assessed: 2025-03-28\npublished: 2025-03-20",
+        "assessed: 2025-03-28\npublished: 2025-04-08",
+    ),
+    "HB514": _r("ref id hint", "scores: {dangk: 5}", "scores: {dangke: 5}"),
+    "HB515": _r(
+        "missing",
+        "scores: {dangke: 5}   # 细则还有 zhuti-dangri",
+        'scores: {dangke: 5, zhuti-dangri: "?"}',
+    ),
+    "HB516": _r(
+        "name", "deadline: zerenren   # 这是文字列", "deadline: qixian     # type: date 的列"
+    ),
+    "HB517": _r(
+        "name hint",
+        "rows:\n  - {wenti: 台账不全, qixain: 2025-06-30}",
+        "rows:\n  - {wenti: 台账不全, qixian: 2025-06-30}",
+    ),
+    "HB518": _r(
+        "name label",
+        "rows:\n  - {wenti: 台账不全}",
+        "rows:\n  - {wenti: 台账不全, qixian: 2025-06-30}",
+    ),
+    "HB523": _r(
+        "start end",
+        "period: {kind: 季, start: 2025-03-31, end: 2025-01-01}",
+        "period: {kind: 季, start: 2025-01-01, end: 2025-03-31}",
+    ),
+    # 6: the handbook's settings
+    "HB601": _r(
+        "",
+        "# 仓库根目录没有 mkdocs.yml",
+        "site_name: 业务规范手册\ntheme:\n  name: material\n  language: zh",
+    ),
+    "HB602": _r(
+        "found",
+        "extra:\n  handbook:\n    template_overrides: ../templates",
+        "extra:\n  handbook:\n    template_overrides: overrides",
+    ),
+}
+
+# Pieces of messages, with their parameters.
+PHRASES: dict[str, tuple[str, ...]] = {
+    "nothing": (),
+    "list.separator": (),
+    "list.colon": (),
+    "did_you_mean": ("name",),
+    "encoding.gbk": (),
+    "date.no_month": ("month",),
+    "date.no_day": ("year", "month", "days"),
+    "found.yes_no": ("value",),
+    "found.number": ("value",),
+    "found.text": ("value",),
+    "found.mapping": (),
+    "found.list": (),
+    "found.empty": (),
+    "found.other": ("value",),
+    "pattern.slug": (),
+    "pattern.edition_ref": (),
+    "pattern.rubric_ref": (),
+    "pattern.edition": (),
+    "pattern.account": (),
+    "pattern.email": (),
+    "pattern.other": ("pattern",),
+    "status.current": (),
+    "status.upcoming": (),
+    "status.superseded": (),
+    "status.repealed": (),
+    "hint.older_edition": ("editions", "citation"),
+    "hint.moved_to": ("clause", "citation"),
+    "place.line": ("line", "column"),
+    "place.file": ("path", "line", "column"),
+}
+
+# The command line's own words, with their parameters.
+TEXTS: dict[str, tuple[str, ...]] = {
+    "cli.summary": ("n", "outcome"),
+    "cli.summary_one": ("outcome",),
+    "cli.outcome.nothing_built": (),
+    "cli.outcome.preview_kept": (),
+    "cli.check_ok": ("standards", "editions"),
+    "cli.built": ("pages", "target", "as_of"),
+    "cli.built_reused": ("reused", "rendered"),
+    "cli.built_end": (),
+    "cli.next_change": ("day",),
+    "cli.wrote": ("path",),
+    "cli.schema_stale": ("files",),
+    "cli.schema_ok": (),
+    "cli.error": ("message",),
+    "cli.aborted": (),
+    "cli.internal_error": ("kind", "detail"),
+    "cli.bad_as_of": ("value",),
+    "error.git_ref": ("ref",),
+    "error.git": ("detail",),
+    "error.engine": ("detail",),
+    "error.indexer": ("detail",),
+    "error.indexer_missing": (),
+    "help.cli": (),
+    "help.check": (),
+    "help.build": (),
+    "help.diff": (),
+    "help.serve": (),
+    "help.codeowners": (),
+    "help.schema": (),
+    "help.explain": (),
+    "opt.as_of": (),
+    "opt.root": (),
+    "opt.format": (),
+    "opt.site_dir": (),
+    "opt.clean": (),
+    "opt.dev_addr": (),
+    "opt.check_only": (),
+    "opt.write": (),
+    "opt.lang": (),
+    "opt.help": (),
+    "opt.version": (),
+    "click.usage": (),
+    "click.options_metavar": (),
+    "click.commands_metavar": (),
+    "click.options": (),
+    "click.commands": (),
+    "click.default": ("value",),
+    "click.try_help": ("command",),
+    "click.version": ("prog", "version"),
+    "click.no_such_option": ("name", "hint"),
+    "click.no_such_command": ("name", "hint"),
+    "click.missing_command": (),
+    "click.missing_argument": ("name",),
+    "click.missing_option": ("name",),
+    "click.requires_value": ("name",),
+    "click.takes_no_value": ("name",),
+    "click.bad_choice": ("value", "choices"),
+    "click.bad_value": ("name", "message"),
+    "click.extra_args": ("args",),
+    "explain.protects": (),
+    "explain.wrong": (),
+    "explain.right": (),
+    "explain.fix": (),
+    "explain.message": (),
+    "explain.unknown": ("code", "hint"),
+    "explain.list_heading": (),
+    "explain.list_hint": (),
+    "explain.page_title": (),
+    "explain.page_intro": (),
+    "explain.page_generated": (),
+    "serve.serving": ("url",),
+    "serve.building": (),
+    "serve.built": ("seconds",),
+    "serve.changes": (),
+    "serve.reloading": (),
+    "serve.browser": ("url",),
+    "serve.stopping": (),
+    "serve.watching": ("paths",),
+    "serve.dirty": (),
+    "serve.level.INFO": (),
+    "serve.level.WARNING": (),
+    "serve.level.ERROR": (),
+}
