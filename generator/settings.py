@@ -32,9 +32,6 @@ class HandbookSettings(Model):
     template_overrides: str | None = Field(
         None, description="仓库内的一个文件夹，其中的页面模板优先于内置模板。"
     )
-    source_url: str = Field(
-        "", description="在代码托管平台上查看文件的地址前缀；每页链接到其源文件。留空则不链接。"
-    )
 
 
 @dataclass(frozen=True)
@@ -47,8 +44,8 @@ class Settings:
     description: str
     sample_data: bool
     template_overrides: Path | None
-    source_url: str = ""  # where the repository's files can be read on the forge
     language: str = DEFAULT_LANGUAGE
+    site_dir: str = layout.SITE_DIR  # mkdocs.yml's `site_dir`, relative to the handbook
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
@@ -63,7 +60,9 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         return None, problems
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
+    owned = owned_keys(doc, root)
     block, problems = _handbook_block(doc, extra.get("handbook"))
+    problems = owned + problems
     if block is None:
         return None, problems
     overrides = None
@@ -89,8 +88,8 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         description=block.description,
         sample_data=block.sample_data,
         template_overrides=overrides,
-        source_url=block.source_url,
         language=str(theme.get("language") or DEFAULT_LANGUAGE),
+        site_dir=str(data.get("site_dir") or layout.SITE_DIR),
     )
     return settings, problems
 
@@ -99,6 +98,8 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
     """`extra.handbook` typed, its problems placed in mkdocs.yml with their full key path."""
     if value is None:
         return HandbookSettings.model_validate({}), []
+    if isinstance(value, dict) and RETIRED_KEY in value:  # reported by `owned_keys`
+        value = {k: v for k, v in value.items() if k != RETIRED_KEY}
     prefix = ("extra", "handbook")
     n = len(prefix)
     sub = Document(
@@ -113,3 +114,51 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
         Problem(p.path, p.line, p.column, "extra.handbook" + ("." + p.field if p.field else ""), p.message)
         for p in problems
     ]
+
+
+# -- keys of mkdocs.yml the generator owns --------------------------------------------
+RETIRED_KEY = "source_url"  # extra.handbook.source_url, replaced by repo_url + edit_uri
+# What editors read when mkdocs.yml sets a key the generator owns (one place, in Chinese).
+OWNED_MESSAGES = {
+    "docs_dir": "手册的页面固定放在 content/ 文件夹，这里写的是 '{found}'；"
+    "请删除这一行或写 docs_dir: content，并把页面移到 content/ 下",
+    "site_dir": "网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，"
+    "这里写的是 '{found}'；请删除这一行（默认 site）或换一个文件夹名",
+    "nav": "菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，"
+    "在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
+    RETIRED_KEY: "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri"
+    "（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），"
+    "并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
+}
+
+
+def owned_keys(doc: Document, root: Path) -> list[Problem]:
+    """Keys of mkdocs.yml that the generator owns: `docs_dir` must be content/,
+    `site_dir` is honoured inside the handbook, `nav` is refused (the menu comes
+    from the folders and `order:`), `extra.handbook.source_url` is retired."""
+    data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+    problems = []
+
+    def refuse(loc: tuple[str, ...], found: object = "") -> None:
+        line, column = doc.where(loc, key=loc[-1] in ("nav", RETIRED_KEY))
+        message = OWNED_MESSAGES[loc[-1]].format(found=found)
+        problems.append(Problem(layout.CONFIG_FILE, line, column, ".".join(loc), message))
+
+    if "docs_dir" in data and str(data["docs_dir"]).strip("/") != layout.CONTENT_DIR:
+        refuse(("docs_dir",), data["docs_dir"])
+    if "site_dir" in data:
+        target = (root / str(data["site_dir"])).resolve()
+        sources = (layout.CONTENT_DIR, layout.STANDARDS_DIR, layout.WORK_DIR)
+        if (
+            target == root.resolve()
+            or not inside(root, target)
+            or any(inside(root / folder, target) for folder in sources)
+        ):
+            refuse(("site_dir",), data["site_dir"])
+    if "nav" in data:
+        refuse(("nav",))
+    extra = data.get("extra")
+    block = extra.get("handbook") if isinstance(extra, dict) else None
+    if isinstance(block, dict) and RETIRED_KEY in block:
+        refuse(("extra", "handbook", RETIRED_KEY))
+    return problems
