@@ -4,12 +4,16 @@ as `path:line:column: field: message`; no traceback reaches an editor."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
+from generator import layout
 from generator.errors import HandbookError, ValidationFailed
 
 
@@ -37,17 +41,57 @@ as_of_option = click.option(
     metavar="YYYY-MM-DD",
     help="The date statuses are computed for (default: today).",
 )
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The handbook repository.",
+# What an editor reads when no handbook is found (one place, in Chinese).
+NO_HANDBOOK = (
+    "在 {start} 及其上级文件夹中都没有找到 mkdocs.yml：请在手册的文件夹（或其子文件夹）中运行，"
+    "或用 -f 指定手册的 mkdocs.yml；新建一个手册：handbook new 文件夹名"
 )
+NOT_A_CONFIG = "-f 须指向手册的 mkdocs.yml，这里是 '{path}'"
+
+
+def find_root(start: Path) -> Path:
+    """The handbook `start` is in: the nearest folder upwards holding mkdocs.yml, as git
+    finds its repository."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / layout.CONFIG_FILE).is_file():
+            return folder
+    raise click.ClickException(NO_HANDBOOK.format(start=start))
+
+
+def root_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--root DIR` or `-f/--config-file mkdocs.yml`; by default the handbook the
+    current folder is in. The command receives `root`, resolved."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, root: Path | None, config_file: Path | None, **kwargs: Any) -> None:
+        if config_file is not None:
+            if config_file.name != layout.CONFIG_FILE or not config_file.is_file():
+                raise click.BadParameter(NOT_A_CONFIG.format(path=config_file))
+            found = config_file.resolve().parent
+        elif root is not None:
+            found = root.resolve()
+        else:
+            found = find_root(Path.cwd())
+        command(*args, root=found, **kwargs)
+
+    wrapper = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="The handbook's folder (default: the one the current folder is in).",
+    )(wrapper)
+    return click.option(
+        "-f",
+        "--config-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The handbook's mkdocs.yml (instead of finding it upwards from here).",
+    )(wrapper)
 
 
 @click.group()
-@click.version_option(package_name="handbook")
+@click.version_option(package_name="handbook", prog_name="handbook", message="%(prog)s %(version)s")
 def cli() -> None:
     """Validate a business-norms handbook and build it into a static website."""
 
@@ -103,10 +147,11 @@ def check(as_of: str | None, root: Path, output: str) -> None:
 )
 def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
-    from generator import layout
     from generator.engine.build import build_site
+    from generator.settings import load_settings
 
-    target = site_dir or root / layout.SITE_DIR
+    settings = load_settings(root)[0]  # its problems are reported by the build
+    target = site_dir or root / (settings.site_dir if settings else layout.SITE_DIR)
     result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
@@ -129,7 +174,6 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     """Describe what changed since the git REF, in Markdown for a pull request."""
     import tempfile
 
-    from generator import layout
     from generator.pipeline import run
     from generator.render.labels import labels_for
     from generator.review.gitref import export_ref
@@ -193,21 +237,49 @@ def codeowners(root: Path) -> None:
 @click.option(
     "--check", "check_only", is_flag=True, help="Only report whether the files are stale."
 )
-def schema(check_only: bool) -> None:
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write them (default: the package's own folder; in a committee's "
+    "handbook, .vscode/schemas).",
+)
+def schema(check_only: bool, out: Path | None) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.core.schema import stale_schemas, write_schemas
     from generator.pipeline import SCHEMAS
 
+    target = out or layout.SCHEMA_DIR
     if check_only:
-        stale = stale_schemas(SCHEMAS)
+        stale = stale_schemas(SCHEMAS, target)
         if stale:
             raise click.ClickException(
                 f"stale schema files: {', '.join(stale)}; run 'handbook schema'"
             )
         click.echo("Schemas are up to date.")
         return
-    for path in write_schemas(SCHEMAS):
+    for path in write_schemas(SCHEMAS, target):
         click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--sample", is_flag=True, help="The full sample handbook instead of a small one.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into a folder that has files, when none of them would be replaced.",
+)
+def new(directory: Path, sample: bool, force: bool) -> None:
+    """Write a new handbook into DIRECTORY, ready to build."""
+    from generator.scaffold.new import write_handbook
+
+    written = write_handbook(directory, sample=sample, force=force)
+    click.echo(f"已在 {directory} 写好新手册（{len(written)} 个文件）。下一步：")
+    click.echo(f"  cd {directory}")
+    click.echo("  handbook build        # 检查并生成网站到 site/")
+    click.echo("  handbook serve        # 边改边看：http://127.0.0.1:8000/")
+    click.echo("编辑指南见其中的 README.md。")
 
 
 def main() -> None:

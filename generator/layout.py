@@ -24,6 +24,7 @@ UNITS_SOURCE = f"{RESULTS_SOURCE}/units.yml"
 ROUNDS_DIR = "rounds"  # under content/results/
 TABLES_DIR = "tables"  # under content/results/
 CODEOWNERS = "CODEOWNERS"
+EDITOR_SCHEMAS = ".vscode/schemas"  # a committee's copy of the JSON Schemas (`handbook new`)
 # What `handbook diff` compares and `handbook serve` watches.
 DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
 # Folders whose files' last commits are shown on their pages.

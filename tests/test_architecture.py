@@ -32,7 +32,8 @@ ALLOWED: dict[str, set[str]] = {
 }
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
-ALLOWED["cli"] = set(ALLOWED) | {"engine", "review"}
+ALLOWED["scaffold"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook new`
+ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "scaffold"}
 DOMAINS = {"standards", "content", "results", "notices"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only
