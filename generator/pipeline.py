@@ -25,15 +25,17 @@ from generator.errors import ValidationFailed
 from generator.notices.check import check_notice_results, check_notices
 from generator.notices.feeds import FEEDS, build_feeds
 from generator.notices.load import load_calendar, load_notices
+from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
 from generator.results.load import Results, load_results
+from generator.results.model import Round, Table, UnitsFile
 from generator.results.pages import public_tables, results_pages
 from generator.results.scoring import RoundResult, score_all
-from generator.settings import Settings, load_settings
+from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
@@ -44,7 +46,12 @@ from generator.standards.status import STATUSES, Status
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {
-    "standard.schema.json": (StandardEdition, "Standard edition (standards/<id>/<edition>.yml)"),
+    "standard.schema.json": (StandardEdition, "标准的一个版本（standards/<标准>/<版本>.yml）"),
+    "units.schema.json": (UnitsFile, "单位名册（content/results/units.yml）"),
+    "round.schema.json": (Round, "一轮考核（content/results/rounds/<轮次>.yml）"),
+    "table.schema.json": (Table, "台账或清单（content/results/tables/<表>.yml）"),
+    "calendar.schema.json": (CalendarFile, "节假日安排（content/notices/calendar.yml）"),
+    "mkdocs.schema.json": (MkdocsFile, "网站设置中 handbook 的部分（mkdocs.yml 的 extra.handbook）"),
 }
 
 

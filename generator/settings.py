@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from generator import layout
 from generator.core.documents import Document, load_yaml
@@ -162,3 +162,21 @@ def owned_keys(doc: Document, root: Path) -> list[Problem]:
     if isinstance(block, dict) and RETIRED_KEY in block:
         refuse(("extra", "handbook", RETIRED_KEY))
     return problems
+
+
+class _Extra(BaseModel):
+    """`extra` in mkdocs.yml: free for the theme, except the generator's own block."""
+
+    model_config = ConfigDict(extra="allow")
+
+    handbook: HandbookSettings | None = Field(None, description="handbook 自己的设置。")
+
+
+class MkdocsFile(BaseModel):
+    """mkdocs.yml as editors' YAML plug-ins see it: MkDocs' and Material's keys are
+    theirs (any value), `extra.handbook` is checked field by field. Only for the
+    schema: the file is read by `load_settings` and by MkDocs."""
+
+    model_config = ConfigDict(extra="allow")
+
+    extra: _Extra | None = Field(None, description="主题和 handbook 的附加设置。")

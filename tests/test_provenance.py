@@ -10,7 +10,6 @@ from conftest import AS_OF, MINIMAL, Handbook
 
 from generator.engine.build import build_site
 
-
 FORGE = "https://forge.example.org/c/handbook"
 
 
