@@ -92,13 +92,14 @@ def edit_url(source: str | None, config: Any) -> str | None:
     edit links: `repo_url` joined with `edit_uri` (or `edit_uri_template`), which
     point at the pages' folder, content/; a standard's file is `../standards/…`
     from there. None for a page made from many files, or without `edit_uri`."""
-    template, base = config.get("edit_uri_template"), config.get("edit_uri")
+    template: str | None = config.get("edit_uri_template")
+    base: str | None = config.get("edit_uri")
     if source is None or not (template or base):
         return None
     rel = posixpath.relpath(source, layout.CONTENT_DIR)
     if template:
         uri = template.format(path=rel, path_noext=posixpath.splitext(rel)[0])
     else:
-        uri = base + rel
-    repo = config.get("repo_url")
+        uri = f"{base}{rel}"
+    repo: str | None = config.get("repo_url")
     return urljoin(repo.rstrip("/") + "/", uri) if repo else uri
