@@ -167,6 +167,7 @@ def _render(
             renderer.labels["home"],
             lambda: renderer.render("home.html.j2", layout.HOME, home=home, notices=shown),
             in_nav=True,
+            source=layout.HOME_SOURCE if home else None,  # its introduction: 编辑此页
         )
     )
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
