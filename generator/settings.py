@@ -126,6 +126,8 @@ OWNED_MESSAGES = {
     "这里写的是 '{found}'；请删除这一行（默认 site）或换一个文件夹名",
     "nav": "菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，"
     "在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
+    "custom_dir": "须是手册文件夹内已有的文件夹，这里写的是 '{found}'；请建好该文件夹或删除这一行",
+    "hooks": "须是手册文件夹内已有的 Python 文件，这里写的是 '{found}'；路径相对 mkdocs.yml 所在的文件夹",
     RETIRED_KEY: "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri"
     "（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），"
     "并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
@@ -133,9 +135,11 @@ OWNED_MESSAGES = {
 
 
 def owned_keys(doc: Document, root: Path) -> list[Problem]:
-    """Keys of mkdocs.yml that the generator owns: `docs_dir` must be content/,
-    `site_dir` is honoured inside the handbook, `nav` is refused (the menu comes
-    from the folders and `order:`), `extra.handbook.source_url` is retired."""
+    """Keys of mkdocs.yml that the generator owns or moves: `docs_dir` must be
+    content/, `site_dir` is honoured inside the handbook, `nav` is refused (the menu
+    comes from the folders and `order:`), `extra.handbook.source_url` is retired;
+    the committee's `theme.custom_dir` and `hooks` are layered into the generated
+    project (engine/custom.py), so they must exist inside the handbook."""
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     problems = []
 
@@ -157,6 +161,18 @@ def owned_keys(doc: Document, root: Path) -> list[Problem]:
             refuse(("site_dir",), data["site_dir"])
     if "nav" in data:
         refuse(("nav",))
+    theme = data.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom_dir is not None and not (
+        inside(root, root / str(custom_dir)) and (root / str(custom_dir)).is_dir()
+    ):
+        refuse(("theme", "custom_dir"), custom_dir)
+    hooks = data.get("hooks")
+    for i, hook in enumerate(hooks if isinstance(hooks, list) else []):
+        if not (inside(root, root / str(hook)) and (root / str(hook)).is_file()):
+            line, column = doc.where(("hooks", i))
+            message = OWNED_MESSAGES["hooks"].format(found=hook)
+            problems.append(Problem(layout.CONFIG_FILE, line, column, f"hooks[{i}]", message))
     extra = data.get("extra")
     block = extra.get("handbook") if isinstance(extra, dict) else None
     if isinstance(block, dict) and RETIRED_KEY in block:
