@@ -241,15 +241,18 @@ def codeowners(root: Path) -> None:
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where to write them (default: the package's own folder; in a committee's "
-    "handbook, .vscode/schemas).",
+    help="Where to write them (default: generator/schemas in this tool's checkout, "
+    "otherwise .vscode/schemas in the handbook the current folder is in).",
 )
 def schema(check_only: bool, out: Path | None) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.core.schema import stale_schemas, write_schemas
     from generator.pipeline import SCHEMAS
 
-    target = out or layout.SCHEMA_DIR
+    target = out
+    if target is None:  # the tool's own copy when developing it; a committee's copy otherwise
+        checkout = layout.CHECKOUT_PROJECT.is_file()
+        target = layout.SCHEMA_DIR if checkout else find_root(Path.cwd()) / layout.EDITOR_SCHEMAS
     if check_only:
         stale = stale_schemas(SCHEMAS, target)
         if stale:

@@ -143,3 +143,4 @@ SCAFFOLD = PACKAGE / "scaffold" / "files"  # the small handbook `handbook new` w
 SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE, CODEOWNERS)
 PACKAGED_SAMPLE = PACKAGE / "scaffold" / "sample"
 CHECKOUT_SAMPLE = PACKAGE.parent
+CHECKOUT_PROJECT = PACKAGE.parent / "pyproject.toml"  # present when running from a checkout

@@ -80,6 +80,12 @@ def test_a_committee_installs_the_wheel_and_builds_a_new_handbook(
     assert (site / "notices/jiancha-2026-gongshi/index.html").is_file()
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
+    # After an upgrade, the editors' schemas are refreshed in the handbook, not in the package.
+    schemas = root / ".vscode" / "schemas" / "round.schema.json"
+    schemas.write_text("{}", encoding="utf-8")
+    said = _run(["handbook", "schema"], root / "standards", env)
+    assert f"Wrote {schemas}" in said and schemas.read_text(encoding="utf-8") != "{}"
+
     # -f names the configuration from anywhere.
     said = _run(["handbook", "check", "-f", str(root / "mkdocs.yml"), "--as-of", AS_OF], tmp_path, env)
     assert said.startswith("OK: 1 standards, 2 editions")
