@@ -42,8 +42,14 @@ def _customised(root: Path) -> Path:
     text = config.read_text(encoding="utf-8")
     text = text.replace("  # custom_dir: overrides", "  custom_dir: overrides")
     text = text.replace("    sample_data: false", "    sample_data: true")
+    text = text.replace("plugins: []", "plugins:\n  - search")
+    text = text.replace("  - sane_lists", "  - pymdownx.mark\n  - sane_lists")
     text += "extra_css:\n  - css/extra.css\nhooks:\n  - hooks/stamp.py\n"
     config.write_text(text, encoding="utf-8")
+    manual = root / "content" / "manuals" / "liehui.md"
+    manual.write_text(
+        manual.read_text(encoding="utf-8") + "\n==会后当天==整理录音。\n", encoding="utf-8"
+    )
     return root
 
 
@@ -65,6 +71,10 @@ def test_their_css_theme_override_and_hook_are_all_in_the_site(tmp_path: Path) -
         # Their hook ran.
         assert f"<!-- committee hook: {page.replace('.html', '.md')} --></body>" in html
     assert (root / "site" / "css" / "extra.css").is_file()
+    # Their plugins run (Material's search wrote its index) and their Markdown extensions apply.
+    assert (root / "site" / "search" / "search_index.json").is_file()
+    manual = (root / "site" / "manuals" / "liehui" / "index.html").read_text(encoding="utf-8")
+    assert "<mark>会后当天</mark>整理录音。" in manual
 
 
 def test_an_edit_to_their_theme_shows_in_a_rebuild(tmp_path: Path) -> None:
