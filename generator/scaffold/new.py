@@ -1,7 +1,7 @@
 """Write a new handbook: the small one in `scaffold/files/` (the files named
-`dot-…` become `.…`, `….tmpl` get this version), or, with `sample`, the
-repository's full sample with the same tooling around it; the JSON Schemas for
-editors go into `.vscode/schemas/`.
+`dot-…` become `.…`, `….tmpl` get this version) with the sample's holiday
+calendar, or, with `sample`, the repository's full sample with the same tooling
+around it; the JSON Schemas for editors go into `.vscode/schemas/`.
 
 Nothing is written into a folder that has files, unless `force` is given and no
 file of the new handbook is there already: an editor's work is never replaced."""
@@ -61,6 +61,8 @@ def planned_files(sample: bool = False) -> dict[str, bytes]:
         if rel.endswith(TEMPLATE):
             data = data.replace(VERSION_MARK.encode(), pinned.encode())
         files[_target_name(rel)] = data
+    # The holiday calendar is the sample's, kept up to date in one place.
+    files[layout.CALENDAR] = (sample_folder() / layout.CALENDAR).read_bytes()
     if sample:
         source = sample_folder()
         owned = tuple(layout.SAMPLE_FILES)
