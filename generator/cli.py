@@ -15,6 +15,7 @@ import click
 
 from generator import layout
 from generator.errors import HandbookError, ValidationFailed
+from generator.report import FORMATS
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -102,7 +103,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["plain", "github", "json"]),
+    type=click.Choice(FORMATS),
     default="plain",
     show_default=True,
     help="plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
@@ -286,6 +287,7 @@ def new(directory: Path, sample: bool, force: bool) -> None:
 
 
 def main() -> None:
+    """The `handbook` command: problems and faults become messages and exit codes, never tracebacks."""
     try:
         cli.main(standalone_mode=False)
     except ValidationFailed as failed:

@@ -31,18 +31,18 @@ from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visi
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
-from generator.results.load import Results, load_results
+from generator.results.load import Results, load_results, public_tables
 from generator.results.model import Round, Table, UnitsFile
-from generator.results.pages import public_tables, results_pages
+from generator.results.pages import results_pages
 from generator.results.scoring import RoundResult, score_all
 from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
 from generator.standards.load import load_standards
-from generator.standards.model import StandardEdition
+from generator.standards.model import StandardEdition, Status
 from generator.standards.pages import standard_pages
-from generator.standards.status import STATUSES, Status
+from generator.standards.status import STATUSES
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {

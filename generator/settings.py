@@ -111,7 +111,13 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
     )
     model, problems = parse(sub, HandbookSettings)
     return model, [
-        Problem(p.path, p.line, p.column, "extra.handbook" + ("." + p.field if p.field else ""), p.message)
+        Problem(
+            p.path,
+            p.line,
+            p.column,
+            "extra.handbook" + ("." + p.field if p.field else ""),
+            p.message,
+        )
         for p in problems
     ]
 

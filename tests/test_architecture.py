@@ -26,8 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "content": BASE | {"core", "settings", "render", "standards"},
     "results": BASE | {"core", "settings", "render", "standards"},
     "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
-    "pipeline": BASE
-    | {"core", "settings", "render", "standards", "content", "results", "notices"},
+    "pipeline": BASE | {"core", "settings", "render", "standards", "content", "results", "notices"},
     "report": BASE,
 }
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}

@@ -9,8 +9,7 @@ from generator.content.citations import Citation
 from generator.content.load import ContentPage
 from generator.errors import Problem, did_you_mean
 from generator.standards.catalog import Catalog, EditionInfo
-from generator.standards.model import Clause, Term, walk_clauses
-from generator.standards.status import Status
+from generator.standards.model import Clause, Status, Term, walk_clauses
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ _slug = slugify(case="lower")
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of a hand-written page: where it starts, its level, text and anchor."""
+
     offset: int
     level: int
     title: str
@@ -50,6 +52,7 @@ class ContentPage:
 
     @property
     def is_index(self) -> bool:
+        """Whether the page is its folder's index (the section's own page)."""
         return layout.is_index(self.path)
 
     def section_at(self, offset: int) -> Heading | None:

@@ -91,6 +91,7 @@ class Document:
             loc = loc[:-1]
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        """A problem placed at `loc` (or at its key, with `key`)."""
         line, column = self.where(loc, key=key)
         return Problem(self.path, line, column, format_loc(loc), message)
 

@@ -52,12 +52,14 @@ T = TypeVar("T")
 
 
 def digest(data: bytes | str) -> str:
+    """A short digest of bytes or text, for keys."""
     return hashlib.blake2b(
         data.encode() if isinstance(data, str) else data, digest_size=16
     ).hexdigest()
 
 
 def digest_parts(parts: Iterable[object]) -> str:
+    """A digest of several values in order (their reprs)."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         h.update(repr(part).encode())
@@ -110,9 +112,7 @@ def code_version() -> str:
             versions.append(importlib.metadata.version(name))
         except importlib.metadata.PackageNotFoundError:
             versions.append("")
-    return digest_parts(
-        [_FORMAT, sys.version, versions, folder_digest(layout.PACKAGE)]
-    )
+    return digest_parts([_FORMAT, sys.version, versions, folder_digest(layout.PACKAGE)])
 
 
 class BuildCache:
@@ -165,6 +165,7 @@ class BuildCache:
             return _connect(path)
 
     def close(self) -> None:
+        """Close the database; what was saved stays."""
         self.db.close()
 
     # -- source files --------------------------------------------------------------
@@ -207,6 +208,7 @@ class BuildCache:
 
     # -- generated pages -----------------------------------------------------------
     def page_key(self, path: str, scope: str, deps: Iterable[str], extra: object = None) -> str:
+        """A page's key: the scope, its path, the digests of what it depends on, and `extra`."""
         return digest_parts([scope, path, sorted((d, self.digest_of(d)) for d in set(deps)), extra])
 
     def reusable(self, path: str, key: str) -> str | None:

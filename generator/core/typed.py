@@ -169,7 +169,7 @@ def _problem(doc: Document, model: type[BaseModel], err: Any) -> Problem:
             loc,
             f"expected a number from {ctx.get('ge', 0):g} to {ctx.get('le', 1000):g}, found {found}",
         )
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         return doc.problem(loc, f"expected one of {err['ctx']['expected']}, found {found}")
     if kind in ("list_type", "too_short"):
         if kind == "too_short":

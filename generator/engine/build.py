@@ -92,7 +92,7 @@ def build_site(
         dirty = memory.engine_key == engine_key and built.is_dir()
         search_key = memory.search_key(p.path for p in result.pages if p.path.endswith(".md"))
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
-        run_mkdocs(config, as_of, dirty=dirty)
+        run_mkdocs(config, dirty=dirty)
         mark("engine")
         current = dirty and memory.search_keys.get(_SEARCH) == search_key
         if not (current and (built / layout.SEARCH_DIR / "pagefind-entry.json").is_file()):

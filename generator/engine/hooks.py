@@ -13,6 +13,7 @@ engine without these hooks still builds the project: raw HTML is valid Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 import re
@@ -34,6 +35,36 @@ _ID = re.compile(r'\bid="([^"]+)"')
 # A generated page's HTML is kept on the page object between the two events:
 # the hooks keep no state of their own (`mkdocs serve` reuses the process).
 _BODY = "hb_html_body"
+
+
+def _build_day(config: Any) -> str:
+    """The as-of day the generator wrote into the project (YYYY-MM-DD)."""
+    return str(config.extra["handbook_build_date"])
+
+
+def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """Every page's date (the sitemap's lastmod, the gzip header's time) is the as-of
+    day, not the day of the build: two builds of the same data are identical."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = _build_day(config)
+    return nav
+
+
+def _build_moment(config: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(_build_day(config)).replace(tzinfo=dt.UTC)
+
+
+def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
+    """Templates that show the build date show the as-of day."""
+    context["build_date_utc"] = _build_moment(config)
+    return context
+
+
+def on_template_context(context: Any, template_name: str, config: Any, **kwargs: Any) -> Any:
+    """The same for the site's other templates (404, sitemap)."""
+    context["build_date_utc"] = _build_moment(config)
+    return context
 
 
 def on_env(env: Any, config: Any, **kwargs: Any) -> Any:

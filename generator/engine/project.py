@@ -132,6 +132,8 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
         "not_in_nav": layout.NOT_IN_NAV,
         "extra": {
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
+            # The engine's dates (sitemap, gzip header) are this day (see hooks.py).
+            "handbook_build_date": result.catalog.as_of.isoformat(),
         },
     }
     hooks = [str(HOOKS)]

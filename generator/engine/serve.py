@@ -38,6 +38,7 @@ class _Regenerate(FileSystemEventHandler):
 def serve(
     root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]
 ) -> None:
+    """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     site = root / layout.SERVE_SITE

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.errors import Problem, did_you_mean
 from generator.notices.load import Notice
-from generator.results.load import Results
+from generator.results.load import Results, public_tables
 
 
 def check_notices(notices: list[Notice], standard_ids: set[str]) -> list[Problem]:
@@ -60,7 +60,7 @@ def check_notices(notices: list[Notice], standard_ids: set[str]) -> list[Problem
 def check_notice_results(notices: list[Notice], results: Results) -> list[Problem]:
     """A notice's `rounds` and `tables` must name published results."""
     rounds = sorted(r.model.id for r in results.rounds)
-    tables = sorted(t.model.id for t in results.tables if not t.model.private)
+    tables = sorted(t.model.id for t in public_tables(results))
     problems: list[Problem] = []
     for n in notices:
         for key, known, what in (

@@ -34,6 +34,7 @@ class Notice:
 
     @property
     def path(self) -> str:
+        """The notice's page in the docs folder."""
         return self.page.path
 
 

@@ -49,6 +49,8 @@ class Outcome(Model):
 
 
 class NoticeMeta(Model):
+    """A notice's front matter (公示, 通报, 通知, 公告)."""
+
     id: Text = Field(description="索引号: the notice's permanent number; it never changes.")
     type: NoticeType
     title: Text

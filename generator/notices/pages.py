@@ -31,9 +31,7 @@ def notice_pages(
         renderer.page(
             layout.NOTICES_INDEX,
             renderer.labels["notices"],
-            lambda: renderer.render(
-                "notices_index.html.j2", layout.NOTICES_INDEX, notices=notices
-            ),
+            lambda: renderer.render("notices_index.html.j2", layout.NOTICES_INDEX, notices=notices),
             # each notice's type, title, dates and status (from the holiday calendar)
             deps=[CALENDAR, *(i.notice.page.source for i in notices)],
             in_nav=True,
@@ -50,18 +48,13 @@ def notice_pages(
             *(cite_dep(renderer, r) for r in found),
             *(result_sources.get(f"round:{i}", "") for i in n.meta.rounds),
             *(result_sources.get(f"table:{i}", "") for i in n.meta.tables),
-            *(
-                layout.notice_source(slug)
-                for slug in [n.meta.extends or "", *notice.extended_by]
-            ),
+            *(layout.notice_source(slug) for slug in [n.meta.extends or "", *notice.extended_by]),
         ]
         pages.append(
             renderer.page(
                 n.path,
                 n.meta.title,
-                functools.partial(
-                    _notice, renderer, notice, found, by_slug, result_titles
-                ),
+                functools.partial(_notice, renderer, notice, found, by_slug, result_titles),
                 deps=deps,
                 source=n.page.source,
             )

@@ -19,6 +19,11 @@ class NoticeStatus(StrEnum):
     DECIDED = "结果已公布"
     PUBLISHED = "已发布"  # a notice without a period
 
+    @property
+    def key(self) -> str:
+        """The status's name in data attributes and labels: not-started, open, …"""
+        return self.name.lower().replace("_", "-")
+
 
 # The statuses a period goes through, in order (the browser moves along them).
 PERIOD_STATUSES = (
@@ -71,7 +76,11 @@ def visible_notices(notices: list[Notice], as_of: dt.date) -> list[NoticeInfo]:
         status, days = notice_status(n, as_of)
         infos.append(NoticeInfo(n, status, days, tuple(extensions.get(n.slug, ()))))
     infos.sort(
-        key=lambda i: (i.status != NoticeStatus.OPEN, -i.notice.meta.published.toordinal(), i.notice.slug)
+        key=lambda i: (
+            i.status != NoticeStatus.OPEN,
+            -i.notice.meta.published.toordinal(),
+            i.notice.slug,
+        )
     )
     return infos
 

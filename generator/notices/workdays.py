@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class WorkCalendar:
+    """Working days: Monday to Friday, less public holidays, plus 调休 working weekends."""
+
     holidays: frozenset[dt.date] = field(default_factory=frozenset)
     workdays: frozenset[dt.date] = field(default_factory=frozenset)
 
     def is_working_day(self, day: dt.date) -> bool:
+        """Whether `day` is a working day."""
         if day in self.workdays:
             return True
         if day in self.holidays:

@@ -200,10 +200,10 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_results": "相关结果",
         "notice_extends": "本公告延长或重新开启了",
         "notice_extended_by": "本公告的公示期已延长，见",
-        "notice_status_未开始": "公示期尚未开始，将于{start}开始。",
-        "notice_status_公示中": "公示中：公示期至{end}，还剩{days}天。",
-        "notice_status_已结束": "公示期已于{end}结束。",
-        "notice_status_结果已公布": "公示期已结束，结果已公布。",
+        "notice_status_not-started": "公示期尚未开始，将于{start}开始。",
+        "notice_status_open": "公示中：公示期至{end}，还剩{days}天。",
+        "notice_status_closed": "公示期已于{end}结束。",
+        "notice_status_decided": "公示期已结束，结果已公布。",
         "notice_channel": "反映意见",
         "notice_channel_intro": "公示期间，对公示对象有异议的，可通过以下方式反映：",
         "notice_department": "受理部门",
@@ -216,13 +216,7 @@ LABELS: dict[str, dict[str, str]] = {
     }
 }
 
-STATUS_CLASSES = {
-    "现行": "current",
-    "即将实施": "upcoming",
-    "被代替": "superseded",
-    "废止": "repealed",
-}
-
 
 def labels_for(language: str) -> dict[str, str]:
+    """The labels of a language (`theme.language`), Chinese when there are none for it."""
     return LABELS.get(language, LABELS["zh"])

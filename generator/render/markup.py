@@ -107,6 +107,7 @@ def zh_date(value: dt.date | None) -> str:
 
 
 def points(value: float) -> str:
+    """Points as people write them: 5, 2.5 (no trailing .0)."""
     return f"{value:g}"
 
 

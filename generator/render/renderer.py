@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator import layout
 from generator.core.memory import BuildCache, digest, digest_parts, folder_digest
 from generator.render import markup
-from generator.render.labels import STATUS_CLASSES, labels_for
+from generator.render.labels import labels_for
 from generator.render.provenance import footer, with_source
 from generator.settings import Settings
 
@@ -77,7 +77,6 @@ def make_environment(
         points=markup.points,
         diff_html=markup.diff_html,
         score_cell=markup.score_cell,
-        status_class=lambda status: STATUS_CLASSES[status],
     )
     env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
     return env

@@ -43,9 +43,7 @@ def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, 
     return doc.problem(loc, f"{what} '{value}' is used twice (first at {where})")
 
 
-def check_results(
-    results: Results, catalog: Catalog
-) -> tuple[list[CheckedRound], list[Problem]]:
+def check_results(results: Results, catalog: Catalog) -> tuple[list[CheckedRound], list[Problem]]:
     """Every round checked against its rubric and the registry, and every table."""
     problems = _check_units(results)
     unit_ids = frozenset(u.id for u in results.units)

@@ -12,7 +12,7 @@ from generator.core.files import yaml_files
 from generator.core.memory import BuildCache
 from generator.core.typed import load_typed
 from generator.errors import Problem
-from generator.results.model import Round, Table, Unit, UnitsFile
+from generator.results.model import Column, Round, Table, Unit, UnitsFile
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,7 @@ class Results:
     tables: list[LoadedTable] = field(default_factory=list)
 
 
-def load_results(
-    root: Path, memory: BuildCache | None = None
-) -> tuple[Results, list[Problem]]:
+def load_results(root: Path, memory: BuildCache | None = None) -> tuple[Results, list[Problem]]:
     """The registry, rounds and tables, typed; bad files become problems."""
     results, problems = Results(), list[Problem]()
     units_path = root / layout.UNITS_SOURCE
@@ -63,3 +61,14 @@ def load_results(
         if doc is not None and table is not None:
             results.tables.append(LoadedTable(doc, table))
     return results, problems
+
+
+# Privacy, in one place: a private table or column never reaches the site or a download.
+def public_tables(results: Results) -> list[LoadedTable]:
+    """The tables that may be published: private ones never reach the site."""
+    return [t for t in results.tables if not t.model.private]
+
+
+def public_columns(table: LoadedTable) -> list[Column]:
+    """A table's columns that may be published."""
+    return [c for c in table.model.columns if not c.private]

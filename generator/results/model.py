@@ -20,6 +20,8 @@ EditionRef = Annotated[
 
 
 class FormerName(Model):
+    """A name the unit had until a day."""
+
     name: Text = Field(description="曾用名。")
     until: Date = Field(description="使用该名称的最后一天。")
 
@@ -53,6 +55,8 @@ class Scored(Model):
 
 
 class UnitScores(Model):
+    """One unit's scores in a round, by criterion."""
+
     unit: Slug = Field(description="单位的 id（见 units.yml）。")
     scores: dict[Slug, object] = Field(
         description='各评分项目的得分：项目 id: 分数，或 {points, reason, evidence}，未评估写 "?"（不计入总分）。'
@@ -61,6 +65,8 @@ class UnitScores(Model):
 
 
 class RoundPeriod(Model):
+    """The period a round assesses: a month, a quarter or a year."""
+
     kind: Literal["月", "季", "年"] = Field(description="考核周期：月、季或年。")
     start: Date = Field(description="考核期的第一天。")
     end: Date = Field(description="考核期的最后一天。")
@@ -92,6 +98,8 @@ ColumnType = Literal["text", "unit", "date", "number", "choice"]
 
 
 class Column(Model):
+    """A column of a table: its key, heading and type."""
+
     key: Slug = Field(description="列的 id，各行用它填写该列。")
     label: Text = Field(description="列标题。")
     type: ColumnType = Field(

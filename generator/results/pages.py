@@ -12,22 +12,12 @@ from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path,
 from generator.render.renderer import Page, Renderer
 from generator.results import charts
 from generator.results.downloads import DOWNLOADS
-from generator.results.load import LoadedTable, Results
-from generator.results.model import Column, Unit
+from generator.results.load import LoadedTable, Results, public_columns, public_tables
+from generator.results.model import Unit
 from generator.results.scoring import RoundResult, UnitResult, is_overdue
 from generator.standards.catalog import Catalog
 from generator.standards.model import pinned_ref
 from generator.standards.pages import rubric_dep
-
-
-def public_tables(results: Results) -> list[LoadedTable]:
-    """The tables that may be published: private ones never reach the site."""
-    return [t for t in results.tables if not t.model.private]
-
-
-def public_columns(table: LoadedTable) -> list[Column]:
-    """A table's columns that may be published."""
-    return [c for c in table.model.columns if not c.private]
 
 
 def short_label(result: RoundResult) -> str:

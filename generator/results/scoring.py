@@ -40,18 +40,22 @@ class RoundResult:
 
     @property
     def id(self) -> str:
+        """The round's id."""
         return self.loaded.model.id
 
     @property
     def passed(self) -> int:
+        """How many units passed."""
         return sum(1 for u in self.units if u.passed)
 
     @property
     def pass_rate(self) -> float:
+        """The share of units that passed."""
         return self.passed / len(self.units) if self.units else 0.0
 
     @property
     def mean(self) -> float:
+        """The mean total."""
         return sum(u.total for u in self.units) / len(self.units) if self.units else 0.0
 
     def distribution(self) -> list[tuple[str, int]]:

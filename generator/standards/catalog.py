@@ -9,12 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.standards.load import LoadedEdition
-from generator.standards.model import StandardEdition
-from generator.standards.status import Status, edition_status, replacement_links
+from generator.standards.model import StandardEdition, Status
+from generator.standards.status import edition_status, replacement_links
 
 
 @dataclass(frozen=True)
 class EditionInfo:
+    """An edition with what the dates imply on the as-of day."""
+
     loaded: LoadedEdition
     status: Status
     replaces: tuple[str, ...]
@@ -22,15 +24,19 @@ class EditionInfo:
 
     @property
     def model(self) -> StandardEdition:
+        """The edition as written."""
         return self.loaded.model
 
     @property
     def ref(self) -> str:
+        """The edition's key, `<id>/<edition>`."""
         return self.model.ref
 
 
 @dataclass(frozen=True)
 class StandardInfo:
+    """A standard: its editions, oldest first, and the one its main page shows."""
+
     id: str
     editions: tuple[EditionInfo, ...]  # oldest first
     current: EditionInfo
@@ -38,19 +44,24 @@ class StandardInfo:
 
     @property
     def status(self) -> Status:
+        """The status of the edition the main page shows."""
         return self.current.status
 
     def previous(self, info: EditionInfo) -> EditionInfo | None:
+        """The edition before `info`, if any."""
         index = self.editions.index(info)
         return self.editions[index - 1] if index else None
 
     def following(self, info: EditionInfo) -> EditionInfo | None:
+        """The edition after `info`, if any."""
         index = self.editions.index(info)
         return self.editions[index + 1] if index + 1 < len(self.editions) else None
 
 
 @dataclass(frozen=True)
 class Catalog:
+    """Every standard and edition, with statuses as of one day."""
+
     as_of: dt.date
     standards: tuple[StandardInfo, ...]
     editions: dict[str, EditionInfo]
@@ -74,6 +85,7 @@ def _order(refs: set[str], models: dict[str, StandardEdition]) -> tuple[str, ...
 
 
 def build_catalog(loaded: Iterable[LoadedEdition], as_of: dt.date) -> Catalog:
+    """The catalog on `as_of`: statuses, replacements, the edition each standard shows."""
     loaded = list(loaded)
     models = {item.model.ref: item.model for item in loaded}
     links = replacement_links(models.values())

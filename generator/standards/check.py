@@ -20,6 +20,7 @@ RESERVED_IDS = frozenset(
 
 
 def check_all(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem]:
+    """Every check of the standards' fields and files; checked data is what the catalog trusts."""
     problems: list[Problem] = []
     for item in editions:
         problems += _check_location(item)

@@ -66,6 +66,7 @@ def drift(root: Path, editions: list[LoadedEdition]) -> list[Problem]:
 
 
 def write(root: Path, editions: list[LoadedEdition]) -> Path:
+    """Write the generated block into CODEOWNERS (the rest of the file stays); return its path."""
     path = root / FILE
     before, _, after, _ = _split(path.read_text(encoding="utf-8") if path.exists() else "")
     lines = [*before, *expected_block(editions), *after]

@@ -18,6 +18,8 @@ Op = Literal["equal", "insert", "delete"]
 
 @dataclass(frozen=True)
 class ClauseChange:
+    """What happened to one clause between two editions."""
+
     id: str
     old: Clause | None
     new: Clause | None
@@ -27,11 +29,14 @@ class ClauseChange:
 
     @property
     def changed(self) -> bool:
+        """Whether the clause changed at all."""
         return self.kinds != ("unchanged",)
 
 
 @dataclass(frozen=True)
 class PointsChange:
+    """A rubric criterion whose points changed."""
+
     id: str
     item: str
     old: float | None  # None: the criterion is new
@@ -40,12 +45,15 @@ class PointsChange:
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two editions compared, clause by clause."""
+
     old: StandardEdition
     new: StandardEdition
     clauses: tuple[ClauseChange, ...]
     points: tuple[PointsChange, ...] = field(default_factory=tuple)
 
     def count(self, kind: Kind) -> int:
+        """How many clauses changed in this way."""
         return sum(1 for c in self.clauses if kind in c.kinds)
 
 
@@ -99,6 +107,7 @@ def _change(cid: str, old: Clause | None, new: Clause | None) -> ClauseChange:
 
 
 def compare_editions(old: StandardEdition, new: StandardEdition) -> Comparison:
+    """Compare two editions of one standard (clauses matched by id)."""
     before = {c.id: c for c, _ in walk_clauses(old)}
     after = [c for c, _ in walk_clauses(new)]
     ids = {c.id for c in after}

@@ -8,14 +8,29 @@ numbered clauses) and the metadata of the national standards platform
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
 from generator.core.documents import Loc
 from generator.core.model import Date, Markdown, Model, Points, Slug, Text
 
-Status = Literal["即将实施", "现行", "被代替", "废止"]
+
+class Status(StrEnum):
+    """An edition's status on a day: the one vocabulary of Python, templates and the
+    browser (computed from the dates; see `standards.status`)."""
+
+    CURRENT = "现行"
+    UPCOMING = "即将实施"
+    SUPERSEDED = "被代替"
+    REPEALED = "废止"
+
+    @property
+    def key(self) -> str:
+        """The status's name in CSS classes and data attributes: current, upcoming, …"""
+        return self.name.lower()
+
 
 EditionId = Annotated[
     str,
@@ -159,6 +174,7 @@ class StandardEdition(Model):
 
     @property
     def ref(self) -> str:
+        """The edition's key, `<id>/<edition>`."""
         return edition_ref(self.id, self.edition)
 
 

@@ -111,9 +111,7 @@ def _compare(
     renderer: Renderer, standard: StandardInfo, older: EditionInfo, newer: EditionInfo, path: str
 ) -> str:
     c = compare_editions(older.model, newer.model)
-    return renderer.render(
-        "compare.html.j2", path, c=c, standard=standard, old=older, new=newer
-    )
+    return renderer.render("compare.html.j2", path, c=c, standard=standard, old=older, new=newer)
 
 
 def _standard(

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from enum import StrEnum
 
-from generator.standards.model import StandardEdition
-
-
-class Status(StrEnum):
-    """An edition's status on a day: the one vocabulary of Python, templates and the browser."""
-
-    CURRENT = "现行"
-    UPCOMING = "即将实施"
-    SUPERSEDED = "被代替"
-    REPEALED = "废止"
-
+from generator.standards.model import StandardEdition, Status
 
 # In the order the standards index offers them as filters.
 STATUSES = (Status.CURRENT, Status.UPCOMING, Status.SUPERSEDED, Status.REPEALED)

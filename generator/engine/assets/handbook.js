@@ -150,8 +150,9 @@
     var start = notice.getAttribute("data-start");
     var end = notice.getAttribute("data-end");
     var outcome = notice.getAttribute("data-outcome");
-    /* 1 未开始, 2 公示中, 3 已结束, 4 结果已公布: the order of the data-text-N attributes */
-    var state = today < start ? 1 : today <= end ? 2 : (outcome && outcome <= today) ? 4 : 3;
+    /* The statuses by name, as the page writes them (NoticeStatus in generator/notices/status.py). */
+    var state = today < start ? "not-started" : today <= end ? "open" :
+      (outcome && outcome <= today) ? "decided" : "closed";
     var days = Math.round((Date.parse(end) - Date.parse(today)) / 86400000) + 1;
     var title = notice.querySelector(".admonition-title");
     title.textContent = notice.getAttribute("data-text-" + state).replace("{days}", days);
@@ -159,7 +160,7 @@
     notice.classList.add(notice.getAttribute("data-kind-" + state));
     notice.setAttribute("data-checked", today);
     var channel = document.querySelector(".hb-objections");
-    if (channel && state > 2) channel.hidden = true;
+    if (channel && state !== "not-started" && state !== "open") channel.hidden = true;
   }
 
   /* ---------- sortable, filterable result tables ---------- */

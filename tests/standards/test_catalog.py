@@ -68,7 +68,7 @@ def test_superseded_when_the_replacement_takes_effect(as_of: dt.date, expected: 
     assert edition_status(edition(), [newer], as_of) == expected
 
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def sample_catalog(as_of: dt.date) -> Catalog:

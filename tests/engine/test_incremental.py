@@ -13,7 +13,7 @@ import pytest
 from generator.engine.build import build_site
 from generator.errors import ValidationFailed
 from generator.pipeline import Result
-from tests.conftest import AS_OF, copy_sample
+from tests.samples import AS_OF, copy_sample
 
 
 def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:

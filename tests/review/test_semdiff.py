@@ -6,12 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import AS_OF, MINIMAL, Handbook
-from test_check import RUBRIC
-
 from generator.pipeline import run
 from generator.render.labels import labels_for
 from generator.review.semdiff import describe
+from tests.samples import AS_OF, MINIMAL, RUBRIC, Handbook
 
 L = labels_for("zh")
 P = "standards/demo/2020.yml"

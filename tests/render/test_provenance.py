@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import AS_OF, MINIMAL, Handbook
-
 from generator.engine.build import build_site
+from tests.samples import AS_OF, MINIMAL, Handbook
 
 FORGE = "https://forge.example.org/c/handbook"
 

@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import MINIMAL, Handbook
+from tests.samples import MINIMAL, Handbook
 
 
 def free_port() -> int:

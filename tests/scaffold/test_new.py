@@ -14,7 +14,7 @@ import yaml
 from generator.pipeline import run
 from generator.scaffold.new import planned_files, version, write_handbook
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _handbook(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

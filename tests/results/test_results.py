@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, MINIMAL, Handbook
-from test_check import RUBRIC
 
 from generator.engine.build import build_site
 from generator.pipeline import run
 from generator.results.scoring import competition_ranks
+from tests.samples import AS_OF, MINIMAL, RUBRIC, Handbook
 
 UNITS = """\
 units:
@@ -70,7 +69,6 @@ def test_competition_ranks() -> None:
 def test_totals_grades_ranks_pass_rate_and_deltas(handbook: Handbook) -> None:
     setup(handbook)
     result = run(handbook.root, AS_OF, render=False)
-    assert result.scored is not None
     first, second = result.scored
     assert [(u.unit.id, u.total, u.rank, u.grade, u.passed) for u in first.units] == [
         ("a", 9, 1, "优秀", True),

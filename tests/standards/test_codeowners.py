@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import MINIMAL, Handbook
+from tests.samples import MINIMAL, Handbook
 
 P = "standards/demo/2020.yml"
 OWNED = MINIMAL.replace("issuer: 示例委员会", 'issuer: 示例委员会\nowners: ["@zuzhibu"]')

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.render.markup import block, inline, zh_date
-from generator.render.renderer import make_environment
 
 
 def test_dates_in_chinese() -> None:
@@ -29,11 +28,3 @@ def test_block_shows_html_as_text_and_drops_unsafe_links() -> None:
 def test_block_keeps_markdown_lists_and_tables() -> None:
     html = str(block("- 一\n- 二\n\n| 甲 | 乙 |\n| --- | --- |\n| 1 | 2 |"))
     assert "<li>一</li>" in html and "<td>1</td>" in html
-
-
-def test_templates_never_evaluate_editors_text() -> None:
-    env = make_environment()
-    template = env.from_string("{{ value }} {{ value | inline }}")
-    out = template.render(value="{{ 7 * 7 }} <b>")
-    assert "49" not in out
-    assert "&lt;b&gt;" in out

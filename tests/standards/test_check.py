@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MINIMAL, Handbook
+
+from tests.samples import MINIMAL, RUBRIC, Handbook
 
 P = "standards/demo/2020.yml"
 
-RUBRIC = """\
-rubric:
-  title: 验收细则
-  total: 10
-  pass_mark: 6
-  grades:
-    - {name: 优秀, min: 9}
-    - {name: 达标, min: 6}
-  criteria:
-    - {id: c1, item: 换届, points: 4, clauses: [tiaokuan-yi]}
-    - {id: c2, item: 安全, points: 6, clauses: [tiaokuan-er]}
-"""
 
 SECOND = (
     MINIMAL.replace('edition: "2020"', 'edition: "2023"')

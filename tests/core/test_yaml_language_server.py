@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lsp_client import LanguageServer
 
 from generator.pipeline import SCHEMAS
 from generator.scaffold.new import write_handbook
+from tests.lsp_client import LanguageServer
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SERVER = REPO / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
 
 # Per kind of file: the file in the new handbook; a field misspelt (old → new

@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.standards.compare import compare_editions, diff_text
 from generator.standards.load import load_standards
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_character_diff_marks_insertions_and_deletions() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import MINIMAL, Handbook
+from tests.samples import MINIMAL, Handbook
 
 P = "standards/demo/2020.yml"
 

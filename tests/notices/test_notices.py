@@ -8,10 +8,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import MINIMAL, REPO, Handbook
 
 from generator.notices.status import notice_status, visible_notices
 from generator.pipeline import run
+from tests.samples import MINIMAL, REPO, Handbook
 
 D = dt.date
 P = "content/notices/demo-gongshi.md"

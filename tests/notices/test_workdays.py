@@ -9,7 +9,7 @@ import pytest
 
 from generator.notices.load import load_calendar
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 D = dt.date
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import MINIMAL, Handbook
+from tests.samples import MINIMAL, Handbook
 
 PAGE = "content/guide/one.md"
 SECOND = (

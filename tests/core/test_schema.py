@@ -14,7 +14,7 @@ from generator.core.schema import stale_schemas
 from generator.layout import SCHEMA_DIR
 from generator.pipeline import SCHEMAS
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _as_json(value: Any) -> Any:
