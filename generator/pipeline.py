@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import layout
+from generator.composites.check import check_composites
+from generator.composites.load import load_composites
+from generator.composites.model import Composite
+from generator.composites.pages import composite_pages, unit_rows
+from generator.composites.score import CompositeResult, score_composites
 from generator.content.check import Resolved, check_references
 from generator.content.load import ContentPage, load_home, load_pages
 from generator.content.pages import backlinks, content_pages
@@ -34,7 +39,9 @@ from generator.results.check import check_results
 from generator.results.load import Results, load_results, public_tables
 from generator.results.model import Round, Table, UnitsFile
 from generator.results.pages import results_pages
+from generator.results.periods import official_period
 from generator.results.scoring import RoundResult, score_all
+from generator.results.series import SeriesFile
 from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
@@ -50,6 +57,8 @@ SCHEMAS: Schemas = {
     "units.schema.json": (UnitsFile, "单位名册（content/results/units.yml）"),
     "round.schema.json": (Round, "一轮考核（content/results/rounds/<轮次>.yml）"),
     "table.schema.json": (Table, "台账或清单（content/results/tables/<表>.yml）"),
+    "series.schema.json": (SeriesFile, "考核系列（content/results/series.yml）"),
+    "composite.schema.json": (Composite, "综合考评（content/results/composites/<考评>.yml）"),
     "calendar.schema.json": (CalendarFile, "节假日安排（content/notices/calendar.yml）"),
     "mkdocs.schema.json": (MkdocsFile, "网站设置中 handbook 的部分（mkdocs.yml 的 extra.handbook）"),
 }
@@ -65,11 +74,12 @@ class Result:
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
     # Other generated files (downloads, feeds); None: the previous build's is still right.
-    files: dict[str, str | None] = field(default_factory=dict)
+    files: dict[str, str | bytes | None] = field(default_factory=dict)
     file_keys: dict[str, str] = field(default_factory=dict)  # see `Renderer.file`
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
+    composites: list[CompositeResult] = field(default_factory=list)
 
 
 def run(
@@ -95,6 +105,8 @@ def run(
     problems += found
     results, found = load_results(root, memory)
     problems += found
+    composites, found = load_composites(root, memory)
+    problems += found
     mark("load")
     problems += check_all(editions, as_of)
     problems += codeowners.drift(root, editions)
@@ -110,6 +122,9 @@ def run(
     problems += check_notice_results(notices, results)
     if problems:
         raise ValidationFailed(problems)
+    checked, problems = check_composites(composites, rounds, results.units, catalog)
+    if problems:  # composites are checked against rounds that are right
+        raise ValidationFailed(problems)
     scored = score_all(rounds, results.units)
     mark("compute")
     result = Result(
@@ -121,6 +136,7 @@ def run(
         notices=shown,
         next_change=next_change(notices, as_of),
         scored=scored,
+        composites=score_composites(checked, scored, results.units),
     )
     if render:
         _render(result, root, memory, home, resolved, results)
@@ -150,6 +166,7 @@ def _render(
             "Status": Status,
             "NoticeStatus": NoticeStatus,
         },
+        filters={"official_period": official_period},
     )
     citing: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)
     for source, found in resolved.items():
@@ -173,7 +190,19 @@ def _render(
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
     result.pages.extend(notice_pages(renderer, catalog, shown, resolved, titles, sources))
     result.pages.extend(content_pages(renderer, catalog, result.content, resolved))
-    pages, files = results_pages(renderer, catalog, results, result.scored)
+    combined = result.composites
+    pages, files = results_pages(
+        renderer,
+        catalog,
+        results,
+        result.scored,
+        composites=combined,
+        unit_composites=functools.partial(unit_rows, combined),
+    )
+    result.pages.extend(pages)
+    result.files.update(files)
+    named = [d.path for d in (results.units_doc, results.series_doc) if d is not None]
+    pages, files = composite_pages(renderer, catalog, combined, results.series_name, named)
     result.pages.extend(pages)
     result.files.update(files)
     if settings.site_url:

@@ -1,6 +1,6 @@
 """The house rules of generator/, read from the code with `ast`: imports run one
 way (core ← each domain's stages ← pipeline ← engine ← cli; between domains only
-standards ← content/results ← notices), only engine/ imports MkDocs, and only
+standards ← content/results ← notices, and results ← composites), only engine/ imports MkDocs, and only
 layout.py spells a path of the layout."""
 
 from __future__ import annotations
@@ -26,14 +26,17 @@ ALLOWED: dict[str, set[str]] = {
     "content": BASE | {"core", "settings", "render", "standards"},
     "results": BASE | {"core", "settings", "render", "standards"},
     "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
-    "pipeline": BASE | {"core", "settings", "render", "standards", "content", "results", "notices"},
+    "composites": BASE | {"core", "settings", "render", "standards", "results"},
+    "pipeline": BASE
+    | {"core", "settings", "render", "standards", "content", "results", "notices", "composites"},
     "report": BASE,
 }
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
+ALLOWED["sheets"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["scaffold"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook new`
-ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "scaffold"}
-DOMAINS = {"standards", "content", "results", "notices"}
+ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets", "scaffold"}
+DOMAINS = {"standards", "content", "results", "notices", "composites"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only
 # state rules of the model (status by date, citation syntax, working days,
@@ -44,12 +47,16 @@ STAGES = {
     "citations": 0,
     "workdays": 0,
     "charts": 0,
+    "series": 0,
+    "periods": 0,
+    "headings": 0,
     "load": 1,
     "check": 2,
     "codeowners": 2,
     "catalog": 3,
     "compare": 3,
     "scoring": 3,
+    "score": 3,
     "downloads": 4,
     "feeds": 4,
     "pages": 4,

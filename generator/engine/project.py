@@ -27,11 +27,12 @@ HOOKS = Path(__file__).with_name("hooks.py")
 SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
 
 
-def _write(path: Path, content: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == content:
+def _write(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(data)
 
 
 def _copy(source: Path, target: Path) -> None:

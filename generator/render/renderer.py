@@ -45,6 +45,7 @@ def make_environment(
     overrides: Path | None = None,
     compiled: Path | None = None,
     global_values: Mapping[str, object] | None = None,
+    filters: Mapping[str, Callable[..., object]] | None = None,
 ) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first, strict about undefined names,
     every value HTML-escaped unless a filter says where it lands. `compiled`:
@@ -78,6 +79,7 @@ def make_environment(
         diff_html=markup.diff_html,
         score_cell=markup.score_cell,
     )
+    env.filters.update(filters or {})  # the domains' own (a round's period, say)
     env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
     return env
 
@@ -107,6 +109,7 @@ class Renderer:
         *,
         dates: Mapping[str, dt.date] | None = None,
         global_values: Mapping[str, object] | None = None,
+        filters: Mapping[str, Callable[..., object]] | None = None,
     ) -> None:
         self.settings = settings
         self.memory = memory
@@ -114,7 +117,7 @@ class Renderer:
         if memory is not None:
             compiled = memory.root / layout.COMPILED_TEMPLATES
             compiled.mkdir(parents=True, exist_ok=True)
-        self.env = make_environment(settings.template_overrides, compiled, global_values)
+        self.env = make_environment(settings.template_overrides, compiled, global_values, filters)
         self.labels = labels_for(settings.language)
         self.dates = dict(dates or {})  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
@@ -156,8 +159,10 @@ class Renderer:
         content = with_source(content, source)
         return Page(path, content, title, in_nav, source, key, search)
 
-    def file(self, path: str, make: Callable[[], str], deps: Iterable[str]) -> str | None:
-        """A generated download (CSV, JSON), or None when the previous build's is still right."""
+    def file(
+        self, path: str, make: Callable[[], str | bytes], deps: Iterable[str]
+    ) -> str | bytes | None:
+        """A generated download (CSV, JSON, XLSX), or None when the previous build's is still right."""
         if self.memory is None:
             return make()
         key = self.memory.page_key(path, self.scope, deps)

@@ -4,6 +4,7 @@ Private tables and columns are dropped here, before anything is written."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
@@ -11,7 +12,7 @@ from generator import layout
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
 from generator.results import charts
-from generator.results.downloads import DOWNLOADS
+from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
 from generator.results.model import Unit
 from generator.results.scoring import RoundResult, UnitResult, is_overdue
@@ -31,12 +32,20 @@ def short_label(result: RoundResult) -> str:
 
 
 def results_pages(
-    renderer: Renderer, catalog: Catalog, results: Results, scored: list[RoundResult]
-) -> tuple[list[Page], dict[str, str | None]]:
-    """The results' pages, and their downloads (None: the previous build's is right)."""
+    renderer: Renderer,
+    catalog: Catalog,
+    results: Results,
+    scored: list[RoundResult],
+    *,
+    composites: Sequence[object] = (),
+    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]] = lambda unit_id: (),
+) -> tuple[list[Page], dict[str, str | bytes | None]]:
+    """The results' pages, and their downloads (None: the previous build's is right).
+    `composites` and `unit_composites` (a unit's rows in them) come from the composites,
+    which are made from these results."""
     labels, as_of = renderer.labels, catalog.as_of
     pages: list[Page] = []
-    files: dict[str, str | None] = {}
+    files: dict[str, str | bytes | None] = {}
     if not scored and not public_tables(results):
         return pages, files
     tables = public_tables(results)
@@ -75,6 +84,9 @@ def results_pages(
                 round_path=round_path,
                 table_path=table_path,
                 units_index=UNITS_INDEX,
+                series_name=results.series_name,
+                composites=composites,
+                composite_path=layout.composite_path,
             ),
             in_nav=True,
         )
@@ -98,8 +110,14 @@ def results_pages(
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
         items = open_items.get(unit.id, [])
+        combined = unit_composites(unit.id)  # (path, title, total, rank, of, grade, delta) each
         deps = [
             *units_file,
+            *(
+                [renderer.part(f"composites:{unit.id}", functools.partial(lambda c: c, combined))]
+                if combined
+                else []
+            ),
             *(
                 renderer.part(f"result:{r.id}:{unit.id}", functools.partial(_row_shown, r, u))
                 for r, u in rows
@@ -117,6 +135,7 @@ def results_pages(
                     rows,
                     path,
                     items=items,
+                    composites=combined,
                     units=by_id,
                     round_path=round_path,
                     table_path=table_path,
@@ -165,6 +184,11 @@ def results_pages(
                 source=t.doc.path,
             )
         )
+        for name, make_table in TABLE_DOWNLOADS.items():
+            download = layout.table_download(t.model.id, name)
+            files[download] = renderer.file(
+                download, functools.partial(make_table, t, by_id), [t.doc.path, *units_file]
+            )
     return pages, files
 
 

@@ -52,6 +52,22 @@ CASES: dict[str, dict[str, Any]] = {
         "complete": ("id: x\n", (1, 0)),
         "offers": {"kind", "title", "published", "columns", "deadline", "done", "rows", "private"},
     },
+    "series": {
+        "file": "content/results/series.yml",
+        "misspelt": ("    name: 会议管理检查", "    nam: 会议管理检查"),
+        "wrong_type": ("    description: 每年一次的会议管理检查", "    description: [每年一次]"),
+        "complete": ("series:\n  - id: a\n    \n", (2, 4)),
+        "offers": {"name", "description"},
+    },
+    "composite": {
+        # `handbook new` writes none: the sample's, copied into the new handbook.
+        "file": "content/results/composites/kaoping-2025.yml",
+        "sample": True,
+        "misspelt": ("published: 2026-01-20", "publish: 2026-01-20"),
+        "wrong_type": ("missing: reweight", "missing: 0"),
+        "complete": ("id: x\n", (1, 0)),
+        "offers": {"title", "method", "method_clause", "period", "components", "grades", "previous"},
+    },
     "calendar": {
         "file": "content/notices/calendar.yml",
         "misspelt": ("holidays:", "holiday:"),
@@ -118,6 +134,9 @@ def test_mistakes_are_reported_and_fields_completed(
 ) -> None:
     case = CASES[kind]
     path = workspace / case["file"]
+    if case.get("sample"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes((REPO / case["file"]).read_bytes())
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     (old_name, new_name), (old_type, new_type) = case["misspelt"], case["wrong_type"]
