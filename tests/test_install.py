@@ -102,7 +102,7 @@ def test_the_full_sample_comes_with_the_wheel(installed: Path, tmp_path: Path) -
         assert (root / name).read_bytes() == (REPO / name).read_bytes(), name
     assert (root / ".vscode" / "settings.json").is_file()
     said = _run(["handbook", "check", "--as-of", AS_OF], root, env)
-    assert said.startswith("OK: 4 standards, 6 editions")
+    assert said.startswith("OK: ") and said.rstrip().endswith("no problems.")
 
 
 def _differences(compared: filecmp.dircmp[str]) -> list[str]:

@@ -76,10 +76,10 @@ def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     return env
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any) -> str:
     """A finished-HTML page gives Python-Markdown nothing to parse. Every generated
     page's "编辑此页" link opens its own source file (a standard's edition YAML)."""
-    if SOURCE_KEY in page.meta:
+    if config is not None and SOURCE_KEY in page.meta:
         page.edit_url = edit_url(page.meta[SOURCE_KEY], config)
     if page.meta.get("hb_html"):
         setattr(page, _BODY, markdown)
