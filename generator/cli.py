@@ -6,13 +6,16 @@ the language of `--lang`, `HANDBOOK_LANG` or `theme.language` in mkdocs.yml."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
+from generator import layout
 from generator.errors import HandbookError, ValidationFailed
 from generator.messages import LANGUAGES, language_of, text
 from generator.messages.command import Choice, Group, language, show
@@ -48,14 +51,53 @@ def _report(
 
 
 as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="opt.as_of")
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    metavar="PATH",
-    help="opt.root",
-)
+
+
+def find_root(start: Path) -> Path | None:
+    """The handbook `start` is in: the nearest folder upwards holding mkdocs.yml, as git
+    finds its repository."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / layout.CONFIG_FILE).is_file():
+            return folder
+    return None
+
+
+def root_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--root DIR` or `-f/--config-file mkdocs.yml`; by default the handbook the
+    current folder is in. The command receives `root`, resolved."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, root: Path | None, config_file: Path | None, **kwargs: Any) -> None:
+        if config_file is not None:
+            if config_file.name != layout.CONFIG_FILE or not config_file.is_file():
+                raise click.BadParameter(text("cli.not_a_config", _lang(), path=config_file))
+            found: Path | None = config_file.resolve().parent
+        elif root is not None:
+            found = root.resolve()
+        else:
+            found = find_root(Path.cwd())
+            if found is None:
+                raise HandbookError("cli.no_handbook", start=Path.cwd().resolve())
+        command(*args, root=found, **kwargs)
+
+    wrapper = click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        metavar="PATH",
+        help="opt.root",
+    )(wrapper)
+    return click.option(
+        "-f",
+        "--config-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar=layout.CONFIG_FILE,
+        help="opt.config_file",
+    )(wrapper)
+
+
 # Read before click parses (help pages are worded in it); declared so that click accepts it.
 lang_option = click.option(
     "--lang", type=Choice(LANGUAGES), expose_value=False, metavar="zh|en", help="opt.lang"
@@ -135,11 +177,12 @@ def check(as_of: str | None, root: Path, output: str) -> None:
 @lang_option
 def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
-    from generator import layout
     from generator.engine.build import build_site
+    from generator.settings import load_settings
 
     lang = _lang()
-    target = site_dir or root / layout.SITE_DIR
+    settings = load_settings(root)[0]  # its problems are reported by the build
+    target = site_dir or root / (settings.site_dir if settings else layout.SITE_DIR)
     result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
@@ -237,21 +280,46 @@ def codeowners(root: Path) -> None:
 
 @cli.command(help="help.schema")
 @click.option("--check", "check_only", is_flag=True, help="opt.check_only")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="opt.out"
+)
 @lang_option
-def schema(check_only: bool) -> None:
+def schema(check_only: bool, out: Path | None) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.core.schema import stale_schemas, write_schemas
     from generator.pipeline import SCHEMAS
 
     lang = _lang()
+    target = out
+    if target is None:  # the tool's own copy when developing it; a committee's copy otherwise
+        if layout.CHECKOUT_PROJECT.is_file():
+            target = layout.SCHEMA_DIR
+        else:
+            root = find_root(Path.cwd())
+            if root is None:
+                raise HandbookError("cli.no_handbook", start=Path.cwd().resolve())
+            target = root / layout.EDITOR_SCHEMAS
     if check_only:
-        stale = stale_schemas(SCHEMAS)
+        stale = stale_schemas(SCHEMAS, target)
         if stale:
             raise HandbookError("cli.schema_stale", files=stale)
         click.echo(text("cli.schema_ok", lang))
         return
-    for path in write_schemas(SCHEMAS):
+    for path in write_schemas(SCHEMAS, target):
         click.echo(text("cli.wrote", lang, path=path))
+
+
+@cli.command(help="help.new")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--sample", is_flag=True, help="opt.sample")
+@click.option("--force", is_flag=True, help="opt.force")
+@lang_option
+def new(directory: Path, sample: bool, force: bool) -> None:
+    """Write a new handbook into DIRECTORY, ready to build."""
+    from generator.scaffold.new import write_handbook
+
+    written = write_handbook(directory, sample=sample, force=force)
+    click.echo(text("cli.new_done", _lang(), directory=directory, files=len(written)))
 
 
 @cli.command(help="help.explain")
@@ -297,7 +365,12 @@ def choose_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
         return language_of(chosen)
     from generator.settings import load_settings
 
-    settings, _ = load_settings(Path(_option(args, "--root") or "."))
+    config = _option(args, "-f") or _option(args, "--config-file")
+    root = _option(args, "--root")
+    folder = Path(config).parent if config else Path(root) if root else find_root(Path.cwd())
+    if folder is None:
+        return language_of(None)
+    settings, _ = load_settings(folder)
     return language_of(settings.language if settings else None)
 
 

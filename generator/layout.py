@@ -28,6 +28,7 @@ COMPOSITES_DIR = "composites"  # under content/results/
 CODEOWNERS = "CODEOWNERS"
 # The editors' reference of error codes, per language (`handbook explain --write`).
 ERROR_CODES_PAGES = {"zh": "docs/错误代码.md", "en": "docs/error-codes.md"}
+EDITOR_SCHEMAS = ".vscode/schemas"  # a committee's copy of the JSON Schemas (`handbook new`)
 # What `handbook diff` compares and `handbook serve` watches.
 DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
 # Folders whose files' last commits are shown on their pages.
@@ -53,6 +54,8 @@ COMPILED_THEME = f"{CACHE_DIR}/theme"
 BUILD_DIR = f"{WORK_DIR}/build"  # the generated MkDocs project
 BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
+BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committee's custom_dir
+MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
@@ -153,3 +156,10 @@ PAGE_TEMPLATES = PACKAGE / "render" / "templates"
 THEME = PACKAGE / "engine" / "theme"  # Material overrides
 SITE_ASSETS = PACKAGE / "engine" / "assets"
 SCHEMA_DIR = PACKAGE / "schemas"  # the JSON Schemas editors' YAML plug-ins read
+SCAFFOLD = PACKAGE / "scaffold" / "files"  # the small handbook `handbook new` writes
+# `handbook new --sample`: the repository's sample, copied into the package when
+# the wheel is built (setup.py), read from the checkout in an editable install.
+SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE, CODEOWNERS)
+PACKAGED_SAMPLE = PACKAGE / "scaffold" / "sample"
+CHECKOUT_SAMPLE = PACKAGE.parent
+CHECKOUT_PROJECT = PACKAGE.parent / "pyproject.toml"  # present when running from a checkout

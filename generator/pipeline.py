@@ -17,6 +17,7 @@ from pathlib import Path
 from generator import facets, layout
 from generator.composites.check import check_composites
 from generator.composites.load import load_composites
+from generator.composites.model import Composite
 from generator.composites.pages import composite_pages, unit_rows
 from generator.composites.score import CompositeResult, score_composites
 from generator.content.check import Resolved, check_references
@@ -29,16 +30,19 @@ from generator.errors import ValidationFailed
 from generator.notices.check import check_notice_results, check_notices
 from generator.notices.feeds import FEEDS, build_feeds
 from generator.notices.load import load_calendar, load_notices
+from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
 from generator.results.load import Results, load_results, public_tables
+from generator.results.model import Round, Table, UnitsFile
 from generator.results.pages import results_pages
 from generator.results.periods import official_period
 from generator.results.scoring import RoundResult, score_all
-from generator.settings import Settings, load_settings
+from generator.results.series import SeriesFile
+from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
@@ -49,7 +53,17 @@ from generator.standards.status import STATUSES
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {
-    "standard.schema.json": (StandardEdition, "Standard edition (standards/<id>/<edition>.yml)"),
+    "standard.schema.json": (StandardEdition, "标准的一个版本（standards/<标准>/<版本>.yml）"),
+    "units.schema.json": (UnitsFile, "单位名册（content/results/units.yml）"),
+    "round.schema.json": (Round, "一轮考核（content/results/rounds/<轮次>.yml）"),
+    "table.schema.json": (Table, "台账或清单（content/results/tables/<表>.yml）"),
+    "series.schema.json": (SeriesFile, "考核系列（content/results/series.yml）"),
+    "composite.schema.json": (Composite, "综合考评（content/results/composites/<考评>.yml）"),
+    "calendar.schema.json": (CalendarFile, "节假日安排（content/notices/calendar.yml）"),
+    "mkdocs.schema.json": (
+        MkdocsFile,
+        "网站设置中 handbook 的部分（mkdocs.yml 的 extra.handbook）",
+    ),
 }
 
 
@@ -174,6 +188,7 @@ def _render(
             renderer.labels["home"],
             lambda: renderer.render("home.html.j2", layout.HOME, home=home, notices=shown),
             in_nav=True,
+            source=layout.HOME_SOURCE if home else None,  # its introduction: 编辑此页
         )
     )
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))

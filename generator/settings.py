@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from generator import layout
 from generator.core.documents import Document, load_yaml
@@ -32,9 +32,6 @@ class HandbookSettings(Model):
     template_overrides: str | None = Field(
         None, description="仓库内的一个文件夹，其中的页面模板优先于内置模板。"
     )
-    source_url: str = Field(
-        "", description="在代码托管平台上查看文件的地址前缀；每页链接到其源文件。留空则不链接。"
-    )
 
 
 @dataclass(frozen=True)
@@ -47,8 +44,8 @@ class Settings:
     description: str
     sample_data: bool
     template_overrides: Path | None
-    source_url: str = ""  # where the repository's files can be read on the forge
     language: str = DEFAULT_LANGUAGE
+    site_dir: str = layout.SITE_DIR  # mkdocs.yml's `site_dir`, relative to the handbook
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
@@ -61,7 +58,9 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         return None, problems
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
+    owned = owned_keys(doc, root)
     block, problems = _handbook_block(doc, extra.get("handbook"))
+    problems = owned + problems
     if block is None:
         return None, problems
     overrides = None
@@ -88,8 +87,8 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         description=block.description,
         sample_data=block.sample_data,
         template_overrides=overrides,
-        source_url=block.source_url,
         language=str(theme.get("language") or DEFAULT_LANGUAGE),
+        site_dir=str(data.get("site_dir") or layout.SITE_DIR),
     )
     return settings, problems
 
@@ -98,6 +97,8 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
     """`extra.handbook` typed, its problems placed in mkdocs.yml with their full key path."""
     if value is None:
         return HandbookSettings.model_validate({}), []
+    if isinstance(value, dict) and RETIRED_KEY in value:  # reported by `owned_keys`
+        value = {k: v for k, v in value.items() if k != RETIRED_KEY}
     prefix = ("extra", "handbook")
     n = len(prefix)
     sub = Document(
@@ -109,3 +110,85 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
     )
     model, problems = parse(sub, HandbookSettings)
     return model, [p.moved(prefix="extra.handbook") for p in problems]
+
+
+# -- keys of mkdocs.yml the generator owns --------------------------------------------
+RETIRED_KEY = "source_url"  # extra.handbook.source_url, replaced by repo_url + edit_uri
+# What editors read when mkdocs.yml sets a key the generator owns (one place, in Chinese).
+OWNED_MESSAGES = {
+    "docs_dir": "手册的页面固定放在 content/ 文件夹，这里写的是 '{found}'；"
+    "请删除这一行或写 docs_dir: content，并把页面移到 content/ 下",
+    "site_dir": "网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，"
+    "这里写的是 '{found}'；请删除这一行（默认 site）或换一个文件夹名",
+    "nav": "菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，"
+    "在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
+    "custom_dir": "须是手册文件夹内已有的文件夹，这里写的是 '{found}'；请建好该文件夹或删除这一行",
+    "hooks": "须是手册文件夹内已有的 Python 文件，这里写的是 '{found}'；路径相对 mkdocs.yml 所在的文件夹",
+    RETIRED_KEY: "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri"
+    "（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），"
+    "并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
+}
+
+
+def owned_keys(doc: Document, root: Path) -> list[Problem]:
+    """Keys of mkdocs.yml that the generator owns or moves: `docs_dir` must be
+    content/, `site_dir` is honoured inside the handbook, `nav` is refused (the menu
+    comes from the folders and `order:`), `extra.handbook.source_url` is retired;
+    the committee's `theme.custom_dir` and `hooks` are layered into the generated
+    project (engine/custom.py), so they must exist inside the handbook."""
+    data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+    problems = []
+
+    def refuse(loc: tuple[str, ...], found: object = "") -> None:
+        line, column = doc.where(loc, key=loc[-1] in ("nav", RETIRED_KEY))
+        message = OWNED_MESSAGES[loc[-1]].format(found=found)
+        problems.append(Problem(layout.CONFIG_FILE, line, column, ".".join(loc), message))
+
+    if "docs_dir" in data and str(data["docs_dir"]).strip("/") != layout.CONTENT_DIR:
+        refuse(("docs_dir",), data["docs_dir"])
+    if "site_dir" in data:
+        target = (root / str(data["site_dir"])).resolve()
+        sources = (layout.CONTENT_DIR, layout.STANDARDS_DIR, layout.WORK_DIR)
+        if (
+            target == root.resolve()
+            or not inside(root, target)
+            or any(inside(root / folder, target) for folder in sources)
+        ):
+            refuse(("site_dir",), data["site_dir"])
+    if "nav" in data:
+        refuse(("nav",))
+    theme = data.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom_dir is not None and not (
+        inside(root, root / str(custom_dir)) and (root / str(custom_dir)).is_dir()
+    ):
+        refuse(("theme", "custom_dir"), custom_dir)
+    hooks = data.get("hooks")
+    for i, hook in enumerate(hooks if isinstance(hooks, list) else []):
+        if not (inside(root, root / str(hook)) and (root / str(hook)).is_file()):
+            line, column = doc.where(("hooks", i))
+            message = OWNED_MESSAGES["hooks"].format(found=hook)
+            problems.append(Problem(layout.CONFIG_FILE, line, column, f"hooks[{i}]", message))
+    extra = data.get("extra")
+    block = extra.get("handbook") if isinstance(extra, dict) else None
+    if isinstance(block, dict) and RETIRED_KEY in block:
+        refuse(("extra", "handbook", RETIRED_KEY))
+    return problems
+
+
+class _Extra(BaseModel):
+    """`extra` in mkdocs.yml: free for the theme, except the generator's own block."""
+
+    model_config = ConfigDict(extra="allow")
+
+    handbook: HandbookSettings | None = Field(None, description="handbook 自己的设置。")
+
+
+class MkdocsFile(BaseModel):
+    """mkdocs.yml as editors' YAML plug-ins see it: MkDocs' and Material's keys are
+    theirs (any value), `extra.handbook` is checked field by field. Only for the
+    schema: the file is read by `load_settings` and by MkDocs."""
+
+    model_config = ConfigDict(extra="allow")
+
+    extra: _Extra | None = Field(None, description="主题和 handbook 的附加设置。")

@@ -46,7 +46,8 @@ ALLOWED: dict[str, set[str]] = {
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["sheets"] = ALLOWED["pipeline"] | {"pipeline"}
-ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets"}
+ALLOWED["scaffold"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook new`
+ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets", "scaffold"}
 DOMAINS = {"standards", "content", "results", "notices", "composites"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only

@@ -13,13 +13,13 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=SLUG_PATTERN),
     Field(
-        description="Lowercase Latin letters, digits and hyphens; used in URLs and anchors. "
-        "Never change or reuse it."
+        description="固定编号：小写拉丁字母、数字和连字符（如 zhuti-dangri），用于网址和锚点；"
+        "一经发布永不更改、永不改作他用。"
     ),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markdown = Annotated[str, Field(description="Markdown text. HTML is shown as text.")]
-Date = Annotated[dt.date, Strict(), Field(description="A date written as YYYY-MM-DD.")]
+Markdown = Annotated[str, Field(description="Markdown 文字；其中的 HTML 按原样显示为文字。")]
+Date = Annotated[dt.date, Strict(), Field(description="日期，写作 年-月-日，如 2026-03-01。")]
 Points = Annotated[float, Field(ge=0, le=1000)]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.core.memory import BuildCache, digest_parts, folder_digest
+from generator.engine.custom import read_custom
 from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
@@ -34,7 +35,8 @@ def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: d
             as_of,
             config.read_text(encoding="utf-8"),
             (root / layout.CONFIG_FILE).read_text(encoding="utf-8"),
-            folder_digest(layout.THEME),
+            folder_digest(root / layout.BUILD_THEME),  # ours, Material's base, theirs
+            [p.read_bytes() for p in read_custom(root).hooks if p.is_file()],
             files,
         ]
     )

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
+from generator.render.provenance import SOURCE_KEY
 
 # The headings the generator writes (render/templates/_html.j2).
 _HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"', re.S)
@@ -73,8 +76,11 @@ def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     return env
 
 
-def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
-    """A finished-HTML page gives Python-Markdown nothing to parse."""
+def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any) -> str:
+    """A finished-HTML page gives Python-Markdown nothing to parse. Every generated
+    page's "编辑此页" link opens its own source file (a standard's edition YAML)."""
+    if config is not None and SOURCE_KEY in page.meta:
+        page.edit_url = edit_url(page.meta[SOURCE_KEY], config)
     if page.meta.get("hb_html"):
         setattr(page, _BODY, markdown)
         return ""
@@ -110,3 +116,21 @@ def toc_tokens(body: str) -> list[dict[str, Any]]:
         stack.append(token)
     children: list[dict[str, Any]] = root["children"]
     return children
+
+
+def edit_url(source: str | None, config: Any) -> str | None:
+    """The forge's editor for `source` (relative to the repository), as MkDocs makes
+    edit links: `repo_url` joined with `edit_uri` (or `edit_uri_template`), which
+    point at the pages' folder, content/; a standard's file is `../standards/…`
+    from there. None for a page made from many files, or without `edit_uri`."""
+    template: str | None = config.get("edit_uri_template")
+    base: str | None = config.get("edit_uri")
+    if source is None or not (template or base):
+        return None
+    rel = posixpath.relpath(source, layout.CONTENT_DIR)
+    if template:
+        uri = template.format(path=rel, path_noext=posixpath.splitext(rel)[0])
+    else:
+        uri = f"{base}{rel}"
+    repo: str | None = config.get("repo_url")
+    return urljoin(repo.rstrip("/") + "/", uri) if repo else uri

@@ -19,6 +19,7 @@ from generator import facets, layout
 from generator.content.load import ContentPage
 from generator.core.memory import file_tree
 from generator.engine import search, serve_search
+from generator.engine.custom import config_keys, read_custom, write_theme
 from generator.layout import GLOSSARY, NOTICES_INDEX, RESULTS_INDEX
 from generator.pipeline import Result
 from generator.render.labels import labels_for
@@ -128,9 +129,6 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
         "INHERIT": os.path.relpath(root / layout.CONFIG_FILE, build),
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, build),  # relative: the repository may move
-        "theme": {"custom_dir": str(layout.THEME)},
-        "extra_css": [layout.asset_path("handbook.css")],
-        "extra_javascript": [layout.asset_path("handbook.js")],
         "nav": nav,
         # Thousands of unit and round pages stay out of the menu: index pages lead to them.
         "not_in_nav": layout.NOT_IN_NAV,
@@ -152,7 +150,15 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
     hooks = [str(HOOKS)]
     if serve_hooks:
         hooks.append(str(SERVE_HOOKS))
-    config["hooks"] = hooks
+    # The committee's lists after ours, their custom_dir layered over our theme.
+    custom = read_custom(root)
+    write_theme(root, custom)
+    ours = {
+        "extra_css": [layout.asset_path("handbook.css")],
+        "extra_javascript": [layout.asset_path("handbook.js")],
+        "hooks": hooks,
+    }
+    config.update(config_keys(root, custom, ours))
     path = root / layout.BUILD_CONFIG
     _write(
         path,

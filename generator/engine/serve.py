@@ -14,6 +14,7 @@ from watchdog.observers import Observer
 from generator import layout
 from generator.core.memory import BuildCache
 from generator.engine import build
+from generator.engine.custom import read_custom
 from generator.errors import ValidationFailed
 
 
@@ -63,8 +64,9 @@ def serve(
 
     observer = Observer()
     handler = _Regenerate(root, regenerate)
-    for name in layout.DATA:
-        path = root / name
+    custom = read_custom(root)  # their theme and hooks are layered in by `generate`
+    watched = [root / name for name in layout.DATA] + [custom.custom_dir or root / layout.DATA[0]]
+    for path in dict.fromkeys(watched):
         if path.is_dir():
             observer.schedule(handler, str(path), recursive=True)
     observer.schedule(handler, str(root), recursive=False)

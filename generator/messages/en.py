@@ -559,6 +559,14 @@ TEXTS: dict[str, str] = {
     "cli.built_end": ".",
     "cli.next_change": "Next status change: {day}; rebuild on that day so that the site shows it (pages also re-check notice periods in the reader's browser).",
     "cli.wrote": "Wrote {path}",
+    "cli.no_handbook": "no mkdocs.yml in {start} or any folder above it: run this in the handbook's "
+    "folder (or a sub-folder), or name its mkdocs.yml with -f; to start a handbook: handbook new DIR",
+    "cli.not_a_config": "-f must name the handbook's mkdocs.yml, found '{path}'",
+    "cli.new_done": "Wrote a new handbook into {directory} ({files} files). Next:\n"
+    "  cd {directory}\n"
+    "  handbook build        # check it and build the site into site/\n"
+    "  handbook serve        # preview while editing: http://127.0.0.1:8000/\n"
+    "The editors' guide is its README.md.",
     "cli.schema_stale": "stale schema files: {files}; run 'handbook schema'",
     "cli.schema_ok": "Schemas are up to date.",
     "cli.error": "error: {message}",
@@ -577,9 +585,14 @@ TEXTS: dict[str, str] = {
     "help.serve": "Preview the site; edits to YAML or Markdown re-render and reload the browser.",
     "help.codeowners": "Write the owners declared on standards into CODEOWNERS.",
     "help.schema": "Export the JSON Schemas that editors' YAML plug-ins use.",
+    "help.new": "Write a new handbook into DIRECTORY, ready to build.",
     "help.explain": "Explain an error code: what the rule protects, a wrong and a right example, how to fix it; without CODE, list every code.",
     "opt.as_of": "The date statuses are computed for (default: today).",
-    "opt.root": "The handbook repository.",
+    "opt.root": "The handbook's folder (default: the one the current folder is in).",
+    "opt.config_file": "The handbook's mkdocs.yml (instead of finding it upwards from here).",
+    "opt.out": "Where to write them (default: generator/schemas in this tool's checkout, .vscode/schemas in a handbook).",
+    "opt.sample": "The full sample handbook instead of a small one.",
+    "opt.force": "Write into a folder that has files, when none of them would be replaced.",
     "opt.format": "plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
     "opt.site_dir": "Where the site goes (default: site/ in the repository).",
     "opt.clean": "Forget the previous build (.handbook/) and redo everything; by default only what the changes touch is rebuilt.",
@@ -596,7 +609,7 @@ TEXTS: dict[str, str] = {
     "click.commands": "Commands",
     "click.default": "[default: {value}]",
     "click.try_help": "Try '{command} --help' for help.",
-    "click.version": "{prog}, version {version}",
+    "click.version": "{prog} {version}",
     "click.no_such_option": "No such option: {name}{hint}",
     "click.no_such_command": "No such command '{name}'{hint}",
     "click.missing_command": "Missing command; handbook --help lists them",

@@ -410,6 +410,14 @@ TEXTS: dict[str, str] = {
     "cli.built_end": "。",
     "cli.next_change": "下一次状态变化：{day}；请在当天重新生成网站，以便显示新的状态（公示期状态也会在读者的浏览器中重新核对）。",
     "cli.wrote": "已写入 {path}",
+    "cli.no_handbook": "在 {start} 及其上级文件夹中都没有找到 mkdocs.yml：请在手册的文件夹（或其子文件夹）中运行，"
+    "或用 -f 指定手册的 mkdocs.yml；新建一个手册：handbook new 文件夹名",
+    "cli.not_a_config": "-f 须指向手册的 mkdocs.yml，这里是 '{path}'",
+    "cli.new_done": "已在 {directory} 写好新手册（{files} 个文件）。下一步：\n"
+    "  cd {directory}\n"
+    "  handbook build        # 检查并生成网站到 site/\n"
+    "  handbook serve        # 边改边看：http://127.0.0.1:8000/\n"
+    "编辑指南见其中的 README.md。",
     "cli.schema_stale": "以下模式文件已过期：{files}；请运行 handbook schema",
     "cli.schema_ok": "模式文件均为最新。",
     "cli.error": "错误：{message}",
@@ -428,9 +436,14 @@ TEXTS: dict[str, str] = {
     "help.serve": "预览网站；修改 YAML 或 Markdown 后自动重新生成并刷新浏览器。",
     "help.codeowners": "把标准中声明的负责人（owners）写入 CODEOWNERS。",
     "help.schema": "导出供编辑器 YAML 插件使用的 JSON Schema。",
+    "help.new": "在 DIRECTORY 写一个可直接生成网站的新手册。",
     "help.explain": "说明错误代码：规则保护什么、错误与正确的写法、怎样改正；不带 CODE 时列出全部代码。",
     "opt.as_of": "按哪一天计算状态（默认：今天）。",
-    "opt.root": "手册仓库所在的文件夹。",
+    "opt.root": "手册所在的文件夹（默认：当前文件夹所在的手册）。",
+    "opt.config_file": "手册的 mkdocs.yml（不从当前文件夹向上查找）。",
+    "opt.out": "写到哪个文件夹（默认：本工具源码中的 generator/schemas，手册中的 .vscode/schemas）。",
+    "opt.sample": "写入完整的示例手册，而不是小手册。",
+    "opt.force": "文件夹中已有文件时也写入（只要不会覆盖其中任何文件）。",
     "opt.format": "plain：给人看；github：合并请求中的批注（GitHub、Gitea、Forgejo）；json：给其他程序。",
     "opt.site_dir": "网站输出到哪里（默认：仓库中的 site/）。",
     "opt.clean": "忘掉上一次生成的结果（.handbook/），全部重做；默认只重做改动涉及的部分。",
@@ -447,7 +460,7 @@ TEXTS: dict[str, str] = {
     "click.commands": "命令",
     "click.default": "[默认：{value}]",
     "click.try_help": "请运行 '{command} --help' 查看帮助。",
-    "click.version": "{prog}，版本 {version}",
+    "click.version": "{prog} {version}",
     "click.no_such_option": "没有选项 '{name}'{hint}",
     "click.no_such_command": "没有命令 '{name}'{hint}",
     "click.missing_command": "缺少命令；可用的命令见 handbook --help",

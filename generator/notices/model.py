@@ -90,7 +90,9 @@ class NoticeMeta(Model):
 class CalendarFile(Model):
     """`content/notices/calendar.yml`: public holidays and 调休 working days."""
 
-    holidays: list[Date] = Field(default_factory=list, description="Weekdays that are holidays.")
+    holidays: list[Date] = Field(
+        default_factory=list, description="放假的日期（法定节假日），每个日期一项。"
+    )
     workdays: list[Date] = Field(
-        default_factory=list, description="Weekend days that are working days."
+        default_factory=list, description="调休上班的周末日期，每个日期一项。"
     )

@@ -220,7 +220,6 @@ LABELS: dict[str, dict[str, str]] = {
         "diff_base_problems": "基准版本有 {n} 个问题，按空手册比较。",
         "last_updated": "最后更新",
         "permalink_title": "本条链接",  # as toc.permalink_title in mkdocs.yml
-        "view_source": "查看源文件",
         "notices": "公告公示",
         "notices_feed_description": "公示、通报、通知和公告",
         "notices_open_heading": "正在公示",

@@ -1,13 +1,13 @@
 """Where each page comes from: the day of the last commit that touched its
-source file, and a link to that file on the committee's forge."""
+source file, and which file that is (the engine turns it into the theme's
+"编辑此页" link, from `repo_url` and `edit_uri` in mkdocs.yml)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 from pathlib import Path
-
-from markupsafe import escape
 
 from generator.layout import DATED
 from generator.render.markup import zh_date
@@ -33,18 +33,25 @@ def last_commit_dates(root: Path, folders: tuple[str, ...] = DATED) -> dict[str,
     return dates
 
 
-def footer(
-    source: str | None, dates: dict[str, dt.date], source_url: str, labels: dict[str, str]
-) -> str:
-    """The line under a page made from `source`: when it last changed and where it lives."""
-    parts = []
-    if source and source in dates:
-        day = dates[source]
-        parts.append(f'{labels["last_updated"]}：<time datetime="{day}">{zh_date(day)}</time>')
-    if source and source_url:
-        href = escape(source_url.rstrip("/") + "/" + source)
-        parts.append(f'<a href="{href}">{labels["view_source"]}</a>')
-    if not parts:
+def footer(source: str | None, dates: dict[str, dt.date], labels: dict[str, str]) -> str:
+    """The line under a page made from `source`: when it last changed."""
+    if not source or source not in dates:
         return ""
-    # Dates and links are not what readers search for.
-    return '\n\n<p class="hb-provenance" data-pagefind-ignore>' + " · ".join(parts) + "</p>\n"
+    day = dates[source]
+    # Dates are not what readers search for.
+    return (
+        '\n\n<p class="hb-provenance" data-pagefind-ignore>'
+        f'{labels["last_updated"]}：<time datetime="{day}">{zh_date(day)}</time></p>\n'
+    )
+
+
+# The front-matter key naming a generated page's source file (read by engine/hooks.py).
+SOURCE_KEY = "hb_source"
+
+
+def with_source(content: str, source: str | None) -> str:
+    """The page with its source file (relative to the repository, or null for a
+    page made from many files) first in its front matter."""
+    if not content.startswith("---\n"):
+        return content
+    return f"---\n{SOURCE_KEY}: {json.dumps(source, ensure_ascii=False)}\n{content[4:]}"

@@ -18,7 +18,7 @@ from generator import layout
 from generator.core.memory import BuildCache, digest, digest_parts, folder_digest
 from generator.render import markup
 from generator.render.labels import labels_for
-from generator.render.provenance import footer
+from generator.render.provenance import footer, with_source
 from generator.settings import Settings
 
 # Generated pages put what search should not index last, inside this element
@@ -153,9 +153,10 @@ class Renderer:
                 return Page(path, None, title, in_nav, source, key, previous)
         content = make()
         search = digest(content.split(NOINDEX, 1)[0])
-        tail = footer(source, self.dates, self.settings.source_url, self.labels)
+        tail = footer(source, self.dates, self.labels)
         if tail:
             content = content.rstrip("\n") + tail
+        content = with_source(content, source)
         return Page(path, content, title, in_nav, source, key, search)
 
     def file(

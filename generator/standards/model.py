@@ -36,22 +36,22 @@ class Status(StrEnum):
 EditionId = Annotated[
     str,
     StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z.-]*$"),
-    Field(description='The edition, usually the year of issue, in quotes: "2019".'),
+    Field(description='版本，一般为发布年份，写在引号里："2019"。'),
 ]
 EditionRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[0-9A-Za-z][0-9A-Za-z.-]*$"),
-    Field(description="Another edition, written as <standard-id>/<edition>, e.g. liuhua-24/2019."),
+    Field(description="另一项标准的某个版本，写作 <标准id>/<版本>，如 liuhua-24/2019。"),
 ]
 
 
 class Reference(Model):
     """A normative reference (规范性引用文件): dated when `edition` is given."""
 
-    code: Text = Field(description="编号 of the referenced document, e.g. GB/T 1.1.")
-    title: Text = Field(description="Title of the referenced document.")
+    code: Text = Field(description="被引用文件的编号，如 GB/T 1.1。")
+    title: Text = Field(description="被引用文件的名称。")
     edition: Text | None = Field(
-        None, description="Year or edition for a dated reference; leave out for an undated one."
+        None, description="注日期引用写年份或版本；不注日期引用不写（指最新版本）。"
     )
 
 
@@ -59,31 +59,31 @@ class Term(Model):
     """A term and its definition (术语和定义)."""
 
     id: Slug
-    number: Text | None = Field(None, description='Display number in quotes, e.g. "3.1".')
-    term: Text = Field(description="The term in Chinese.")
-    english: Text | None = Field(None, description="The English equivalent, if any.")
-    definition: Markdown = Field(description="The definition.")
+    number: Text | None = Field(None, description='术语的编号，写在引号里，如 "3.1"。')
+    term: Text = Field(description="术语（中文）。")
+    english: Text | None = Field(None, description="对应的英文（可选）。")
+    definition: Markdown = Field(description="定义（Markdown）。")
 
 
 class Withdrawal(Model):
     """Marks a clause as withdrawn (删除); the clause keeps its id and anchor."""
 
-    date: Date | None = Field(None, description="When the clause was withdrawn.")
-    note: Text | None = Field(None, description="Why, in a sentence.")
-    moved_to: Slug | None = Field(
-        None, description="Id of the clause in this edition that now holds its content."
-    )
+    date: Date | None = Field(None, description="删除日期。")
+    note: Text | None = Field(None, description="删除的原因，一句话。")
+    moved_to: Slug | None = Field(None, description="内容并入的条款（本版本中的条款 id）。")
 
 
 class Clause(Model):
     """A numbered clause (条); it may hold sub-clauses (款)."""
 
     id: Slug
-    number: Text = Field(description='Display number in quotes, e.g. "1.10".')
-    title: Text | None = Field(None, description="Short title (条标题).")
-    text: Markdown = Field("", description="The clause text in Markdown.")
-    withdrawn: Withdrawal | None = Field(None, description="Set when the clause is withdrawn.")
-    clauses: list[Clause] = Field(default_factory=list, description="Sub-clauses.")
+    number: Text = Field(description='条款号，写在引号里，如 "1.10"（不加引号会被读成数字 1.1）。')
+    title: Text | None = Field(None, description="条标题。")
+    text: Markdown = Field("", description="条款正文（Markdown）。")
+    withdrawn: Withdrawal | None = Field(
+        None, description="条款已删除时填写（条款保留 id 和锚点）：date、note、moved_to。"
+    )
+    clauses: list[Clause] = Field(default_factory=list, description="下一级条款（款）。")
 
     @model_validator(mode="after")
     def _has_content(self) -> Clause:
@@ -96,72 +96,78 @@ class Section(Model):
     """A chapter of the standard's body (章), grouping clauses."""
 
     id: Slug
-    number: Text = Field(description='Display number in quotes, e.g. "4".')
-    title: Text
-    text: Markdown = Field("", description="Introductory text of the chapter.")
-    clauses: list[Clause] = Field(default_factory=list)
+    number: Text = Field(description='章号，写在引号里，如 "4"。')
+    title: Text = Field(description="章标题。")
+    text: Markdown = Field("", description="本章的引导文字（Markdown，可选）。")
+    clauses: list[Clause] = Field(default_factory=list, description="本章的条款。")
 
 
 class Criterion(Model):
     """One scored line of a rubric (评分细则)."""
 
     id: Slug
-    number: Text | None = Field(None, description='Display number in quotes, e.g. "1".')
-    item: Text = Field(description="What is assessed (评分内容).")
-    points: Points = Field(description="Points this criterion is worth.")
+    number: Text | None = Field(None, description='序号，写在引号里，如 "1"。')
+    item: Text = Field(description="评分内容。")
+    points: Points = Field(description="本项分值。")
     clauses: list[Slug] = Field(
-        min_length=1, description="Ids of the clauses of this edition that it assesses."
+        min_length=1, description="本项考核的条款（本版本中的条款 id），至少一条。"
     )
     methods: list[Text] = Field(
-        default_factory=list, description="How it is checked: 查阅台账, 现场检查, 个别访谈 …"
+        default_factory=list, description="考核方法：查阅台账、现场检查、个别访谈……"
     )
-    scoring: Text | None = Field(None, description="How points are given or deducted (评分标准).")
+    scoring: Text | None = Field(None, description="评分标准：如何给分、扣分。")
 
 
 class GradeBand(Model):
     """A grade given from a minimum total score upwards."""
 
-    name: Text = Field(description="Grade name, e.g. 优秀.")
-    min: Points = Field(description="Lowest total score that earns this grade.")
+    name: Text = Field(description="等级名称，如 优秀。")
+    min: Points = Field(description="获得该等级的最低总分。")
 
 
 class Rubric(Model):
     """A scoring rubric (验收细则) that turns clauses into points."""
 
-    title: Text
-    total: Points = Field(description="Total points; must equal the sum of the criteria.")
-    pass_mark: Points = Field(description="Lowest total score that passes (达标).")
-    grades: list[GradeBand] = Field(default_factory=list)
-    criteria: list[Criterion] = Field(min_length=1)
+    title: Text = Field(description="细则名称。")
+    total: Points = Field(description="总分，须等于各项分值之和。")
+    pass_mark: Points = Field(description="达标的最低总分。")
+    grades: list[GradeBand] = Field(default_factory=list, description="等级：名称和最低总分。")
+    criteria: list[Criterion] = Field(min_length=1, description="评分项目，每项一行。")
 
 
 class StandardEdition(Model):
     """One edition of one standard."""
 
-    id: Slug = Field(description="The standard's id; equals its folder name under standards/.")
-    code: Text = Field(description="编号, e.g. XX/DJ 001-2019.")
-    title: Text = Field(description="Title (标准名称).")
-    english_title: Text | None = None
+    id: Slug = Field(description="标准的固定编号，与 standards/ 下的文件夹同名，用于网址。")
+    code: Text = Field(description="标准编号，如 XX/DJ 001-2019。")
+    title: Text = Field(description="标准名称。")
+    english_title: Text | None = Field(None, description="英文名称（可选）。")
     edition: EditionId
     status: Status | None = Field(
-        None, description="Optional; computed from the dates, and must agree if given."
+        None, description="状态（可选）：由日期自动计算；填写时须与日期一致。"
     )
-    issued: Date = Field(description="发布日期.")
-    effective: Date = Field(description="实施日期.")
-    repealed: Date | None = Field(None, description="废止日期.")
-    issuer: Text = Field(description="发布机构.")
-    document: Text | None = Field(None, description="批准文号, e.g. X直工〔2019〕5号.")
-    replaces: list[EditionRef] = Field(default_factory=list)
-    replaced_by: list[EditionRef] = Field(default_factory=list)
-    foreword: Markdown = Field("", description="前言, including the history of editions.")
-    scope: Markdown = Field("", description="范围.")
-    references: list[Reference] = Field(default_factory=list)
-    terms: list[Term] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
-    rubric: Rubric | None = None
+    issued: Date = Field(description="发布日期，写作 年-月-日。")
+    effective: Date = Field(description="实施日期，写作 年-月-日。")
+    repealed: Date | None = Field(None, description="废止日期（可选）。")
+    issuer: Text = Field(description="发布机构。")
+    document: Text | None = Field(None, description="批准文号，如 X直工〔2019〕5号（可选）。")
+    replaces: list[EditionRef] = Field(
+        default_factory=list, description="本版本代替的其他标准的版本，写作 <标准id>/<版本>。"
+    )
+    replaced_by: list[EditionRef] = Field(
+        default_factory=list, description="代替本版本的其他标准的版本，写作 <标准id>/<版本>。"
+    )
+    foreword: Markdown = Field(
+        "", description="前言（Markdown），包括与上一版相比的变化和历次版本。"
+    )
+    scope: Markdown = Field("", description="范围（Markdown）。")
+    references: list[Reference] = Field(default_factory=list, description="规范性引用文件。")
+    terms: list[Term] = Field(default_factory=list, description="术语和定义。")
+    sections: list[Section] = Field(min_length=1, description="正文各章，每章含若干条款。")
+    rubric: Rubric | None = Field(None, description="验收评分细则（可选）。")
     owners: list[Annotated[str, StringConstraints(pattern=r"^@[\w.-]+(/[\w.-]+)?$")]] = Field(
         default_factory=list,
-        description="Forge accounts or teams who must review changes, e.g. @zuzhibu or @org/team.",
+        description="修改须经其审核的代码托管平台账号或团队，如 @zuzhibu 或 @org/team（写入 CODEOWNERS）。",
     )
 
     @property

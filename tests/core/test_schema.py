@@ -45,8 +45,32 @@ def test_schema_rejects_a_number_where_text_is_needed() -> None:
     assert [e.json_path for e in errors] == ["$.number"]
 
 
-def test_vscode_is_wired_to_the_schema() -> None:
+def test_vscode_is_wired_to_every_schema() -> None:
+    """This repository's editor settings name every schema, each for files that exist;
+    the scaffold's name the same globs (tests/test_yaml_language_server.py drives them)."""
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"] == {
-        "./generator/schemas/standard.schema.json": "standards/*/*.yml"
-    }
+    wired = settings["yaml.schemas"]
+    assert {Path(path).name for path in wired} == set(SCHEMAS)
+    for path, glob in wired.items():
+        assert (REPO / path).is_file(), path
+        assert list(REPO.glob(glob)), glob
+    scaffold = REPO / "generator" / "scaffold" / "files" / "dot-vscode" / "settings.json"
+    theirs = json.loads(scaffold.read_text(encoding="utf-8"))
+    assert sorted(theirs["yaml.schemas"].values()) == sorted(wired.values())
+    assert theirs["yaml.customTags"] == settings["yaml.customTags"]
+
+
+def test_every_sample_file_satisfies_its_schema() -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    for path, glob in settings["yaml.schemas"].items():
+        schema = json.loads((REPO / path).read_text(encoding="utf-8"))
+        for data_file in sorted(REPO.glob(glob)):
+            data = yaml.load(data_file.read_text(encoding="utf-8"), Loader=_Tolerant)
+            jsonschema.validate(_as_json(data), schema)
+
+
+class _Tolerant(yaml.SafeLoader):
+    """mkdocs.yml's `!!python/…` values read as None."""
+
+
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

@@ -215,7 +215,7 @@ CASES: dict[str, tuple[Callable[[Handbook], None], list[str]]] = {
     "HB114": (
         mkdocs("sample_data: true", "sample_data: 是"),
         [
-            'mkdocs.yml:44:18: extra.handbook.sample_data: 应为 true 或 false，实际为"是" [HB114]',
+            'mkdocs.yml:52:18: extra.handbook.sample_data: 应为 true 或 false，实际为"是" [HB114]',
         ],
     ),
     "HB208": (
@@ -378,7 +378,7 @@ CASES: dict[str, tuple[Callable[[Handbook], None], list[str]]] = {
     "HB602": (
         mkdocs("sample_data: true", "sample_data: true\n    template_overrides: ../elsewhere"),
         [
-            "mkdocs.yml:45:25: extra.handbook.template_overrides: 应为仓库内的文件夹，实际为 '../elsewhere' [HB602]",
+            "mkdocs.yml:53:25: extra.handbook.template_overrides: 应为仓库内的文件夹，实际为 '../elsewhere' [HB602]",
         ],
     ),
 }

@@ -1,4 +1,5 @@
-"""“Last updated” from the commit that last touched a page's source, and a link to it."""
+"""“Last updated” from the commit that last touched a page's source, and the
+theme's “编辑此页” link to that file in the forge's editor (repo_url + edit_uri)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import subprocess
 from generator.engine.build import build_site
 from tests.samples import AS_OF, MINIMAL, Handbook
 
+FORGE = "https://forge.example.org/c/handbook"
+
 
 def test_pages_say_when_their_source_last_changed_and_link_to_it(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL)
+    handbook.write("content/guide.md", "---\ntitle: 指南\n---\n\n见 [[demo#tiaokuan-yi]]。\n")
     config = handbook.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            'source_url: ""', 'source_url: "https://forge.example.org/c/handbook/src/branch/main/"'
+            "# repo_url: https://git.example.org/jiguan-dangjian/handbook\n"
+            "# edit_uri: _edit/branch/main/content/\n",
+            f"repo_url: {FORGE}\nedit_uri: _edit/branch/main/content/\n",
         ),
         encoding="utf-8",
     )
@@ -36,11 +42,31 @@ def test_pages_say_when_their_source_last_changed_and_link_to_it(handbook: Handb
         encoding="utf-8"
     )
     assert (
-        '<p class="hb-provenance" data-pagefind-ignore>最后更新：<time datetime="2025-03-04">2025年3月4日</time> · '
-        '<a href="https://forge.example.org/c/handbook/src/branch/main/standards/demo/2020.yml">查看源文件</a></p>'
+        '<p class="hb-provenance" data-pagefind-ignore>最后更新：<time datetime="2025-03-04">2025年3月4日</time></p>'
     ) in html
+    # The edition's YAML opens in the forge's editor, from the generated page.
+    assert (
+        f'<a href="{FORGE}/_edit/branch/main/standards/demo/2020.yml" title="编辑此页" '
+        'class="md-content__button md-icon" rel="edit">'
+    ) in html
+    guide = (handbook.root / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{FORGE}/_edit/branch/main/content/guide.md" title="编辑此页"' in guide
     index = (handbook.root / "site" / "standards" / "index.html").read_text(encoding="utf-8")
     assert "hb-provenance" not in index  # generated from many files: no single source
+    assert 'rel="edit"' not in index
+
+
+def test_the_retired_source_url_says_what_replaces_it(handbook: Handbook) -> None:
+    config = handbook.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "    sample_data: true\n",
+        '    sample_data: true\n    source_url: "https://x.example.org/"\n',
+    )
+    config.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('    source_url: "https://x.example.org/"') + 1
+    assert handbook.problems() == [
+        f"mkdocs.yml:{line}:5: extra.handbook.source_url: 已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件"
+    ]
 
 
 def test_no_git_no_forge_no_footer(handbook: Handbook) -> None:

@@ -305,15 +305,17 @@ def test_relative_url(here: str, there: str, expected: str) -> None:
     assert relative_url(here, there) == expected
 
 
-def test_the_footer_links_the_source_when_a_forge_is_set() -> None:
-    settings = dataclasses.replace(SETTINGS, source_url="https://forge.example.org/c/hb/src/main/")
-    page = Renderer(settings, AS_OF).page(PAGE, "示例标准", Maker(), deps=[SOURCE], source=SOURCE)
-    assert page.content is not None
-    assert page.content.startswith(Maker().text.rstrip("\n"))
-    assert page.content.endswith(
-        '\n\n<p class="hb-provenance" data-pagefind-ignore>'
-        '<a href="https://forge.example.org/c/hb/src/main/standards/demo/2020.yml">查看源文件</a></p>\n'
+def test_a_page_names_its_source_first_in_its_front_matter() -> None:
+    """The engine's hook turns it into the theme's 编辑此页 link (repo_url + edit_uri)."""
+    made = Maker("---\ntitle: 示例标准\n---\n\n# 示例标准\n")
+    page = Renderer(SETTINGS, AS_OF).page(PAGE, "示例标准", made, deps=[SOURCE], source=SOURCE)
+    assert (
+        page.content
+        == '---\nhb_source: "standards/demo/2020.yml"\ntitle: 示例标准\n---\n\n# 示例标准\n'
     )
+    index = Renderer(SETTINGS, AS_OF).page("standards/index.md", "标准目录", made)
+    assert index.content is not None
+    assert index.content.startswith("---\nhb_source: null\n")  # made from many files
 
 
 def test_the_footer_shows_the_day_of_the_last_commit() -> None:
@@ -323,17 +325,17 @@ def test_the_footer_shows_the_day_of_the_last_commit() -> None:
     assert '最后更新：<time datetime="2025-03-04">2025年3月4日</time>' in page.content
 
 
-def test_no_footer_without_a_forge_or_a_source() -> None:
+def test_no_footer_without_a_commit_date_or_a_source() -> None:
     plain = Renderer(SETTINGS, AS_OF).page(PAGE, "示例标准", Maker(), deps=[SOURCE], source=SOURCE)
     assert plain.content == Maker().text
-    forge = dataclasses.replace(SETTINGS, source_url="https://forge.example.org/")
-    index = Renderer(forge, AS_OF).page("standards/index.md", "标准目录", Maker())
+    dated = Renderer(SETTINGS, AS_OF, dates={SOURCE: dt.date(2025, 3, 4)})
+    index = dated.page("standards/index.md", "标准目录", Maker())
     assert index.content == Maker().text  # made from many files: no single source
 
 
 def test_the_footer_is_not_part_of_what_search_indexes() -> None:
-    forge = dataclasses.replace(SETTINGS, source_url="https://forge.example.org/")
-    with_footer = Renderer(forge, AS_OF).page(PAGE, "示例标准", Maker(), deps=[], source=SOURCE)
+    dated = Renderer(SETTINGS, AS_OF, dates={SOURCE: dt.date(2025, 3, 4)})
+    with_footer = dated.page(PAGE, "示例标准", Maker(), deps=[], source=SOURCE)
     without = Renderer(SETTINGS, AS_OF).page(PAGE, "示例标准", Maker(), deps=[], source=SOURCE)
     assert with_footer.content != without.content
     assert with_footer.search == without.search

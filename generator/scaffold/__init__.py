@@ -1,0 +1,1 @@
+"""`handbook new`: a new handbook that builds as it is, or the full sample."""

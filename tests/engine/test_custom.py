@@ -1,0 +1,140 @@
+"""The committee's own mkdocs.yml is theirs: what Material's customisation guide
+tells them to add (extra_css, a custom_dir overriding a block, a hook) reaches
+the built site beside the generator's own, and the keys the generator owns are
+refused with a located message saying what to do instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.engine.build import build_site
+from generator.errors import ValidationFailed
+from generator.pipeline import run
+from generator.scaffold.new import write_handbook
+
+AS_OF = dt.date(2026, 12, 4)
+
+MAIN = """\
+{% extends "base.html" %}
+{% block announce %}<p class="committee-announce">委员会通知：本周五例会</p>{{ super() }}{% endblock %}
+"""
+HOOK = """\
+def on_post_page(output, page, config):
+    return output.replace("</body>", "<!-- committee hook: " + page.file.src_uri + " --></body>")
+"""
+
+
+def _customised(root: Path) -> Path:
+    write_handbook(root)
+    (root / "content" / "css").mkdir()
+    (root / "content" / "css" / "extra.css").write_text(
+        ".md-header { background: #7b1e1e; }\n", encoding="utf-8"
+    )
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "main.html").write_text(MAIN, encoding="utf-8")
+    (root / "overrides" / "partials" / "copyright.html").write_text(
+        '<div class="committee-copyright">© 示例委员会</div>\n', encoding="utf-8"
+    )
+    (root / "hooks").mkdir()
+    (root / "hooks" / "stamp.py").write_text(HOOK, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  # custom_dir: overrides", "  custom_dir: overrides")
+    text = text.replace("    sample_data: false", "    sample_data: true")
+    text = text.replace("plugins: []", "plugins:\n  - search")
+    text = text.replace("  - sane_lists", "  - pymdownx.mark\n  - sane_lists")
+    text += "extra_css:\n  - css/extra.css\nhooks:\n  - hooks/stamp.py\n"
+    config.write_text(text, encoding="utf-8")
+    manual = root / "content" / "manuals" / "liehui.md"
+    manual.write_text(
+        manual.read_text(encoding="utf-8") + "\n==会后当天==整理录音。\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_their_css_theme_override_and_hook_are_all_in_the_site(tmp_path: Path) -> None:
+    root = _customised(tmp_path / "h")
+    build_site(root, AS_OF)
+    for page, prefix in (("index.html", ""), ("standards/huiyi-guanli/index.html", "../../")):
+        html = (root / "site" / page).read_text(encoding="utf-8")
+        # Their stylesheet after ours, so that theirs wins the cascade.
+        ours = html.index(f'href="{prefix}assets/handbook/handbook.css"')
+        theirs = html.index(f'href="{prefix}css/extra.css"')
+        assert ours < theirs
+        # Their main.html overrides a Material block and keeps ours with super();
+        # our other blocks (the search scope) stay.
+        assert (
+            '<p class="committee-announce">委员会通知：本周五例会</p><p class="hb-sample">' in html
+        )
+        assert "<div data-pagefind-body" in html
+        # Their partial replaces Material's, file by file.
+        assert '<div class="committee-copyright">© 示例委员会</div>' in html
+        # Their hook ran.
+        assert f"<!-- committee hook: {page.replace('.html', '.md')} --></body>" in html
+    assert (root / "site" / "css" / "extra.css").is_file()
+    # Their plugins run (Material's search wrote its index) and their Markdown extensions apply.
+    assert (root / "site" / "search" / "search_index.json").is_file()
+    manual = (root / "site" / "manuals" / "liehui" / "index.html").read_text(encoding="utf-8")
+    assert "<mark>会后当天</mark>整理录音。" in manual
+
+
+def test_an_edit_to_their_theme_shows_in_a_rebuild(tmp_path: Path) -> None:
+    root = _customised(tmp_path / "h")
+    build_site(root, AS_OF)
+    main = root / "overrides" / "main.html"
+    main.write_text(MAIN.replace("本周五例会", "例会改到周四"), encoding="utf-8")
+    (root / "overrides" / "partials" / "copyright.html").unlink()
+    build_site(root, AS_OF)
+    html = (root / "site" / "manuals" / "liehui" / "index.html").read_text(encoding="utf-8")
+    assert "例会改到周四" in html and "本周五例会" not in html
+    assert "committee-copyright" not in html  # Material's own partial is back
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(ValidationFailed) as failed:
+        run(root, AS_OF, render=False)
+    return [str(p) for p in failed.value.problems]
+
+
+def test_the_keys_the_generator_owns_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    root = tmp_path / "h"
+    write_handbook(root)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("docs_dir: content ", "docs_dir: docs    ")
+    text = text.replace("# site_dir: site  ", "site_dir: content/x")
+    text = text.replace("  # custom_dir: overrides", "  custom_dir: overrides")
+    text += "nav:\n  - 首页: index.md\nhooks:\n  - hooks/missing.py\n"
+    config.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    docs = next(i for i, line in enumerate(lines) if line.startswith("docs_dir:")) + 1
+    site = next(i for i, line in enumerate(lines) if line.startswith("site_dir:")) + 1
+    nav = lines.index("nav:") + 1
+    theme = next(i for i, line in enumerate(lines) if line.startswith("  custom_dir:")) + 1
+    assert _problems(root) == [
+        f"mkdocs.yml:{docs}:11: docs_dir: 手册的页面固定放在 content/ 文件夹，这里写的是 'docs'；请删除这一行或写 docs_dir: content，并把页面移到 content/ 下",
+        f"mkdocs.yml:{site}:11: site_dir: 网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，这里写的是 'content/x'；请删除这一行（默认 site）或换一个文件夹名",
+        f"mkdocs.yml:{theme}:15: theme.custom_dir: 须是手册文件夹内已有的文件夹，这里写的是 'overrides'；请建好该文件夹或删除这一行",
+        f"mkdocs.yml:{nav}:1: nav: 菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
+        f"mkdocs.yml:{nav + 3}:5: hooks[0]: 须是手册文件夹内已有的 Python 文件，这里写的是 'hooks/missing.py'；路径相对 mkdocs.yml 所在的文件夹",
+    ]
+
+
+def test_site_dir_is_honoured(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    root = tmp_path / "h"
+    write_handbook(root)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("# site_dir: site  ", "site_dir: public"),
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(cli, ["build", "--root", str(root), "--as-of", str(AS_OF)])
+    assert done.exit_code == 0, done.output
+    assert (root / "public" / "index.html").is_file() and not (root / "site").exists()
