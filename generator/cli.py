@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -37,6 +39,18 @@ as_of_option = click.option(
     metavar="YYYY-MM-DD",
     help="The date statuses are computed for (default: today).",
 )
+no_wait_option = click.option(
+    "--no-wait",
+    is_flag=True,
+    help="If another run is writing this handbook, stop at once instead of waiting for it.",
+)
+
+
+def _say(message: str) -> None:
+    """What the user should know while a run goes on (it waits, the memory was healed)."""
+    click.echo(message, err=True)
+
+
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -101,13 +115,30 @@ def check(as_of: str | None, root: Path, output: str) -> None:
     help="Forget the previous build (.handbook/) and redo everything; "
     "by default only what the changes touch is rebuilt.",
 )
-def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
+@no_wait_option
+@click.pass_context
+def build(
+    ctx: click.Context,
+    as_of: str | None,
+    root: Path,
+    site_dir: Path | None,
+    clean: bool,
+    no_wait: bool,
+) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator import layout
     from generator.engine.build import build_site
 
     target = site_dir or root / layout.SITE_DIR
-    result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
+    result = build_site(
+        root.resolve(),
+        _as_of(as_of),
+        target,
+        full=clean,
+        wait=not no_wait,
+        notify=_say,
+        command=ctx.command_path,
+    )
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
     click.echo(
@@ -156,7 +187,11 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
 @as_of_option
 @root_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
-def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
+@no_wait_option
+@click.pass_context
+def serve(
+    ctx: click.Context, as_of: str | None, root: Path, dev_addr: str, no_wait: bool
+) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
@@ -173,6 +208,9 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
         _as_of(as_of),
         dev_addr,
         lambda failed: _report(failed, "the preview keeps showing the last good version"),
+        wait=not no_wait,
+        notify=_say,
+        command=ctx.command_path,
     )
 
 
@@ -227,13 +265,27 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except (OSError, sqlite3.OperationalError) as exc:  # the machine refused: not a bug
+        from generator import layout
+        from generator.core import faults
+
+        message = faults.describe(exc, f"{layout.CACHE_DIR}/{layout.CACHE_STATE}")
+        if message is None or os.environ.get("HANDBOOK_DEBUG"):
+            _internal(exc)
+        click.echo(f"error: {message}", err=True)
+        sys.exit(1)
     except Exception as exc:  # the last guard: an editor never sees a traceback
-        if os.environ.get("HANDBOOK_DEBUG"):
-            raise
-        click.echo(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in the generator, not in your files. Run again with "
-            "HANDBOOK_DEBUG=1 to see the details, and report it.",
-            err=True,
-        )
-        sys.exit(2)
+        _internal(exc)
+
+
+def _internal(exc: Exception) -> NoReturn:
+    """A bug: say so, without a traceback unless HANDBOOK_DEBUG asks for one."""
+    if os.environ.get("HANDBOOK_DEBUG"):
+        raise exc
+    click.echo(
+        f"internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in the generator, not in your files. Run again with "
+        "HANDBOOK_DEBUG=1 to see the details, and report it.",
+        err=True,
+    )
+    sys.exit(2)

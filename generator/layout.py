@@ -51,7 +51,10 @@ BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
+LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
+STAGING_SUFFIX = ".new"  # beside the site: the next version, made before the swap
+ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------
 HOME = "index.md"

@@ -337,7 +337,8 @@ def _too_deep(text: str, rel: str) -> Problem | None:
                 depth += 1
                 if depth > limits.MAX_DEPTH:
                     mark = event.start_mark
-                    return Problem(rel, mark.line + 1, mark.column + 1, "", limits.too_deep())
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    return Problem(rel, line, column, "", limits.too_deep())
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError:
