@@ -221,7 +221,7 @@ class _Builder:
         if self.nodes > limits.MAX_VALUES:
             raise _Refused(self._at(loc, limits.too_many_values()))
         if self.foreign_tags and _is_foreign(node.tag):
-            self.doc.tags[loc] = node.tag
+            self._note_tags(node, loc)
             return None  # another program's value (mkdocs.yml's `!ENV`, `!!python/…`)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
@@ -243,6 +243,21 @@ class _Builder:
         finally:
             self.aliased -= alias
             self.open.pop()
+
+    def _note_tags(self, node: yaml.Node, loc: Loc) -> None:
+        """Keep the foreign tags in a value read as empty, its inner values' too
+        (with their places), for the reader to judge (see `settings`)."""
+        pending = [(node, loc)]
+        while pending and len(self.doc.tags) < limits.MAX_ALIAS_VALUES:
+            item, where = pending.pop()
+            if _is_foreign(item.tag):
+                self.doc.tags[where] = item.tag
+                mark = item.start_mark
+                self.doc.places.setdefault(where, (mark.line + 1, mark.column + 1))
+            if isinstance(item, yaml.SequenceNode):
+                pending += [(child, (*where, i)) for i, child in enumerate(item.value)]
+            elif isinstance(item, yaml.MappingNode):
+                pending += [(v, (*where, str(k.value))) for k, v in item.value]
 
     def _at(self, loc: Loc, message: str) -> Problem:
         """A problem about the value at `loc`, placed at the key or the list that
