@@ -53,7 +53,7 @@ ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
-STAGING_SUFFIX = ".new"  # beside the site: the next version, made before the swap
+STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there
 ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------

@@ -198,11 +198,15 @@ class BuildCache:
             raise
         return db
 
-    def _heal(self) -> None:
-        """Forget a damaged memory (say so once): the build goes on as a full one."""
+    def found_damage(self) -> None:
+        """Say once that the memory was damaged (it is rebuilt as the build goes on)."""
         if not self.damaged:
             self.damaged = True
             self.notify(MESSAGES["healed"])
+
+    def _heal(self) -> None:
+        """Forget a damaged memory (say so once): the build goes on as a full one."""
+        self.found_damage()
         db = getattr(self, "db", None)
         if db is not None:
             db.close()
@@ -218,9 +222,7 @@ class BuildCache:
         try:
             return pickle.loads(data)
         except Exception:  # a damaged or foreign row: any error unpickling can raise
-            if not self.damaged:
-                self.damaged = True
-                self.notify(MESSAGES["healed"])
+            self.found_damage()
             return _DAMAGED
 
     def close(self) -> None:
@@ -264,6 +266,7 @@ class BuildCache:
                 (rel, kind, value_digest),
             ).fetchone()
         except _DAMAGE:  # damaged since it was opened
+            self.found_damage()
             row = None
         value: T
         if row is not None and (cached := self._unpickle(row[0])) is not _DAMAGED:
@@ -286,7 +289,8 @@ class BuildCache:
             return None
         try:
             st = (self.docs / path).stat()
-        except OSError:
+        except OSError:  # a missing piece of the generated project: made again
+            self.found_damage()
             return None
         if (st.st_size, st.st_mtime_ns) != (old[2], old[3]):
             return None

@@ -104,6 +104,8 @@ def _build(
         result, config = generate(memory, as_of, built.resolve(), mark=mark)
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
+        if memory.engine_key and not built.is_dir():
+            memory.found_damage()  # the engine's folder is gone: it is built in full
         dirty = memory.engine_key == engine_key and built.is_dir()
         search_key = memory.search_key(p.path for p in result.pages if p.path.endswith(".md"))
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
