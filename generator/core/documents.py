@@ -191,6 +191,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str) -> Problem:
     return Problem(rel, line, column, "", message)
 
 
+def _character_problem(exc: yaml.reader.ReaderError, text: str, rel: str) -> Problem:
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(rel, line, column, "", limits.MESSAGES["character"].format(code=code))
+
+
 class _Builder:
     """Turn a composed node tree into plain data and record every node's place."""
 
@@ -356,7 +364,7 @@ def _too_deep(text: str, rel: str) -> Problem | None:
                     return Problem(rel, line, column, "", limits.too_deep())
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         return None  # the parse proper reports it
     finally:
         parser.dispose()
@@ -397,6 +405,9 @@ def _parse(
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         p = _syntax_problem(exc, rel)
+        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        p = _character_problem(exc, text, rel)
         return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
     finally:
         loader.dispose()

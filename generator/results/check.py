@@ -123,7 +123,12 @@ def _parse_score(value: object, criterion: Criterion) -> Score | str:
         )
         return f'expected points (a number), "?" when not assessed, or {{points, reason, evidence}}; found {shown}'
     if not 0 <= value <= criterion.points:
-        return f"expected a number from 0 to {criterion.points:g} (the criterion's points), found {value:g}"
+        shown = (
+            f"{value:g}"
+            if isinstance(value, float) or abs(value) < 10**15
+            else f"a number of {len(str(abs(value)))} digits"
+        )
+        return f"expected a number from 0 to {criterion.points:g} (the criterion's points), found {shown}"
     return Score(
         float(value),
         None if reason is None else str(reason),
@@ -248,7 +253,7 @@ def _cell_problem(
         return f"expected a date written as YYYY-MM-DD, found {value!r}"
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
         return f"expected a number, found {value!r}"
-    if kind == "unit" and value not in unit_ids:
+    if kind == "unit" and (not isinstance(value, str) or value not in unit_ids):
         return f"there is no unit '{value}'{did_you_mean(str(value), unit_ids)}"
     if kind == "choice" and value not in choices:
         return f"expected one of {', '.join(choices)}, found {value!r}"
