@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,17 +218,11 @@ class _Builder:
         self.open: list[int] = []  # the collections being built (to catch an alias to itself)
         self.aliased = 0  # how many aliases are being expanded now
         self.alias_at: Loc = ()  # where the outermost of them is used
+        self.max_values, self.max_aliased = limits.MAX_VALUES, limits.MAX_ALIAS_VALUES
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         place = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.doc.places[loc] = place
-        self.nodes += 1
-        if self.aliased:
-            self.expanded += 1
-            if self.expanded > limits.MAX_ALIAS_VALUES:
-                raise _Refused(self._at(self.alias_at, limits.too_many_aliased()))
-        if self.nodes > limits.MAX_VALUES:
-            raise _Refused(self._at(loc, limits.too_many_values()))
         if self.foreign_tags and _is_foreign(node.tag):
             self._note_tags(node, loc)
             return None  # another program's value (mkdocs.yml's `!ENV`, `!!python/…`)
@@ -241,6 +236,7 @@ class _Builder:
         alias = key in self.seen
         if alias and not self.aliased:
             self.alias_at = loc
+        self._count(loc, len(node.value), alias)  # a collection counts what it holds
         self.seen.add(key)
         self.open.append(key)
         self.aliased += alias
@@ -266,6 +262,15 @@ class _Builder:
                 pending += [(child, (*where, i)) for i, child in enumerate(item.value)]
             elif isinstance(item, yaml.MappingNode):
                 pending += [(v, (*where, str(k.value))) for k, v in item.value]
+
+    def _count(self, loc: Loc, values: int, alias: bool) -> None:
+        self.nodes += values
+        if self.aliased or alias:
+            self.expanded += values
+            if self.expanded > self.max_aliased:
+                raise _Refused(self._at(self.alias_at, limits.too_many_aliased()))
+        if self.nodes > self.max_values:
+            raise _Refused(self.doc.problem(loc, limits.too_many_values(), key=True))
 
     def _at(self, loc: Loc, message: str) -> Problem:
         """A problem about the value at `loc`, placed at the key or the list that
@@ -332,24 +337,37 @@ class _Refused(Exception):
 
 
 _COLLECTIONS = re.compile(r"[\[\]{}]")
-_BLOCK_INDENT = re.compile(r"^[ ?-]*", re.M)
+_AS_SQUARE = str.maketrans("{}", "[]")
+
+
+@functools.cache
+def _indented(columns: int) -> re.Pattern[str]:
+    """A line whose indentation (spaces, `- ` and `? ` of compact nesting) is this
+    wide (searched in the text after a line break: a literal start is quicker)."""
+    return re.compile(f"\n[ ?-]{{{max(columns, 0)}}}")
+
+
+def _flow_depth(text: str) -> int:
+    """A bound on how deep flow collections (`[…]`, `{…}`) nest, at C speed: the
+    brackets alone, innermost pairs removed a level at a time; an unmatched
+    opening bracket (text in quotes) may count as a level."""
+    brackets = "".join(_COLLECTIONS.findall(text)).translate(_AS_SQUARE)
+    levels = 0
+    while "[]" in brackets and levels < limits.MAX_DEPTH:
+        brackets = brackets.replace("[]", "")
+        levels += 1
+    return levels + brackets.count("[")
 
 
 def _too_deep(text: str, rel: str) -> Problem | None:
     """Whether the text nests deeper than the limit, found before libyaml composes it.
 
-    A quick bound first (flow brackets open at once, plus the deepest block
-    indentation, which each block level needs at least a column of); only text
-    that might be too deep is parsed event by event, stopping at the limit."""
-    depth = deepest = 0
-    for char in _COLLECTIONS.findall(text):
-        depth += 1 if char in "[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest >= limits.MAX_DEPTH:
-                break
-    indent = max(map(len, _BLOCK_INDENT.findall(text)), default=0)
-    if deepest + indent < limits.MAX_DEPTH:
+    A quick bound first (flow brackets, plus the deepest block indentation,
+    which each block level needs at least a column of); only text that might be
+    too deep is parsed event by event, stopping at the limit."""
+    deepest = _flow_depth(text)
+    indented = _indented(limits.MAX_DEPTH - deepest)
+    if deepest < limits.MAX_DEPTH and not indented.search("\n" + text):
         return None
     parser = _Parser(text)
     depth = 0
