@@ -38,4 +38,4 @@ test: $(STAMP) browser-tools
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.new site.old .handbook
+	rm -rf site site.new site.old .site.swap .handbook

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -51,6 +52,12 @@ def _report(
 
 
 as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="opt.as_of")
+no_wait_option = click.option("--no-wait", is_flag=True, help="opt.no_wait")
+
+
+def _say(message: str) -> None:
+    """What the user should know while a run goes on (it waits, the memory was healed)."""
+    click.echo(message, err=True)
 
 
 def find_root(start: Path) -> Path | None:
@@ -174,8 +181,17 @@ def check(as_of: str | None, root: Path, output: str) -> None:
     help="opt.site_dir",
 )
 @click.option("--clean", is_flag=True, help="opt.clean")
+@no_wait_option
 @lang_option
-def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
+@click.pass_context
+def build(
+    ctx: click.Context,
+    as_of: str | None,
+    root: Path,
+    site_dir: Path | None,
+    clean: bool,
+    no_wait: bool,
+) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator.engine.build import build_site
     from generator.settings import load_settings
@@ -183,7 +199,15 @@ def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> 
     lang = _lang()
     settings = load_settings(root)[0]  # its problems are reported by the build
     target = site_dir or root / (settings.site_dir if settings else layout.SITE_DIR)
-    result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
+    result = build_site(
+        root.resolve(),
+        _as_of(as_of),
+        target,
+        full=clean,
+        wait=not no_wait,
+        notify=_say,
+        command=ctx.command_path,
+    )
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
     click.echo(
@@ -241,8 +265,10 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     metavar="IP:PORT",
     help="opt.dev_addr",
 )
+@no_wait_option
 @lang_option
-def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
+@click.pass_context
+def serve(ctx: click.Context, as_of: str | None, root: Path, dev_addr: str, no_wait: bool) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
@@ -261,6 +287,9 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
         _as_of(as_of),
         dev_addr,
         lambda failed: _report(failed, lang, "cli.outcome.preview_kept"),
+        wait=not no_wait,
+        notify=_say,
+        command=ctx.command_path,
     )
 
 
@@ -461,8 +490,21 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except (OSError, sqlite3.OperationalError) as exc:  # the machine refused: not a bug
+        from generator.core import faults
+
+        message = faults.describe(exc, f"{layout.CACHE_DIR}/{layout.CACHE_STATE}")
+        if message is None or os.environ.get("HANDBOOK_DEBUG"):
+            _internal(exc, lang)
+        click.echo(text("cli.error", lang, message=message), err=True)
+        sys.exit(1)
     except Exception as exc:  # the last guard: an editor never sees a traceback
-        if os.environ.get("HANDBOOK_DEBUG"):
-            raise
-        click.echo(text("cli.internal_error", lang, kind=type(exc).__name__, detail=exc), err=True)
-        sys.exit(2)
+        _internal(exc, lang)
+
+
+def _internal(exc: Exception, lang: str) -> NoReturn:
+    """A bug: say so, without a traceback unless HANDBOOK_DEBUG asks for one."""
+    if os.environ.get("HANDBOOK_DEBUG"):
+        raise exc
+    click.echo(text("cli.internal_error", lang, kind=type(exc).__name__, detail=exc), err=True)
+    sys.exit(2)

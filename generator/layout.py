@@ -58,7 +58,10 @@ BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committ
 MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
+LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
+STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there
+ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------
 HOME = "index.md"

@@ -17,6 +17,21 @@ from generator.core.model import Model
 from generator.core.typed import parse
 from generator.errors import Problem
 
+# MkDocs reads mkdocs.yml with PyYAML's unsafe loader: `!!python/object…` calls
+# any Python function while the configuration loads. The one such value a
+# handbook needs, pymdownx's slugify for Chinese headings, is allowed; any
+# other is refused before the engine reads the file. (`!!python/name:` only
+# names a function for MkDocs' extensions, such as Material's emoji index.)
+_CALLING_TAGS = "tag:yaml.org,2002:python/object"
+ALLOWED_CALLS = ("tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify",)
+MESSAGES = {  # for the message catalogue
+    "refused_tag": (
+        "mkdocs.yml 中的 {tag} 会在读取配置时执行任意 Python 代码，已拒绝；"
+        "这里只允许 pymdownx 的 slugify（!!python/object/apply:pymdownx.slugs.slugify），"
+        "请删去这个标签"
+    ),
+}
+
 DEFAULT_SITE_NAME = "业务规范手册"
 DEFAULT_LANGUAGE = "zh"
 
@@ -56,6 +71,9 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
     doc, problems = load_yaml(config, layout.CONFIG_FILE, foreign_tags=True)
     if doc is None or problems:
         return None, problems
+    refused = _refused_tags(doc)
+    if refused:
+        return None, refused
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
     owned = owned_keys(doc, root)
@@ -192,3 +210,17 @@ class MkdocsFile(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     extra: _Extra | None = Field(None, description="主题和 handbook 的附加设置。")
+
+
+def _refused_tags(doc: Document) -> list[Problem]:
+    """The values tagged to call Python, other than the allowed ones."""
+    return [
+        doc.problem(loc, MESSAGES["refused_tag"].format(tag=_shown(tag)))
+        for loc, tag in sorted(doc.tags.items(), key=lambda item: doc.where(item[0]))
+        if tag.startswith(_CALLING_TAGS) and tag not in ALLOWED_CALLS
+    ]
+
+
+def _shown(tag: str) -> str:
+    """A tag as it is written in the file: `!!python/object/apply:os.system`."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)

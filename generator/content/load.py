@@ -15,7 +15,7 @@ from generator import layout
 from generator.content.citations import Citation, code_free_spans, find_citations
 from generator.content.model import PageMeta
 from generator.core.documents import Document, MarkdownFile, load_markdown
-from generator.core.files import inside
+from generator.core.files import inside, present
 from generator.core.memory import BuildCache, memoized
 from generator.core.typed import parse
 from generator.errors import Problem
@@ -176,7 +176,7 @@ def load_home(
 ) -> tuple[MarkdownFile | None, list[Problem]]:
     """The committee's own introduction for the home page, if it wrote one."""
     path = root / layout.HOME_SOURCE
-    if not path.is_file():
+    if not present(path):
         return None, []
     rel = layout.HOME_SOURCE
     return memoized(memory, path, rel, "markdown", lambda: load_markdown(path, rel))

@@ -3,12 +3,21 @@
 Everything an editor can get wrong about a file as text (encoding, tabs, YAML
 syntax, duplicate keys, an empty file) is reported here, all at once, each with
 its line and column.
+
+Reading is bounded (see `limits`): a file's size, its nesting depth and the
+number of values it holds, counting what aliases (`*name`) repeat. A hostile
+file (an alias bomb, thousands of nested lists) is refused with a located
+message at about the cost of a normal one, instead of exhausting memory or
+Python's recursion limit. Depth is checked before libyaml composes the file:
+libyaml's scanner slows down quadratically with nesting.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import errno
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator.core import limits
 from generator.errors import Problem
 from generator.messages import NOTHING, Phrase, freeze, phrase
 
@@ -59,6 +69,8 @@ class Document:
     # The file it was read from, to find the places again when a build cache
     # kept only the data (see `__getstate__`); "" when the places are all here.
     reread_from: str = ""
+    # Values tagged for another program (only read with `foreign_tags`): loc → tag.
+    tags: dict[Loc, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, Any]:
         """What a build cache keeps: the data, not the places of its thousands of
@@ -112,7 +124,13 @@ def format_loc(loc: Loc) -> str:
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8 (a BOM is accepted), or say plainly why not."""
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            return None, [Problem(rel, 1, 1, "", limits.too_large(size))]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, 0, 0, "", unreadable_file(exc))]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -211,6 +229,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
     return Problem.at(rel, line, column, "", code, line=end[0], column=end[1])
 
 
+def _character_problem(exc: yaml.reader.ReaderError, text: str, rel: str) -> Problem:
+    at = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Problem(rel, line, column, "", limits.MESSAGES["character"].format(code=code))
+
+
 class _Builder:
     """Turn a composed node tree into plain data and record every node's place."""
 
@@ -221,16 +247,73 @@ class _Builder:
         self.constructor = constructor
         self.foreign_tags = foreign_tags
         self.problems: list[Problem] = []
+        # Aliases make the composed graph share nodes: each use of a shared
+        # collection is counted as the values it expands to.
+        self.nodes = 0
+        self.expanded = 0  # values reached through an alias
+        self.seen: set[int] = set()  # collections already built once
+        self.open: list[int] = []  # the collections being built (to catch an alias to itself)
+        self.aliased = 0  # how many aliases are being expanded now
+        self.alias_at: Loc = ()  # where the outermost of them is used
+        self.max_values, self.max_aliased = limits.MAX_VALUES, limits.MAX_ALIAS_VALUES
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.doc.places[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        place = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.doc.places[loc] = place
         if self.foreign_tags and _is_foreign(node.tag):
+            self._note_tags(node, loc)
             return None  # another program's value (mkdocs.yml's `!ENV`, `!!python/…`)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, loc)
+        if len(loc) >= limits.MAX_DEPTH:  # checked before going one level deeper
+            raise _Refused(Problem(self.doc.path, *place, format_loc(loc), limits.too_deep()))
+        key = id(node)
+        if key in self.open:
+            raise _Refused(self._at(loc, limits.alias_to_itself()))
+        alias = key in self.seen
+        if alias and not self.aliased:
+            self.alias_at = loc
+        self._count(loc, len(node.value), alias)  # a collection counts what it holds
+        self.seen.add(key)
+        self.open.append(key)
+        self.aliased += alias
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, loc)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node, loc)
+        finally:
+            self.aliased -= alias
+            self.open.pop()
+
+    def _note_tags(self, node: yaml.Node, loc: Loc) -> None:
+        """Keep the foreign tags in a value read as empty, its inner values' too
+        (with their places), for the reader to judge (see `settings`)."""
+        pending = [(node, loc)]
+        while pending and len(self.doc.tags) < limits.MAX_ALIAS_VALUES:
+            item, where = pending.pop()
+            if _is_foreign(item.tag):
+                self.doc.tags[where] = item.tag
+                mark = item.start_mark
+                self.doc.places.setdefault(where, (mark.line + 1, mark.column + 1))
+            if isinstance(item, yaml.SequenceNode):
+                pending += [(child, (*where, i)) for i, child in enumerate(item.value)]
+            elif isinstance(item, yaml.MappingNode):
+                pending += [(v, (*where, str(k.value))) for k, v in item.value]
+
+    def _count(self, loc: Loc, values: int, alias: bool) -> None:
+        self.nodes += values
+        if self.aliased or alias:
+            self.expanded += values
+            if self.expanded > self.max_aliased:
+                raise _Refused(self._at(self.alias_at, limits.too_many_aliased()))
+        if self.nodes > self.max_values:
+            raise _Refused(self.doc.problem(loc, limits.too_many_values(), key=True))
+
+    def _at(self, loc: Loc, message: str) -> Problem:
+        """A problem about the value at `loc`, placed at the key or the list that
+        holds it: an alias has no place of its own (its node is the anchor's)."""
+        line, column = self.doc.where(loc[:-1] if loc else loc, key=True)
+        return Problem(self.doc.path, line, column, format_loc(loc), message)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -303,6 +386,80 @@ def _why_no_date(value: str) -> Phrase:
     return phrase("date.no_day", year=year, month=month, days=days) if day > days else NOTHING
 
 
+class _Refused(Exception):
+    """A limit was passed: the walk stops at once, with this problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+_COLLECTIONS = re.compile(r"[\[\]{}]")
+_AS_SQUARE = str.maketrans("{}", "[]")
+
+
+@functools.cache
+def _indented(columns: int) -> re.Pattern[str]:
+    """A line whose indentation (spaces, `- ` and `? ` of compact nesting) is this
+    wide (searched in the text after a line break: a literal start is quicker)."""
+    return re.compile(f"\n[ ?-]{{{max(columns, 0)}}}")
+
+
+def _flow_depth(text: str) -> int:
+    """A bound on how deep flow collections (`[…]`, `{…}`) nest, at C speed: the
+    brackets alone, innermost pairs removed a level at a time; an unmatched
+    opening bracket (text in quotes) may count as a level."""
+    brackets = "".join(_COLLECTIONS.findall(text)).translate(_AS_SQUARE)
+    levels = 0
+    while "[]" in brackets and levels < limits.MAX_DEPTH:
+        brackets = brackets.replace("[]", "")
+        levels += 1
+    return levels + brackets.count("[")
+
+
+def _too_deep(text: str, rel: str) -> Problem | None:
+    """Whether the text nests deeper than the limit, found before libyaml composes it.
+
+    A quick bound first (flow brackets, plus the deepest block indentation,
+    which each block level needs at least a column of); only text that might be
+    too deep is parsed event by event, stopping at the limit."""
+    deepest = _flow_depth(text)
+    indented = _indented(limits.MAX_DEPTH - deepest)
+    if deepest < limits.MAX_DEPTH and not indented.search("\n" + text):
+        return None
+    parser = _Parser(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > limits.MAX_DEPTH:
+                    mark = event.start_mark
+                    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    return Problem(rel, line, column, "", limits.too_deep())
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the parse proper reports it
+    finally:
+        parser.dispose()
+    return None
+
+
+def unreadable_file(exc: OSError) -> str:
+    """Why a data file could not be read, for the editor."""
+    if isinstance(exc, IsADirectoryError):
+        return limits.MESSAGES["folder"]
+    if isinstance(exc, FileNotFoundError):
+        return limits.MESSAGES["vanished"]
+    if exc.errno == errno.ELOOP:
+        return limits.MESSAGES["loop"]
+    if isinstance(exc, PermissionError):
+        return limits.MESSAGES["permission"]
+    return limits.MESSAGES["unreadable"].format(reason=exc.strerror or exc)
+
+
 def _is_foreign(tag: str) -> bool:
     return tag.startswith("!") or tag.startswith("tag:yaml.org,2002:python/")
 
@@ -316,18 +473,27 @@ def _parse(
     problems = _tab_problems(text, rel)
     if problems:
         return None, [p.moved(shift) for p in problems]
+    deep = _too_deep(text, rel)
+    if deep is not None:
+        return None, [deep.moved(shift)]
     loader = _Parser(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_shifted(_syntax_problem(exc, rel, text), shift)]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        return None, [_shifted(_character_problem(exc, text, rel), shift)]
     finally:
         loader.dispose()
     if node is None:
         return None, []
     doc = Document(rel, None)
     builder = _Builder(doc, yaml.SafeLoader(""), foreign_tags=foreign_tags)
-    doc.data = builder.build(node, ())
+    try:
+        doc.data = builder.build(node, ())
+    except _Refused as refused:
+        p = refused.problem
+        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
     if shift:
         doc.places = {k: (line + shift, col) for k, (line, col) in doc.places.items()}
         doc.key_places = {k: (line + shift, col) for k, (line, col) in doc.key_places.items()}

@@ -18,6 +18,12 @@ def _real(root: Path) -> str:
     return os.path.realpath(root)
 
 
+def present(path: Path) -> bool:
+    """Whether anything is at `path`: a file, a folder, a link (even a broken one).
+    A data file's place holding a folder is read, and reading says what is wrong."""
+    return os.path.lexists(path)
+
+
 def yaml_files(root: Path, folder: str) -> list[tuple[Path, str]]:
     """The YAML files directly in `folder` (relative to `root`) that stay inside
     the repository, each with its path relative to `root`."""

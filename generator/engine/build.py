@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import layout
+from generator.core.lock import one_run
 from generator.core.memory import BuildCache, digest_parts, folder_digest
 from generator.engine.custom import read_custom
 from generator.engine.project import docs_files, write_project
@@ -71,22 +72,40 @@ def build_site(
     mark: Callable[[str], None] | None = None,
     *,
     full: bool = False,
+    wait: bool = True,
+    notify: Callable[[str], None] | None = None,
+    command: str = "handbook build",
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
 
     `full`: forget the previous build and redo everything.
-    `mark(stage)` is called as each stage ends, for the benchmarks."""
-    mark = mark or (lambda stage: None)
+    `mark(stage)` is called as each stage ends, for the benchmarks.
+    One build at a time per handbook (`core.lock`): `wait` for another one, or
+    stop; `notify` hears what the user should know (waiting, a healed memory)."""
+    with one_run(root, command, wait=wait, notify=notify):
+        return _build(root, as_of, site_dir, mark or (lambda stage: None), full, notify)
+
+
+def _build(
+    root: Path,
+    as_of: dt.date,
+    site_dir: Path | None,
+    mark: Callable[[str], None],
+    full: bool,
+    notify: Callable[[str], None] | None,
+) -> Result:
     target = (site_dir or root / layout.SITE_DIR).resolve()
     built = root / layout.ENGINE_SITE
     if full:
         shutil.rmtree(root / layout.CACHE_DIR, ignore_errors=True)
         shutil.rmtree(built, ignore_errors=True)
-    memory = BuildCache(root, root / layout.BUILD_DOCS)
+    memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
     try:
         result, config = generate(memory, as_of, built.resolve(), mark=mark)
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
+        if memory.engine_key and not built.is_dir():
+            memory.found_damage()  # the engine's folder is gone: it is built in full
         dirty = memory.engine_key == engine_key and built.is_dir()
         search_key = memory.search_key(p.path for p in result.pages if p.path.endswith(".md"))
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted

@@ -25,6 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
+from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN
 from generator.render.provenance import SOURCE_KEY
 
 # The headings the generator writes (render/templates/_html.j2).
@@ -90,8 +91,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     """A finished-HTML page gets its HTML back, with its table of contents and anchors."""
     body: str | None = getattr(page, _BODY, None)
-    if body is None:
-        return content
+    if body is None:  # an editor's page: md_in_html keeps `markdown="0"` (see markup.block)
+        return content.replace(TEXT_OPEN_IN_MARKDOWN, TEXT_OPEN)
     delattr(page, _BODY)
     page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]  # the same keys as its TypedDict
     page.present_anchor_ids = set(_ID.findall(body))

@@ -12,6 +12,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import layout
+from generator.core.lock import Busy, one_run
 from generator.core.memory import BuildCache
 from generator.engine import build
 from generator.engine.custom import read_custom
@@ -36,7 +37,14 @@ class _Regenerate(FileSystemEventHandler):
 
 
 def serve(
-    root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]
+    root: Path,
+    as_of: dt.date,
+    dev_addr: str,
+    report: Callable[[ValidationFailed], None],
+    *,
+    wait: bool = True,
+    notify: Callable[[str], None] | None = None,
+    command: str = "handbook serve",
 ) -> None:
     """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays."""
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -44,12 +52,14 @@ def serve(
     site = root / layout.SERVE_SITE
 
     def generate() -> Path:
-        """Run the pipeline, reusing what is unchanged (see `core.memory`), and write the project."""
-        memory = BuildCache(root, root / layout.BUILD_DOCS)
-        try:
-            return build.generate(memory, as_of, site, serve_hooks=True)[1]
-        finally:
-            memory.close()
+        """Run the pipeline, reusing what is unchanged (see `core.memory`), and write
+        the project; one run at a time with `handbook build` (see `core.lock`)."""
+        with one_run(root, command, wait=wait, notify=notify):
+            memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
+            try:
+                return build.generate(memory, as_of, site, serve_hooks=True)[1]
+            finally:
+                memory.close()
 
     config = generate()
 
@@ -61,6 +71,9 @@ def serve(
                 generate()
             except ValidationFailed as failed:
                 report(failed)
+            except Busy as busy:  # --no-wait: this edit waits for the next save
+                if notify is not None:
+                    notify(str(busy))
 
     observer = Observer()
     handler = _Regenerate(root, regenerate)

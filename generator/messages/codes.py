@@ -469,6 +469,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "opt.out": (),
     "opt.sample": (),
     "opt.force": (),
+    "opt.no_wait": (),
     "opt.format": (),
     "opt.site_dir": (),
     "opt.clean": (),

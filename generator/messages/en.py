@@ -593,6 +593,7 @@ TEXTS: dict[str, str] = {
     "opt.out": "Where to write them (default: generator/schemas in this tool's checkout, .vscode/schemas in a handbook).",
     "opt.sample": "The full sample handbook instead of a small one.",
     "opt.force": "Write into a folder that has files, when none of them would be replaced.",
+    "opt.no_wait": "If another run is writing this handbook, stop at once instead of waiting for it.",
     "opt.format": "plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
     "opt.site_dir": "Where the site goes (default: site/ in the repository).",
     "opt.clean": "Forget the previous build (.handbook/) and redo everything; by default only what the changes touch is rebuilt.",

@@ -444,6 +444,7 @@ TEXTS: dict[str, str] = {
     "opt.out": "写到哪个文件夹（默认：本工具源码中的 generator/schemas，手册中的 .vscode/schemas）。",
     "opt.sample": "写入完整的示例手册，而不是小手册。",
     "opt.force": "文件夹中已有文件时也写入（只要不会覆盖其中任何文件）。",
+    "opt.no_wait": "另一个运行正在写这个手册时，立即停止而不等待。",
     "opt.format": "plain：给人看；github：合并请求中的批注（GitHub、Gitea、Forgejo）；json：给其他程序。",
     "opt.site_dir": "网站输出到哪里（默认：仓库中的 site/）。",
     "opt.clean": "忘掉上一次生成的结果（.handbook/），全部重做；默认只重做改动涉及的部分。",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.content.load import ContentPage, read_page
-from generator.core.files import inside
+from generator.core.files import inside, present
 from generator.core.memory import BuildCache
 from generator.core.model import SLUG_PATTERN
 from generator.core.typed import load_typed
@@ -43,7 +43,7 @@ def load_calendar(
 ) -> tuple[WorkCalendar, list[Problem]]:
     """The public holidays and 调休 working days (an empty calendar without the file)."""
     path = root / CALENDAR
-    if not path.is_file():
+    if not present(path):
         return WorkCalendar(), []
     _, model, problems = load_typed(path, CALENDAR, CalendarFile, memory)
     if model is None:

@@ -71,12 +71,16 @@ def slug(value: object) -> str:
     return str(_slugify(str(value), "-"))
 
 
+# A field's HTML in a Markdown page tells md_in_html to leave it alone; md_in_html
+# leaves the attribute in (invalid HTML), so the engine's hook takes it out.
+TEXT_OPEN = '<div class="hb-text">'
+TEXT_OPEN_IN_MARKDOWN = '<div class="hb-text" markdown="0">'
+
+
 def block(text: str) -> Markup:
     """An editor's Markdown field as sanitised HTML, in a page written in Markdown."""
     html = html_block(text)
-    return Markup(
-        str(html).replace('<div class="hb-text">', '<div class="hb-text" markdown="0">', 1)
-    )
+    return Markup(str(html).replace(TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, 1))
 
 
 @functools.cache
@@ -98,7 +102,7 @@ def html_block(text: str) -> Markup:
         attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
         url_schemes={"http", "https", "mailto"},
     )
-    return Markup(f'<div class="hb-text">\n{clean}\n</div>')
+    return Markup(f"{TEXT_OPEN}\n{clean}\n</div>")
 
 
 def zh_date(value: dt.date | None) -> str:

@@ -145,7 +145,12 @@ def _parse_score(value: object, criterion: Criterion) -> Score | tuple[str, dict
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "HB508", {"found": found_phrase(value)}
     if not 0 <= value <= criterion.points:
-        return "HB509", {"max": f"{criterion.points:g}", "found": f"{value:g}"}
+        shown = (
+            f"{value:g}"
+            if isinstance(value, float) or abs(value) < 10**15
+            else f"{str(abs(value))[:15]}…"  # a number of hundreds of digits, shortened
+        )
+        return "HB509", {"max": f"{criterion.points:g}", "found": shown}
     return Score(
         float(value),
         None if reason is None else str(reason),
@@ -266,7 +271,7 @@ def _cell_problem(
         return "HB108", {"found": found_phrase(value)}
     if kind == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
         return "HB109", {"found": found_phrase(value)}
-    if kind == "unit" and value not in unit_ids:
+    if kind == "unit" and (not isinstance(value, str) or value not in unit_ids):
         return "HB505", {"id": value, "hint": did_you_mean(str(value), unit_ids)}
     if kind == "choice" and value not in choices:
         return "HB111", {"expected": choices, "found": found_phrase(value)}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.core.documents import Document
-from generator.core.files import yaml_files
+from generator.core.files import present, yaml_files
 from generator.core.memory import BuildCache
 from generator.core.typed import load_typed
 from generator.errors import Problem
@@ -52,7 +52,7 @@ def load_results(root: Path, memory: BuildCache | None = None) -> tuple[Results,
     """The registry, rounds and tables, typed; bad files become problems."""
     results, problems = Results(), list[Problem]()
     units_path = root / layout.UNITS_SOURCE
-    if units_path.is_file():
+    if present(units_path):
         doc, units, found = load_typed(units_path, layout.UNITS_SOURCE, UnitsFile, memory)
         problems += found
         if doc is not None and units is not None:

@@ -174,6 +174,14 @@ def test_headings_have_real_anchors(site: Path) -> None:
         assert not re.search(r'id="_\d+"', text), html_file
 
 
+def test_no_page_keeps_a_markdown_attribute(site: Path) -> None:
+    # md_in_html's `markdown="0"` (fields' HTML in editors' pages) is not HTML.
+    pages = sorted(site.rglob("*.html"))
+    assert any('class="hb-text"' in p.read_text(encoding="utf-8") for p in pages)
+    for html_file in pages:
+        assert 'markdown="' not in html_file.read_text(encoding="utf-8"), html_file
+
+
 def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
