@@ -619,7 +619,7 @@ TEXTS: dict[str, str] = {
     "sheet.table_rows": "{path}：{n} 行",
     "sheet.round_units": "{path}：{n} 个单位",
     "sheet.new_units": "{n} 个单位，{criteria} 个评分项",
-    "sheet.reading": "按 {encoding} 读取 {path}。",
+    "sheet.reading": "读取 {path}，编码为 {encoding}。",
     "sheet.created": "已新建 {path}：{counts}。",
     "sheet.updated": "已更新 {path}：{counts}。",
     "sheet.changed": "修改 {n} 项",

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from generator.errors import HandbookError, ValidationFailed
+from generator.messages import phrase
 from generator.sheets.commands import export, new
 from generator.sheets.import_ import import_book
 from tests.samples import AS_OF, Handbook, handbook_cmd
@@ -108,11 +109,17 @@ def test_bad_cells_are_located_and_nothing_is_written(handbook: Handbook, tmp_pa
     sheet["F1"] = "出勤（2分）"  # not a criterion
     book.save(out)
     assert problems_of(handbook, out) == [
-        "book.xlsx:评分!A4: there is no unit 'zz' in content/results/units.yml",
-        "book.xlsx:评分!A5: the unit 'a' has a second row (the first is row 2)",
-        'book.xlsx:评分!C3: expected points (a number from 0 to 4) or "?" when not assessed, found the text "四"',
-        "book.xlsx:评分!D2: 7 is above the 6 points of 安全",
-        "book.xlsx:评分!F1: the column '出勤（2分）' is not a criterion of the rubric of demo@2020",
+        "book.xlsx:评分!A4: content/results/units.yml 中没有单位“zz” [HB715]",
+        "book.xlsx:评分!A5: 单位“a”出现了两行（第一次在第 2 行） [HB720]",
+        'book.xlsx:评分!C3: “换届”应为 0 到 4 之间的分数、未评估填“?”，实际为 "四" [HB717]',
+        "book.xlsx:评分!D2: “安全”应为 0 到 6 之间的数（该评分项的分值），实际为 7 [HB718]",
+        "book.xlsx:评分!F1: 列“出勤（2分）”不是 demo@2020 验收细则的评分项 [HB708]",
+    ]
+    with pytest.raises(ValidationFailed) as failed:
+        do_import(handbook, out)
+    assert [p.format("en") for p in failed.value.problems][3:] == [
+        "book.xlsx:评分!D2: expected a number from 0 to 6 (the points of 安全), found 7 [HB718]",
+        "book.xlsx:评分!F1: the column '出勤（2分）' is not a criterion of the rubric of demo@2020 [HB708]",
     ]
     assert (handbook.root / R).read_bytes() == before
 
@@ -161,11 +168,11 @@ def test_csv_in_gbk_is_detected(handbook: Handbook, tmp_path: Path) -> None:
     csv = tmp_path / "scores.csv"
     csv.write_bytes("单位编号,单位名称,换届,安全\nb,乙单位,2,6\n".encode("gb18030"))
     outcome = do_import(handbook, csv, round_id="r2025")
-    assert outcome.encoding == "GBK/GB18030 (what Excel on Chinese Windows writes)"  # type: ignore[attr-defined]
+    assert outcome.encoding == phrase("csv.gb18030")  # type: ignore[attr-defined]
     assert "{unit: b, scores: {c1: 2, c2: 6}}" in (handbook.root / R).read_text(encoding="utf-8")
     csv.write_bytes("\ufeff单位编号,换届\nb,9\n".encode())
     assert problems_of(handbook, csv, round_id="r2025") == [
-        "scores.csv:B2: 9 is above the 4 points of 换届"
+        "scores.csv:B2: “换届”应为 0 到 4 之间的数（该评分项的分值），实际为 9 [HB718]"
     ]
 
 
@@ -199,8 +206,8 @@ def test_table_round_trip(handbook: Handbook, tmp_path: Path) -> None:
     sheet["D4"], sheet["C2"] = "完成了", "下周"
     book.save(out)
     assert problems_of(handbook, out) == [
-        'ledger.xlsx:整改台账!C2: expected a date such as 2026-11-15, found "下周"',
-        'ledger.xlsx:整改台账!D4: expected one of 整改中, 已完成, found "完成了"',
+        'ledger.xlsx:整改台账!C2: 应为日期（如 2026-11-15），实际为 "下周" [HB713]',
+        'ledger.xlsx:整改台账!D4: 应为以下之一：整改中、已完成，实际为 "完成了" [HB716]',
     ]
 
 
@@ -240,24 +247,46 @@ def test_cli_says_what_it_read_and_exits_1_on_a_problem(handbook: Handbook, tmp_
     setup(handbook)
     out = tmp_path / "book.xlsx"
     done = handbook_cmd(handbook.root, "sheet", "export", str(handbook.root / R), "-o", str(out))
-    assert done.returncode == 0 and "4 units" in done.stdout
+    assert done.stdout == f"已写入 {out}（content/results/rounds/r2025.yml：4 个单位）\n"
     csv = tmp_path / "scores.csv"
     csv.write_bytes("单位编号,换届\nb,五\n".encode("gb18030"))
     done = handbook_cmd(handbook.root, "sheet", "import", str(csv), "--round", "r2025")
     assert done.returncode == 1
-    assert "as GBK/GB18030" in done.stdout
-    assert (
-        f'{csv}:B2: expected points (a number from 0 to 4) or "?" when not assessed, found the text "五"'
-        in done.stderr
+    assert done.stdout == f"读取 {csv}，编码为 GBK/GB18030（中文版 Windows 上的 Excel 所用编码）。\n"
+    assert done.stderr == (
+        f'{csv}:B2: “换届”应为 0 到 4 之间的分数、未评估填“?”，实际为 "五" [HB717]\n'
+        "发现 1 个问题，未写入任何文件。\n"
     )
-    assert done.stderr.rstrip().endswith("1 problem found; nothing was written.")
+    english = {"HANDBOOK_LANG": "en"}
+    done = handbook_cmd(handbook.root, "sheet", "import", str(csv), "--round", "r2025", env=english)
+    assert done.stdout == f"Reading {csv} as GBK/GB18030 (what Excel on Chinese Windows writes).\n"
+    assert done.stderr.endswith('found "五" [HB717]\n1 problem found; nothing was written.\n')
+    csv.write_bytes("单位编号,换届\nb,3\n".encode())
+    done = handbook_cmd(handbook.root, "sheet", "import", str(csv), "--round", "r2025")
+    assert done.returncode == 0
+    assert done.stdout == (
+        f"读取 {csv}，编码为 UTF-8。\n"
+        "已更新 content/results/rounds/r2025.yml：修改 1 项、新增 0 项。\n"
+        "保持原样（工作表中没有）：a、c、d。\n"
+    )
     done = handbook_cmd(
         handbook.root, "sheet", "new", "--rubric", "demo@2021", "--id", "x", "-o", str(out)
     )
-    assert (
-        done.returncode == 1
-        and "there is no rubric 'demo@2021'; did you mean 'demo@2020'?" in done.stderr
+    assert done.returncode == 1
+    assert done.stderr == "错误：没有验收细则 'demo@2021'，是否应为 'demo@2020'？\n"
+    done = handbook_cmd(
+        handbook.root,
+        "sheet",
+        "new",
+        "--rubric",
+        "demo@2021",
+        "--id",
+        "x",
+        "-o",
+        str(out),
+        env=english,
     )
+    assert "there is no rubric 'demo@2021'; did you mean 'demo@2020'?" in done.stderr
 
 
 def test_the_sites_own_csv_imports_back(handbook: Handbook, tmp_path: Path) -> None:
@@ -274,7 +303,7 @@ def test_the_sites_own_csv_imports_back(handbook: Handbook, tmp_path: Path) -> N
     )
     before = (handbook.root / R).read_text(encoding="utf-8")
     outcome = do_import(handbook, csv, round_id="r2025")
-    assert outcome.encoding == "UTF-8 (with a BOM)"  # type: ignore[attr-defined]
+    assert outcome.encoding == phrase("csv.utf8_bom")  # type: ignore[attr-defined]
     assert (handbook.root / R).read_text(encoding="utf-8") == before.replace(
         "{unit: d, scores: {c1: 2, c2: 4}}", "{unit: d, scores: {c1: 1, c2: 4}}"
     )
@@ -290,7 +319,5 @@ def test_new_workbook_for_one_kind_of_unit(handbook: Handbook, tmp_path: Path) -
     assert [[c.value for c in row][:2] for row in sheet.iter_rows(min_row=2)] == [
         ["zhibu", "第一党支部"]
     ]
-    with pytest.raises(
-        HandbookError, match="no unit of the kind '机关'; the kinds are 党支部, 市直单位"
-    ):
+    with pytest.raises(HandbookError, match="没有类别为“机关”的单位；现有类别：党支部、市直单位"):
         new(handbook.root, "demo@2020", "r2026", "机关", out, AS_OF)
