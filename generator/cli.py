@@ -403,64 +403,91 @@ def choose_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
     return language_of(settings.language if settings else None)
 
 
-@cli.group()
+@cli.group(cls=Group, help="help.sheet")
+@lang_option
 def sheet() -> None:
     """Rounds and tables out to spreadsheets and back."""
 
 
-@sheet.command("export")
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    metavar="FILE",
+    help="opt.output",
+)
+
+
+@sheet.command("export", help="help.sheet_export")
 @click.argument("source", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@output_option
 @root_option
+@lang_option
 def sheet_export(source: Path, output: Path, root: Path) -> None:
     """Write a round's (or a table's) workbook for assessors to fill in."""
     from generator.sheets.commands import export
 
-    click.echo(f"Wrote {output} ({export(root.resolve(), source, output, dt.date.today())})")
+    lang = _lang()
+    try:
+        made = export(root.resolve(), source, output, dt.date.today())
+    except ValidationFailed as failed:
+        _report(failed, lang, "cli.outcome.nothing_written")
+        sys.exit(1)
+    click.echo(text("sheet.wrote", lang, path=output, what=made))
 
 
-@sheet.command("new")
-@click.option("--rubric", required=True, metavar="ID@EDITION", help="e.g. liuhua-24@2023.")
-@click.option("--id", "round_id", required=True, help="The new round's id.")
-@click.option("--kind", default=None, help="Only the units of this kind (e.g. 市直单位).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@sheet.command("new", help="help.sheet_new")
+@click.option("--rubric", required=True, metavar="ID@EDITION", help="opt.rubric")
+@click.option("--id", "round_id", required=True, metavar="ID", help="opt.round_id")
+@click.option("--kind", default=None, metavar="KIND", help="opt.kind")
+@output_option
 @root_option
+@lang_option
 def sheet_new(rubric: str, round_id: str, kind: str | None, output: Path, root: Path) -> None:
     """Write an empty scores workbook for a new round, one row per unit."""
     from generator.sheets.commands import new
 
-    made = new(root.resolve(), rubric, round_id, kind, output, dt.date.today())
-    click.echo(f"Wrote {output} ({made})")
+    lang = _lang()
+    try:
+        made = new(root.resolve(), rubric, round_id, kind, output, dt.date.today())
+    except ValidationFailed as failed:
+        _report(failed, lang, "cli.outcome.nothing_written")
+        sys.exit(1)
+    click.echo(text("sheet.wrote", lang, path=output, what=made))
 
 
-@sheet.command("import")
+@sheet.command("import", help="help.sheet_import")
 @click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--round", "round_id", default=None, help="For a CSV file: the round it scores.")
-@click.option("--table", "table_id", default=None, help="For a CSV file: the table it holds.")
+@click.option("--round", "round_id", default=None, metavar="ID", help="opt.round")
+@click.option("--table", "table_id", default=None, metavar="ID", help="opt.table")
 @root_option
+@lang_option
 def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: Path) -> None:
     """Write a filled-in workbook (or CSV) back into the data; any problem: nothing is written."""
+    from generator.messages import phrase
     from generator.sheets.import_ import import_book
     from generator.sheets.read import csv_encoding
 
+    lang = _lang()
     if book.suffix.lower() == ".csv" and book.is_file():
-        click.echo(f"Reading {book} as {csv_encoding(book)}.")
+        click.echo(text("sheet.reading", lang, path=book, encoding=csv_encoding(book)))
     try:
         done = import_book(
             root.resolve(), book, str(book), dt.date.today(), round_id=round_id, table_id=table_id
         )
     except ValidationFailed as failed:
-        _report(failed, "nothing was written")
+        _report(failed, lang, "cli.outcome.nothing_written")
         sys.exit(1)
-    what = "Created" if done.created else "Updated"
-    parts = [f"{done.changed} changed", f"{done.added} added"]
+    counts = [phrase("sheet.changed", n=done.changed), phrase("sheet.added", n=done.added)]
     if done.removed:
-        parts.append(f"{done.removed} removed")
-    click.echo(f"{what} {done.path}: {', '.join(parts)}.")
+        counts.append(phrase("sheet.removed", n=done.removed))
+    what = "sheet.created" if done.created else "sheet.updated"
+    click.echo(text(what, lang, path=done.path, counts=counts))
     if done.kept:
-        click.echo(f"Kept as they were (not in the sheet): {', '.join(done.kept)}.")
+        click.echo(text("sheet.kept", lang, units=done.kept))
     if done.skipped:
-        click.echo(f"Left out (blank rows): {', '.join(done.skipped)}.")
+        click.echo(text("sheet.skipped", lang, units=done.skipped))
 
 
 def main() -> None:

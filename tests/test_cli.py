@@ -166,7 +166,7 @@ def test_explain_a_code_and_list_them_all(handbook: Handbook) -> None:
     unknown = handbook_cmd(handbook.root, "explain", "HB999")
     assert unknown.returncode == 1
     assert unknown.stderr.splitlines() == [
-        "错误：没有错误代码 'HB999'，是否应为 'HB509'？",
+        "错误：没有错误代码 'HB999'，是否应为 'HB729'？",
         "运行 handbook explain 可列出全部代码。",
     ]
 

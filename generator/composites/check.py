@@ -60,14 +60,12 @@ def _check(
 ) -> tuple[tuple[tuple[CheckedRound, ...], ...], list[Problem]]:
     m, doc, problems = c.model, c.doc, list[Problem]()
     if ids.count(m.id) > 1:
-        problems.append(doc.problem(("id",), f"the composite id '{m.id}' is used twice"))
+        problems.append(doc.problem(("id",), "HB524", id=m.id))
     edition = catalog.editions.get(pinned_ref(m.method))
     if edition is None:
         refs = sorted(pinned_form(e) for e in catalog.editions)
         problems.append(
-            doc.problem(
-                ("method",), f"there is no edition '{m.method}'{did_you_mean(m.method, refs)}"
-            )
+            doc.problem(("method",), "HB510", ref=m.method, hint=did_you_mean(m.method, refs))
         )
     elif m.method_clause is not None:
         clauses = {clause.id for clause, _ in walk_clauses(edition.model)}
@@ -75,19 +73,22 @@ def _check(
             problems.append(
                 doc.problem(
                     ("method_clause",),
-                    f"there is no clause '{m.method_clause}' in {m.method}{did_you_mean(m.method_clause, clauses)}",
+                    "HB525",
+                    id=m.method_clause,
+                    ref=m.method,
+                    hint=did_you_mean(m.method_clause, clauses),
                 )
             )
     total = sum(part.weight for part in m.components)
     if abs(total - 100) > 1e-9:
-        problems.append(
-            doc.problem(("components",), f"the weights add up to {total:g} %, not 100 %", key=True)
-        )
+        problems.append(doc.problem(("components",), "HB526", key=True, total=total))
     if m.previous is not None and m.previous not in ids:
         problems.append(
             doc.problem(
                 ("previous",),
-                f"there is no composite '{m.previous}'{did_you_mean(m.previous, ids)}",
+                "HB527",
+                id=m.previous,
+                hint=did_you_mean(m.previous, ids),
             )
         )
     series_ids = sorted({r.model.series for r in rounds.values()})
@@ -101,7 +102,9 @@ def _check(
                 problems.append(
                     doc.problem(
                         (*loc, "round"),
-                        f"there is no round '{part.round}'{did_you_mean(part.round, rounds)}",
+                        "HB528",
+                        id=part.round,
+                        hint=did_you_mean(part.round, rounds),
                     )
                 )
             elif not (
@@ -110,7 +113,12 @@ def _check(
                 problems.append(
                     doc.problem(
                         (*loc, "round"),
-                        f"the round {part.round} ({r.model.period.start} to {r.model.period.end}) falls outside the composite's period ({m.period.start} to {m.period.end})",
+                        "HB529",
+                        id=part.round,
+                        start=r.model.period.start,
+                        end=r.model.period.end,
+                        begins=m.period.start,
+                        ends=m.period.end,
                     )
                 )
             else:
@@ -120,7 +128,9 @@ def _check(
                 problems.append(
                     doc.problem(
                         (*loc, "series"),
-                        f"there is no series '{part.series}'{did_you_mean(part.series, series_ids)}",
+                        "HB530",
+                        id=part.series,
+                        hint=did_you_mean(part.series, series_ids),
                     )
                 )
             else:
@@ -138,21 +148,26 @@ def _check(
                     problems.append(
                         doc.problem(
                             (*loc, "series"),
-                            f"the series '{part.series}' has no round within {m.period.start} to {m.period.end}",
+                            "HB531",
+                            id=part.series,
+                            start=m.period.start,
+                            end=m.period.end,
                         )
                     )
         parts.append(tuple(chosen))
     covered = {u for chosen in parts for r in chosen for u in r.scores}
     units = [u for u in registry if u.merged_into is None and (m.kind is None or u.kind == m.kind)]
     if m.kind is not None and not units:
-        problems.append(doc.problem(("kind",), f"no unit is of the kind '{m.kind}'"))
+        problems.append(doc.problem(("kind",), "HB532", kind=m.kind))
     outside = [u.id for u in units if u.id not in covered]
     if outside and not problems:
         problems.append(
             doc.problem(
                 ("components",),
-                f"{len(outside)} unit(s) appear in no component: {', '.join(outside)}; score them in a round, or limit the composite to a kind of unit with 'kind:'",
+                "HB533",
                 key=True,
+                n=len(outside),
+                units=outside,
             )
         )
     return tuple(parts), problems

@@ -17,8 +17,8 @@ parameters they take:
 
 Adding a rule (for example a spreadsheet import's `BOOK.xlsx:评分!D7: …`):
 pick the next free code in its domain's hundred (0 files and YAML, 1 models,
-2 standards, 3 pages and citations, 4 notices, 5 results, 6 settings; a new
-domain takes the next hundred), declare it in `codes.RULES` with its
+2 standards, 3 pages and citations, 4 notices, 5 results and composites,
+6 settings, 7 spreadsheets; a new domain takes the next hundred), declare it in `codes.RULES` with its
 parameters and examples, write its message and explanation in `zh.py` and
 `en.py`, and report it with `doc.problem(loc, "HB7xx", name=...)` or
 `Problem.at(path, line, column, field, "HB7xx", name=...)`. Then run

@@ -382,6 +382,58 @@ RULES: dict[str, Rule] = {
         "period: {kind: 季, start: 2025-03-31, end: 2025-01-01}",
         "period: {kind: 季, start: 2025-01-01, end: 2025-03-31}",
     ),
+    "HB524": _r(
+        "id",
+        "# composites/a.yml 与 composites/b.yml 都写了\nid: nianzhong-2025",
+        "# composites/b.yml\nid: nianzhong-2026",
+    ),
+    "HB525": _r(
+        "id ref hint",
+        "method: liuhua-24@2023\nmethod_clause: zonghe-pingdng",
+        "method: liuhua-24@2023\nmethod_clause: zonghe-pingding",
+    ),
+    "HB526": _r(
+        "total",
+        "components:\n  - {series: jidu-ducha, weight: 60}\n  - {round: nianzhong-2025, weight: 30}",
+        "components:\n  - {series: jidu-ducha, weight: 60}\n  - {round: nianzhong-2025, weight: 40}",
+    ),
+    "HB527": _r("id hint", "previous: nianzhong-224", "previous: nianzhong-2024"),
+    "HB528": _r(
+        "id hint",
+        "components:\n  - {round: ducha-2025q5, weight: 100}",
+        "components:\n  - {round: ducha-2025q4, weight: 100}",
+    ),
+    "HB529": _r(
+        "id start end begins ends",
+        "period: {start: 2025-01-01, end: 2025-12-31}\ncomponents:\n  - {round: ducha-2026q1, weight: 100}",
+        "period: {start: 2025-01-01, end: 2025-12-31}\ncomponents:\n  - {round: ducha-2025q4, weight: 100}",
+    ),
+    "HB530": _r(
+        "id hint",
+        "components:\n  - {series: jidu-duhca, weight: 100}",
+        "components:\n  - {series: jidu-ducha, weight: 100}",
+    ),
+    "HB531": _r(
+        "id start end",
+        "period: {start: 2030-01-01, end: 2030-12-31}\ncomponents:\n  - {series: jidu-ducha, weight: 100}",
+        "period: {start: 2025-01-01, end: 2025-12-31}\ncomponents:\n  - {series: jidu-ducha, weight: 100}",
+    ),
+    "HB532": _r("kind", "kind: 市值单位", "kind: 市直单位"),
+    "HB533": _r(
+        "n units",
+        "# 单位 zonghechu 不在任何一轮中\ncomponents:\n  - {round: ducha-2025q4, weight: 100}",
+        "kind: 市直单位   # 只合成这一类单位\ncomponents:\n  - {round: ducha-2025q4, weight: 100}",
+    ),
+    "HB534": _r(
+        "id",
+        "series:\n  - {id: jidu-ducha, name: 季度督查}\n  - {id: jidu-ducha, name: 季度检查}",
+        "series:\n  - {id: jidu-ducha, name: 季度督查}\n  - {id: jidu-jiancha, name: 季度检查}",
+    ),
+    "HB535": _r(
+        "id file hint",
+        "# rounds/ducha-2025q1.yml\nseries: jidu-duhca",
+        "# rounds/ducha-2025q1.yml\nseries: jidu-ducha   # series.yml 中有此系列",
+    ),
     # 6: the handbook's settings
     "HB601": _r(
         "",
@@ -393,6 +445,71 @@ RULES: dict[str, Rule] = {
         "extra:\n  handbook:\n    template_overrides: ../templates",
         "extra:\n  handbook:\n    template_overrides: overrides",
     ),
+    # 7: spreadsheets (a workbook or CSV file imported with handbook sheet import)
+    "HB701": _r(
+        "",
+        "handbook sheet import 评分表.xlsx   # 文件名写错了",
+        "handbook sheet import 督查评分表.xlsx",
+    ),
+    "HB702": _r("found", "handbook sheet import 评分表.docx", "handbook sheet import 评分表.xlsx"),
+    "HB703": _r("detail", "# 设了打开密码的工作簿", "# 另存为不设密码的 .xlsx 文件"),
+    "HB704": _r("byte", "# 用其他编码保存的 CSV 文件", "# Excel 中另存为“CSV UTF-8（逗号分隔）”"),
+    "HB705": _r(
+        "name sheets",
+        "# 工作簿中只有工作表 Sheet1",
+        "# 工作表名为 评分（由 handbook sheet export 生成）",
+    ),
+    "HB706": _r(
+        "name", "# 第 1 行：序号 | 名称 | 分数", "# 第 1 行：单位标识 | 单位名称 | 1.1 上好党课"
+    ),
+    "HB707": _r("name table hint", "# 表头：问题 | 时线", "# 表头：问题 | 时限"),
+    "HB708": _r("name ref hint", "# 表头：单位标识 | 上好党可", "# 表头：单位标识 | 上好党课"),
+    "HB709": _r(
+        "name first",
+        "# 表头：单位标识 | 上好党课 | 上好党课",
+        "# 表头：单位标识 | 上好党课 | 主题党日",
+    ),
+    "HB710": _r(
+        "name id",
+        "# 表头：单位标识 | 上好党课   # 缺“主题党日”",
+        "# 表头：单位标识 | 上好党课 | 主题党日",
+    ),
+    "HB711": _r(
+        "name sheet",
+        "# 理由与依据 表头：单位标识 | 评分项",
+        "# 理由与依据 表头：单位标识 | 评分项 | 理由 | 依据",
+    ),
+    "HB712": _r("name", "# 必填的“问题”列留空", "# 问题：台账不全"),
+    "HB713": _r("found", "# 单元格：下月底", "# 单元格：2026-11-30"),
+    "HB714": _r("found", "# 单元格：三", "# 单元格：3"),
+    "HB715": _r("name registry hint", "# 单位标识：bangongsh", "# 单位标识：bangongshi"),
+    "HB716": _r("expected found", "# 状态：搞定", "# 状态：已完成"),
+    "HB717": _r("item max found", "# 上好党课（5 分）：五", "# 上好党课（5 分）：5"),
+    "HB718": _r("item max found", "# 上好党课（5 分）：8", "# 上好党课（5 分）：5"),
+    "HB719": _r("name", "# 单位标识留空，分数已填", "# 单位标识：bangongshi"),
+    "HB720": _r("id first", "# 第 3 行与第 5 行都是 bangongshi", "# 每个单位一行"),
+    "HB721": _r("item", "# 上好党课 留空", "# 上好党课：5（未评估填 ?）"),
+    "HB722": _r(
+        "id sheet", "# 理由与依据：zonghechu 在 评分 中没有分数", "# 只为 评分 中有分数的单位写理由"
+    ),
+    "HB723": _r(
+        "id item first",
+        "# 第 3 行与第 6 行都是 bangongshi · 上好党课",
+        "# 每个单位、每个评分项一行",
+    ),
+    "HB724": _r("item", "# 评分：?；理由：缺一次", "# 评分：4；理由：缺一次"),
+    "HB725": _r("name", "# 说明：考核日期 留空", "# 说明：考核日期 2025-03-28"),
+    "HB726": _r("name", "# 说明 工作表中没有“考核日期”一行", "# 说明：考核日期 2025-03-28"),
+    "HB727": _r(
+        "found wanted",
+        "handbook sheet import 二季度.xlsx --round ducha-2025q1",
+        "handbook sheet import 二季度.xlsx --round ducha-2025q2",
+    ),
+    "HB728": _r(
+        "id rubric found", "# 说明：评分细则 liuhua-24@2019", "# 说明：评分细则 liuhua-24@2023"
+    ),
+    "HB729": _r("ref hint", "# 说明：评分细则 liuhua-24@2032", "# 说明：评分细则 liuhua-24@2023"),
+    "HB730": _r("", "# 评分 工作表中所有分数都是空的", "# 至少一个单位填了分数"),
 }
 
 # Pieces of messages, with their parameters.
@@ -426,6 +543,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "hint.moved_to": ("clause", "citation"),
     "place.line": ("line", "column"),
     "place.file": ("path", "line", "column"),
+    "csv.utf8_bom": (),
+    "csv.utf8": (),
+    "csv.gb18030": (),
+    "csv.unknown": (),
 }
 
 # The command line's own words, with their parameters.
@@ -520,4 +641,36 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "serve.level.INFO": (),
     "serve.level.WARNING": (),
     "serve.level.ERROR": (),
+    "cli.outcome.nothing_written": (),
+    "sheet.wrote": ("path", "what"),
+    "sheet.table_rows": ("path", "n"),
+    "sheet.round_units": ("path", "n"),
+    "sheet.new_units": ("n", "criteria"),
+    "sheet.reading": ("path", "encoding"),
+    "sheet.created": ("path", "counts"),
+    "sheet.updated": ("path", "counts"),
+    "sheet.changed": ("n",),
+    "sheet.added": ("n",),
+    "sheet.removed": ("n",),
+    "sheet.kept": ("units",),
+    "sheet.skipped": ("units",),
+    "error.sheet_not_data": ("source", "folder", "hint"),
+    "error.sheet_round_exists": ("id",),
+    "error.sheet_no_rubric": ("ref", "hint"),
+    "error.sheet_no_kind": ("kind", "kinds"),
+    "error.sheet_which": ("book",),
+    "error.sheet_no_round": ("book", "id"),
+    "error.sheet_no_table": ("book", "id", "folder", "hint"),
+    "error.sheet_layout": ("path", "name"),
+    "error.sheet_not_mapping": ("path",),
+    "help.sheet": (),
+    "help.sheet_export": (),
+    "help.sheet_new": (),
+    "help.sheet_import": (),
+    "opt.output": (),
+    "opt.rubric": (),
+    "opt.round_id": (),
+    "opt.kind": (),
+    "opt.round": (),
+    "opt.table": (),
 }

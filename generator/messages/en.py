@@ -121,6 +121,48 @@ RULES: dict[str, str] = {
     "HB523": "the period ends on {end}, before it starts on {start}",
     "HB601": "the site configuration mkdocs.yml is missing",
     "HB602": "expected a folder inside the repository, found '{found}'",
+    "HB524": "the composite id '{id}' is used twice",
+    "HB525": "there is no clause '{id}' in {ref}{hint}",
+    "HB526": "the weights add up to {total} %, not 100 %",
+    "HB527": "there is no composite '{id}'{hint}",
+    "HB528": "there is no round '{id}'{hint}",
+    "HB529": "the round {id} ({start} to {end}) falls outside the composite's period ({begins} to {ends})",
+    "HB530": "there is no series '{id}'{hint}",
+    "HB531": "the series '{id}' has no round within {start} to {end}",
+    "HB532": "no unit is of the kind '{kind}'",
+    "HB533": "{n} unit(s) appear in no component: {units}; score them in a round, or limit the composite to a kind of unit with 'kind:'",
+    "HB534": "the series '{id}' is named twice",
+    "HB535": "there is no series '{id}' in {file}; add it there with its name{hint}",
+    "HB701": "there is no such file",
+    "HB702": "expected a workbook (.xlsx, .xls, .ods) or a .csv file, found a '{found}' file",
+    "HB703": "the workbook cannot be read ({detail}); it may be damaged or protected by a password",
+    "HB704": "byte {byte} cannot be read as UTF-8 or GBK/GB18030; save the file again as 'CSV UTF-8'",
+    "HB705": "there is no sheet '{name}' (the sheets are: {sheets})",
+    "HB706": "no header row (with a column such as '{name}') in the first 10 rows",
+    "HB707": "the column '{name}' is not a column of {table}{hint}",
+    "HB708": "the column '{name}' is not a criterion of the rubric of {ref}{hint}",
+    "HB709": "a second column '{name}' (the first is column {first})",
+    "HB710": "no column for '{name}' ({id})",
+    "HB711": "the sheet '{sheet}' has no column '{name}'",
+    "HB712": "no value for '{name}', which is required",
+    "HB713": "expected a date such as 2026-11-15, found {found}",
+    "HB714": "expected a number, found the text {found}",
+    "HB715": "there is no unit '{name}' in {registry}{hint}",
+    "HB716": "expected one of {expected}, found {found}",
+    "HB717": 'expected points for {item} (a number from 0 to {max}) or "?" when not assessed, found {found}',
+    "HB718": "expected a number from 0 to {max} (the points of {item}), found {found}",
+    "HB719": "no {name} in a row with scores",
+    "HB720": "the unit '{id}' has a second row (the first is row {first})",
+    "HB721": 'no score for {item}; write the points, or "?" when it was not assessed',
+    "HB722": "the unit '{id}' has no scores in the sheet '{sheet}'",
+    "HB723": "a second row for {id} · {item} (the first is row {first})",
+    "HB724": '{item} is "?" (not assessed): a reason or evidence is kept only with points',
+    "HB725": "{name} is empty; a new round needs it",
+    "HB726": "no row '{name}'",
+    "HB727": "the workbook is for '{found}', not '{wanted}'",
+    "HB728": "the round {id} is scored with {rubric}, but the workbook says {found}",
+    "HB729": "there is no rubric '{ref}'{hint}",
+    "HB730": "no unit has scores in the sheet; nothing to write",
 }
 
 PHRASES: dict[str, str] = {
@@ -153,6 +195,10 @@ PHRASES: dict[str, str] = {
     "hint.moved_to": "; its content is now in {clause}: cite {citation}",
     "place.line": "line {line}, column {column}",
     "place.file": "{path}:{line}:{column}",
+    "csv.utf8_bom": "UTF-8 (with a BOM)",
+    "csv.utf8": "UTF-8",
+    "csv.gb18030": "GBK/GB18030 (what Excel on Chinese Windows writes)",
+    "csv.unknown": "neither UTF-8 nor GBK/GB18030",
 }
 
 # Each rule: what it protects; how to fix it. (The wrong and right examples are in codes.py.)
@@ -546,6 +592,159 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "The template overrides folder is inside the repository.",
         "Write the path of a folder inside the repository.",
     ),
+    "HB524": (
+        "A composite's id makes its address, so it is unique.",
+        "Give one of them another id.",
+    ),
+    "HB525": (
+        "A composite's method cites a current clause of its edition.",
+        "Correct method_clause as the hint says.",
+    ),
+    "HB526": (
+        "The weights add up to 100 %, so that the composite score matches the full marks.",
+        "Change the components' weights so that they add up to 100.",
+    ),
+    "HB527": (
+        "The previous composite must exist to show the change.",
+        "Correct previous as the hint says, or leave it out.",
+    ),
+    "HB528": ("Every component's round must exist.", "Correct the round's id as the hint says."),
+    "HB529": (
+        "A composite combines only the results within its period.",
+        "Choose a round within the period, or check period.",
+    ),
+    "HB530": (
+        "Every component's series must have rounds.",
+        "Correct the series' id as the hint says.",
+    ),
+    "HB531": (
+        "A component made of a series needs at least one round within the period.",
+        "Check period, or choose a series with rounds in it.",
+    ),
+    "HB532": (
+        "The kind of unit a composite is limited to must exist in the registry.",
+        "Write a kind used in units.yml.",
+    ),
+    "HB533": (
+        "A composite covers every unit it ranks; a unit left out would have no score.",
+        "Score these units in a round, or limit the composite with kind:.",
+    ),
+    "HB534": ("A series' id groups its rounds, so it is unique.", "Give one of them another id."),
+    "HB535": (
+        "Series are named in series.yml; once it exists, every round's series is named there.",
+        "Add the series with its name to series.yml, or correct the round's series as the hint says.",
+    ),
+    "HB701": ("An import starts by finding its file.", "Check the path and the file's name."),
+    "HB702": (
+        "Only workbooks and CSV files can be imported.",
+        "Save the file as .xlsx or .csv in WPS or Excel, then import it.",
+    ),
+    "HB703": (
+        "A damaged or encrypted workbook cannot be read, and its scores would be lost.",
+        "Open it in WPS or Excel and save it as an .xlsx without a password.",
+    ),
+    "HB704": (
+        "A CSV file is read as UTF-8 or GBK/GB18030; any other encoding would turn into garbled text.",
+        "Save it in Excel as 'CSV UTF-8 (comma delimited)'.",
+    ),
+    "HB705": (
+        "An import finds what it reads by the sheets' names.",
+        "Use the workbook made by handbook sheet export, and keep its sheets' names.",
+    ),
+    "HB706": (
+        "The header row's names say what each column holds.",
+        "Keep the header row of the exported workbook (within the first 10 rows).",
+    ),
+    "HB707": (
+        "Each column belongs to a column the table declares; otherwise its values would be lost.",
+        "Correct the column's name as the hint says, or delete the column.",
+    ),
+    "HB708": (
+        "Each column of scores belongs to a criterion of the rubric.",
+        "Correct the column's name as the hint says, or delete the column.",
+    ),
+    "HB709": (
+        "With a column twice, neither can be taken as the one meant.",
+        "Delete or rename the second column.",
+    ),
+    "HB710": (
+        "Every criterion or required column has its column, so that the data are imported whole.",
+        "Add the missing column (or export the workbook again).",
+    ),
+    "HB711": (
+        "Reasons and evidence belong to a unit and a criterion to be written into the results.",
+        "Add the missing column (or export the workbook again).",
+    ),
+    "HB712": (
+        "A required column is filled in on every row.",
+        "Fill in the cell, or declare the column optional: true in the table's columns.",
+    ),
+    "HB713": (
+        "Date columns are used to work out deadlines, so they hold real dates.",
+        "Write a date as YYYY-MM-DD, or format the cell as a date.",
+    ),
+    "HB714": (
+        "Number columns are calculated with, so they hold no text.",
+        "Write the number in digits.",
+    ),
+    "HB715": (
+        "Every unit imported is in the registry of units.",
+        "Correct the unit's id or name as the hint says, or add the unit to units.yml.",
+    ),
+    "HB716": (
+        "A choice column holds one of its declared choices.",
+        "Choose one from the drop-down list.",
+    ),
+    "HB717": (
+        'Scores are numbers; a criterion not assessed is written "?", never as text.',
+        'Write the number in digits, or "?".',
+    ),
+    "HB718": (
+        "A score is never above its criterion's points, nor below zero.",
+        "Write a number from 0 to the criterion's points.",
+    ),
+    "HB719": ("Scores belong to a unit.", "Write the unit's id in that row."),
+    "HB720": ("Each unit has one set of scores in a round.", "Merge or delete the second row."),
+    "HB721": (
+        'Every criterion has a score; one not assessed is written "?", never left blank.',
+        'Write the points, or "?".',
+    ),
+    "HB722": (
+        "Reasons and evidence explain scores, so a unit without scores has none.",
+        "Fill in the unit's scores first, or delete the row.",
+    ),
+    "HB723": (
+        "A unit's criterion has one reason and one piece of evidence.",
+        "Merge or delete the second row.",
+    ),
+    "HB724": (
+        "A criterion not assessed has no points, so there is nothing for a reason to explain.",
+        "Write the points, or delete the reason and evidence.",
+    ),
+    "HB725": (
+        "A new round takes its facts from the 说明 sheet.",
+        "Fill in the field in the 说明 sheet.",
+    ),
+    "HB726": (
+        "A new round takes its facts from the 说明 sheet.",
+        "Use the workbook made by handbook sheet new, and keep the rows of its 说明 sheet.",
+    ),
+    "HB727": (
+        "A workbook is imported only into its own round or table, so that no other data are overwritten.",
+        "Check --round or --table, or use the right workbook.",
+    ),
+    "HB728": (
+        "A round is scored with one rubric.",
+        "Use the workbook exported from that round, or check the rubric in the 说明 sheet.",
+    ),
+    "HB729": (
+        "Scores follow an edition with a rubric.",
+        "Correct the rubric's edition as the hint says.",
+    ),
+    "HB730": (
+        "A sheet without scores would make an empty round.",
+        "Fill in the scores of at least one unit, then import it.",
+    ),
 }
 
 TEXTS: dict[str, str] = {
@@ -644,6 +843,38 @@ TEXTS: dict[str, str] = {
     "serve.level.INFO": "INFO   ",
     "serve.level.WARNING": "WARNING",
     "serve.level.ERROR": "ERROR  ",
+    "cli.outcome.nothing_written": "nothing was written",
+    "sheet.wrote": "Wrote {path} ({what})",
+    "sheet.table_rows": "{path}: {n} rows",
+    "sheet.round_units": "{path}: {n} units",
+    "sheet.new_units": "{n} units, {criteria} criteria",
+    "sheet.reading": "Reading {path} as {encoding}.",
+    "sheet.created": "Created {path}: {counts}.",
+    "sheet.updated": "Updated {path}: {counts}.",
+    "sheet.changed": "{n} changed",
+    "sheet.added": "{n} added",
+    "sheet.removed": "{n} removed",
+    "sheet.kept": "Kept as they were (not in the sheet): {units}.",
+    "sheet.skipped": "Left out (blank rows): {units}.",
+    "error.sheet_not_data": "{source}: not a round or table under {folder}/{hint}",
+    "error.sheet_round_exists": "there is already a round '{id}'; export it with 'handbook sheet export'",
+    "error.sheet_no_rubric": "there is no rubric '{ref}'{hint}",
+    "error.sheet_no_kind": "no unit of the kind '{kind}'; the kinds are {kinds}",
+    "error.sheet_which": "{book}: say which round or table it holds: --round ID or --table ID",
+    "error.sheet_no_round": "{book}: there is no round '{id}'; a new round comes from a workbook made by 'handbook sheet new'",
+    "error.sheet_no_table": "{book}: there is no table '{id}' in {folder}/{hint}",
+    "error.sheet_not_mapping": "{path}: the file is not a mapping of fields; nothing can be written into it",
+    "error.sheet_layout": "{path}: expected '{name}' written item by item, one under another; put the file back in its former shape",
+    "help.sheet": "Rounds and tables out to spreadsheets and back.",
+    "help.sheet_export": "Write a round's (or a table's) workbook for assessors to fill in.",
+    "help.sheet_new": "Write an empty scores workbook for a new round, one row per unit.",
+    "help.sheet_import": "Write a filled-in workbook (or CSV) back into the data; any problem: nothing is written.",
+    "opt.output": "The workbook file to write.",
+    "opt.rubric": "The rubric's edition, e.g. liuhua-24@2023.",
+    "opt.round_id": "The new round's id.",
+    "opt.kind": "Only the units of this kind (e.g. 市直单位).",
+    "opt.round": "For a CSV file: the round it scores.",
+    "opt.table": "For a CSV file: the table it holds.",
 }
 
 MESSAGES: dict[str, str] = {**RULES, **PHRASES, **TEXTS}

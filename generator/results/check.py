@@ -91,14 +91,17 @@ def _check_series(results: Results) -> list[Problem]:
     seen: set[str] = set()
     for k, s in enumerate(results.series):
         if s.id in seen:
-            problems.append(doc.problem(("series", k, "id"), f"the series '{s.id}' is named twice"))
+            problems.append(doc.problem(("series", k, "id"), "HB534", id=s.id))
         seen.add(s.id)
     for r in results.rounds:
         if r.model.series not in seen:
             problems.append(
                 r.doc.problem(
                     ("series",),
-                    f"there is no series '{r.model.series}' in {layout.SERIES_SOURCE}; add it there with its name{did_you_mean(r.model.series, seen)}",
+                    "HB535",
+                    id=r.model.series,
+                    file=layout.SERIES_SOURCE,
+                    hint=did_you_mean(r.model.series, seen),
                 )
             )
     return problems

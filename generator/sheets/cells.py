@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Problem, ValidationFailed
+from generator.messages import Phrase
 from generator.results.load import Results, load_results
 from generator.results.model import Unit
 from generator.sheets.read import Cell, Sheet
@@ -26,24 +27,25 @@ class Outcome:
     removed: int = 0  # rows removed (tables)
     kept: list[str] = field(default_factory=list)  # units in the file, not in the sheet
     skipped: list[str] = field(default_factory=list)  # blank rows of the sheet's units
-    encoding: str | None = None
+    encoding: Phrase | None = None  # CSV only: what it was read as
 
 
 class Problems:
     """Problems located at cells: `BOOK.xlsx:评分!D7` stands where a file's path stands."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[str, int, int, str]] = []
+        self.items: list[Problem] = []
 
-    def add(self, sheet: Sheet | None, row: int, col: int, message: str, book: str = "") -> None:
-        """A problem at a cell (or with the whole book)."""
-        where = sheet.where(row, col) if sheet is not None else book
-        self.items.append((where, row, col, message))
+    def add(self, sheet: Sheet | str, row: int, col: int, code: str, /, **params: object) -> None:
+        """A problem of rule `code` at a cell (or, given a place as text, with a whole
+        book or sheet)."""
+        where = sheet.where(row, col) if isinstance(sheet, Sheet) else sheet
+        self.items.append(Problem.at(where, 0, 0, "", code, **params))
 
     def problems(self) -> list[Problem]:
         """The problems, placed as `BOOK.xlsx:sheet!cell`."""
         # ValidationFailed sorts them as text: by sheet, then column letter, then row as text.
-        return [Problem(where, 0, 0, "", message) for where, _, _, message in self.items]
+        return list(self.items)
 
 
 def text_of(value: Cell) -> str:

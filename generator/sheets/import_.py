@@ -13,14 +13,14 @@ from pathlib import Path
 
 from generator.core.documents import load_yaml
 from generator.core.typed import parse
-from generator.errors import HandbookError, Problem, ValidationFailed, did_you_mean
+from generator.errors import HandbookError, ValidationFailed, did_you_mean
 from generator.layout import RESULTS_SOURCE as RESULTS
 from generator.results import headings as L
 from generator.results.check import check_results
 from generator.results.load import LoadedRound, LoadedTable, Results
 from generator.results.model import Round, Table
 from generator.sheets.cells import Context, Outcome, Problems, load_context, text_of
-from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, read_book
+from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, fail, read_book
 from generator.sheets.rows import read_rows, rewrite_rows
 from generator.sheets.scores import new_round_text, read_scores, rewrite_round, round_meta
 
@@ -91,11 +91,11 @@ def import_book(
         value, row = fields.get(key, ("", 0))
         wanted = round_id or table_id
         if wanted and text_of(value) and text_of(value) != wanted:
-            problems.add(about, row, 1, f"the workbook is for '{text_of(value)}', not '{wanted}'")
+            problems.add(about, row, 1, "HB727", found=text_of(value), wanted=wanted)
         round_id = text_of(value) if kind == "round" and not round_id else round_id
         table_id = text_of(value) if kind == "table" and not table_id else table_id
     if kind is None:
-        raise HandbookError(f"{shown}: say which round or table it holds: --round ID or --table ID")
+        raise HandbookError("error.sheet_which", book=shown)
     if kind == "round":
         assert round_id
         outcome = _import_round(book, ctx, round_id, about, fields, problems)
@@ -129,18 +129,27 @@ def _import_round(
             about,
             row,
             1,
-            f"the round {round_id} is scored with {rubric_ref}, but the workbook says {text_of(value)}",
+            "HB728",
+            id=round_id,
+            rubric=rubric_ref,
+            found=text_of(value),
         )
     if not existing:
         if about is None:
-            raise HandbookError(
-                f"{book.path}: there is no round '{round_id}'; a new round comes from a workbook made by 'handbook sheet new'"
-            )
+            raise HandbookError("error.sheet_no_round", book=book.path, id=round_id)
         rubric_ref = text_of(value)
     info = ctx.catalog.editions.get(rubric_ref.replace("@", "/"))
     rubric = info.model.rubric if info is not None else None
     if rubric is None:
-        problems.add(about, row, 1, f"there is no rubric '{rubric_ref}'", book.path)
+        refs = [ref.replace("/", "@") for ref, e in ctx.catalog.editions.items() if e.model.rubric]
+        problems.add(
+            about if about is not None else book.path,
+            row,
+            1,
+            "HB729",
+            ref=rubric_ref,
+            hint=did_you_mean(rubric_ref, refs),
+        )
         _finish(problems)
         return outcome
     criteria = list(rubric.criteria)
@@ -159,9 +168,7 @@ def _import_round(
         outcome.created, outcome.added = True, sum(1 for _, s in rows if s)
         outcome.skipped = [u for u, s in rows if not s]
     if not any(s for _, s in rows):
-        raise ValidationFailed(
-            [Problem(book.path, 0, 0, "", "no unit has scores in the sheet; nothing to write")]
-        )
+        fail(book.path, "HB730")
     _write_checked(ctx, rel, new, bom, "round")
     return outcome
 
@@ -171,7 +178,11 @@ def _import_table(book: Book, ctx: Context, table_id: str, problems: Problems) -
     if existing is None:
         known = [t.model.id for t in ctx.results.tables]
         raise HandbookError(
-            f"{book.path}: there is no table '{table_id}' in {RESULTS}/tables/{did_you_mean(table_id, known)}"
+            "error.sheet_no_table",
+            book=book.path,
+            id=table_id,
+            folder=f"{RESULTS}/tables",
+            hint=did_you_mean(table_id, known),
         )
     outcome = Outcome(existing.doc.path)
     rows = read_rows(book, existing.model, ctx, problems)

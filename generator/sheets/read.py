@@ -14,10 +14,12 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from python_calamine import CalamineWorkbook
 
-from generator.errors import HandbookError
+from generator.errors import Problem, ValidationFailed
+from generator.messages import Phrase, phrase
 from generator.results.headings import column_letter
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta
@@ -61,6 +63,11 @@ class Book:
         return self.encoding is not None
 
 
+def fail(where: str, code: str, /, **params: object) -> NoReturn:
+    """Stop with one problem of rule `code` placed at `where` (a book or a data file)."""
+    raise ValidationFailed([Problem.at(where, 0, 0, "", code, **params)])
+
+
 def _clean(value: object) -> Cell:
     if isinstance(value, str):
         return value.strip(_SPACES)
@@ -72,13 +79,11 @@ def _clean(value: object) -> Cell:
 def read_book(path: Path, shown: str) -> Book:
     """Every sheet of a workbook, or the one table of a CSV file."""
     if not path.is_file():
-        raise HandbookError(f"{shown}: there is no such file")
+        fail(shown, "HB701")
     if path.suffix.lower() == ".csv":
         return _read_csv(path, shown)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise HandbookError(
-            f"{shown}: expected a workbook (.xlsx, .xls, .ods) or a .csv file, found '{path.suffix}'"
-        )
+        fail(shown, "HB702", found=path.suffix)
     try:
         book = CalamineWorkbook.from_path(str(path))
         sheets = {}
@@ -99,22 +104,20 @@ def read_book(path: Path, shown: str) -> Book:
                     for c in range(c0, c1 + 1):
                         row[c] = value
             sheets[name] = Sheet(name, rows, f"{shown}:{name}")
-    except HandbookError:
-        raise
     except Exception as exc:  # calamine's errors for damaged or password-protected files
-        raise HandbookError(f"{shown}: the workbook cannot be read ({exc})") from None
+        fail(shown, "HB703", detail=str(exc))
     return Book(shown, sheets)
 
 
 ENCODINGS = {
-    "utf-8-sig": "UTF-8 (with a BOM)",
-    "utf-8": "UTF-8",
-    "gb18030": "GBK/GB18030 (what Excel on Chinese Windows writes)",
+    "utf-8-sig": phrase("csv.utf8_bom"),
+    "utf-8": phrase("csv.utf8"),
+    "gb18030": phrase("csv.gb18030"),
 }
 
 
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was read with."""
+def decode_csv(data: bytes, shown: str) -> tuple[str, str]:
+    """The text and the encoding it was read with (`shown`: the file, for the problem)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     try:
@@ -124,25 +127,19 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
-        raise HandbookError(
-            f"byte {exc.start + 1} cannot be read as UTF-8 or GBK/GB18030; "
-            "save the file again as 'CSV UTF-8'"
-        ) from None
+        fail(shown, "HB704", byte=exc.start + 1)
 
 
-def csv_encoding(path: Path) -> str:
+def csv_encoding(path: Path) -> Phrase:
     """What a CSV file will be read as, said to the person importing it."""
     try:
-        return ENCODINGS[decode_csv(path.read_bytes())[1]]
-    except HandbookError:
-        return "neither UTF-8 nor GBK/GB18030"
+        return ENCODINGS[decode_csv(path.read_bytes(), str(path))[1]]
+    except ValidationFailed:
+        return phrase("csv.unknown")
 
 
 def _read_csv(path: Path, shown: str) -> Book:
-    try:
-        text, encoding = decode_csv(path.read_bytes())
-    except HandbookError as exc:
-        raise HandbookError(f"{shown}: {exc}") from None
+    text, encoding = decode_csv(path.read_bytes(), shown)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     rows: list[list[Cell]] = [

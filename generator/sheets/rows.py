@@ -3,6 +3,8 @@ the workbook's rows are the table's rows, in order."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import yaml
 
 from generator.errors import HandbookError, did_you_mean
@@ -23,32 +25,43 @@ from generator.sheets.cells import (
 from generator.sheets.read import Book, Cell
 
 
-def _cell_value(value: Cell, column: Column, ctx: Context) -> object | str:
-    """The value for the file, or what is wrong (a message starting with '!')."""
+@dataclass(frozen=True)
+class Wrong:
+    """What is wrong with a cell: a rule's code and its parameters."""
+
+    code: str
+    params: dict[str, object]
+
+
+def _cell_value(value: Cell, column: Column, ctx: Context) -> object:
+    """The value for the file, or what is wrong with it."""
     if column.type == "date":
         day = as_date(value)
-        return (
-            day if day is not None else f"!expected a date such as 2026-11-15, found {shown(value)}"
-        )
+        return day if day is not None else Wrong("HB713", {"found": shown(value)})
     if column.type == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value
         try:
             number = float(text_of(value))
         except ValueError:
-            return f"!expected a number, found the text {shown(value)}"
+            return Wrong("HB714", {"found": shown(value)})
         return int(number) if number.is_integer() else number
     if column.type == "unit":
         unit = unit_of(value, ctx)
         text = text_of(value)
-        return (
-            unit
-            if unit is not None
-            else f"!there is no unit '{text}' in {RESULTS}/units.yml{did_you_mean(text, ctx.units)}"
+        if unit is not None:
+            return unit
+        return Wrong(
+            "HB715",
+            {
+                "name": text,
+                "registry": f"{RESULTS}/units.yml",
+                "hint": did_you_mean(text, ctx.units),
+            },
         )
     text = text_of(value)
     if column.type == "choice" and text not in column.choices:
-        return f"!expected one of {', '.join(column.choices)}, found {shown(value)}"
+        return Wrong("HB716", {"expected": list(column.choices), "found": shown(value)})
     return text
 
 
@@ -58,7 +71,7 @@ def read_rows(
     """A table's rows out of its sheet, checked cell by cell."""
     sheet = next(iter(book.sheets.values())) if book.is_csv else book.sheets.get(table.kind)
     if sheet is None:
-        problems.add(None, 0, 0, f"there is no sheet '{table.kind}'", book.path)
+        problems.add(book.path, 0, 0, "HB705", name=table.kind, sheets=list(book.sheets))
         return []
     by_name: dict[str, Column] = {}
     for c in table.columns:
@@ -68,13 +81,7 @@ def read_rows(
         sheet, frozenset(by_name) | frozenset(L.column_header(c) for c in table.columns)
     )
     if head is None:
-        problems.add(
-            None,
-            0,
-            0,
-            "no header row with the table's column names in the first 10 rows",
-            sheet.place,
-        )
+        problems.add(sheet.place, 0, 0, "HB706", name=table.columns[0].label)
         return []
     columns: dict[int, Column] = {}
     for col, header in enumerate(sheet.rows[head]):
@@ -87,15 +94,19 @@ def read_rows(
                 sheet,
                 head,
                 col,
-                f"the column '{text}' is not a column of {table.id}{did_you_mean(L.bare(text), [c.label for c in table.columns])}",
+                "HB707",
+                name=text,
+                table=table.id,
+                hint=did_you_mean(L.bare(text), [c.label for c in table.columns]),
             )
         elif column in columns.values():
-            problems.add(sheet, head, col, f"a second column '{column.label}'")
+            first = next(k for k, c in columns.items() if c == column)
+            problems.add(sheet, head, col, "HB709", name=column.label, first=L.column_letter(first))
         else:
             columns[col] = column
     for c in table.columns:
         if c not in columns.values():
-            problems.add(sheet, head, len(sheet.rows[head]), f"no column '{c.label}' ({c.key})")
+            problems.add(sheet, head, len(sheet.rows[head]), "HB710", name=c.label, id=c.key)
     rows = []
     for row in range(head + 1, len(sheet.rows)):
         if all(v == "" for v in sheet.rows[row]):
@@ -105,11 +116,11 @@ def read_rows(
             cell = sheet.cell(row, col)
             if cell == "":
                 if not c.optional:
-                    problems.add(sheet, row, col, f"no value for '{c.label}'")
+                    problems.add(sheet, row, col, "HB712", name=c.label)
                 continue
             value = _cell_value(cell, c, ctx)
-            if isinstance(value, str) and value.startswith("!"):
-                problems.add(sheet, row, col, value[1:])
+            if isinstance(value, Wrong):
+                problems.add(sheet, row, col, value.code, **value.params)
             else:
                 values[c.key] = value
         rows.append({c.key: values[c.key] for c in table.columns if c.key in values})
@@ -118,13 +129,12 @@ def read_rows(
 
 def rewrite_rows(text: str, rows: list[dict[str, object]], outcome: Outcome) -> str:
     """The table's YAML with its rows replaced; everything else kept as it was."""
-    root = Y.compose(text)
+    root = Y.compose(text, outcome.path)
     found = Y.child(root, "rows")
-    if found is None:
-        raise HandbookError(f"{outcome.path}: no 'rows:'")
+    if found is None or not isinstance(found[1], yaml.SequenceNode):
+        raise HandbookError("error.sheet_layout", path=outcome.path, name="rows")
     key, seq = found
-    if not isinstance(seq, yaml.SequenceNode):
-        raise HandbookError(f"{outcome.path}: expected 'rows:' as a list")
+    assert isinstance(seq, yaml.SequenceNode)
     if seq.flow_style or not seq.value:
         outcome.added = len(rows)
         return Y.apply(

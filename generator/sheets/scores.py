@@ -36,26 +36,22 @@ class Given:
     notes: bool = True
 
 
-def _score(value: Cell, c: Criterion) -> float | None | str:
-    """Points, None for "?", or what is wrong (as a message)."""
+def _score(value: Cell, c: Criterion) -> float | None | tuple[str, str]:
+    """Points, None for "?", or what is wrong (a rule's code and the value as found)."""
     if isinstance(value, str) and value in ("?", "？"):
         return None
     number: float
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return f'expected points (a number) or "?" for {c.item}, found {shown(value)}'
+        return "HB717", shown(value)
     if isinstance(value, str):
         try:
             number = float(value)
         except ValueError:
-            return f'expected points (a number from 0 to {c.points:g}) or "?" when not assessed, found the text "{value}"'
+            return "HB717", shown(value)
     else:
         number = float(value)
     if not 0 <= number <= c.points:
-        return (
-            f"{number:g} is above the {c.points:g} points of {c.item}"
-            if number > c.points
-            else f"expected a number from 0 to {c.points:g}, found {number:g}"
-        )
+        return "HB718", f"{number:g}"
     return number
 
 
@@ -72,23 +68,11 @@ def read_scores(
     `every`: each criterion needs a column (a new round); else the missing ones are kept."""
     sheet = next(iter(book.sheets.values())) if book.is_csv else book.sheets.get(L.SCORES)
     if sheet is None:
-        problems.add(
-            None,
-            0,
-            0,
-            f"there is no sheet '{L.SCORES}' (the sheets are: {', '.join(book.sheets)})",
-            book.path,
-        )
+        problems.add(book.path, 0, 0, "HB705", name=L.SCORES, sheets=list(book.sheets))
         return []
     head = header_row(sheet, L.UNIT_HEADERS)
     if head is None:
-        problems.add(
-            None,
-            0,
-            0,
-            f"no header row with a column '{L.UNIT_ID}' in the first 10 rows",
-            sheet.place,
-        )
+        problems.add(sheet.place, 0, 0, "HB706", name=L.UNIT_ID)
         return []
     names = L.criterion_names(criteria)
     by_id = {c.id: c for c in criteria}
@@ -108,7 +92,10 @@ def read_scores(
                 sheet,
                 head,
                 col,
-                f"the column '{text}' is not a criterion of the rubric of {rubric_ref}{did_you_mean(L.bare(text), [c.item for c in criteria])}",
+                "HB708",
+                name=text,
+                ref=rubric_ref,
+                hint=did_you_mean(L.bare(text), [c.item for c in criteria]),
             )
             continue
         if criterion_id in seen:
@@ -116,7 +103,9 @@ def read_scores(
                 sheet,
                 head,
                 col,
-                f"a second column for {by_id[criterion_id].item} (the first is column {L.column_letter(seen[criterion_id])})",
+                "HB709",
+                name=by_id[criterion_id].item,
+                first=L.column_letter(seen[criterion_id]),
             )
             continue
         seen[criterion_id] = col
@@ -127,7 +116,9 @@ def read_scores(
                 sheet,
                 head,
                 len(sheet.rows[head]),
-                f"no column for {L.criterion_header(c, i)} ({c.id})",
+                "HB710",
+                name=L.criterion_header(c, i),
+                id=c.id,
             )
     assert unit_col is not None
     out: list[tuple[str, dict[str, Given]]] = []
@@ -141,7 +132,7 @@ def read_scores(
         if all(v == "" for v in given.values()) and unit_cell == "":
             continue  # notes or totals below the table
         if unit_cell == "":
-            problems.add(sheet, row, unit_col, f"no {L.UNIT_ID} in a row with scores")
+            problems.add(sheet, row, unit_col, "HB719", name=L.UNIT_ID)
             continue
         unit_id = unit_of(unit_cell, ctx)
         if unit_id is None:
@@ -150,7 +141,10 @@ def read_scores(
                 sheet,
                 row,
                 unit_col,
-                f"there is no unit '{text}' in {RESULTS}/units.yml{did_you_mean(text, ctx.units)}",
+                "HB715",
+                name=text,
+                registry=f"{RESULTS}/units.yml",
+                hint=did_you_mean(text, ctx.units),
             )
             continue
         if unit_id in first_row:
@@ -158,7 +152,9 @@ def read_scores(
                 sheet,
                 row,
                 unit_col,
-                f"the unit '{unit_id}' has a second row (the first is row {first_row[unit_id] + 1})",
+                "HB720",
+                id=unit_id,
+                first=first_row[unit_id] + 1,
             )
             continue
         first_row[unit_id] = row
@@ -173,23 +169,26 @@ def read_scores(
                     sheet,
                     row,
                     col,
-                    f'no score for {c.item}; write the points, or "?" when it was not assessed',
+                    "HB721",
+                    item=c.item,
                 )
                 continue
             parsed = _score(value, c)
-            if isinstance(parsed, str):
-                problems.add(sheet, row, col, parsed)
+            if isinstance(parsed, tuple):
+                code, found = parsed
+                problems.add(sheet, row, col, code, item=c.item, max=c.points, found=found)
             else:
                 scores[c.id] = Given(parsed, notes=not book.is_csv)
         out.append((unit_id, scores))
     if not book.is_csv:
-        _read_reasons(book, criteria, out, ctx, problems)
+        _read_reasons(book, criteria, rubric_ref, out, ctx, problems)
     return out
 
 
 def _read_reasons(
     book: Book,
     criteria: list[Criterion],
+    rubric_ref: str,
     rows: list[tuple[str, dict[str, Given]]],
     ctx: Context,
     problems: Problems,
@@ -208,7 +207,7 @@ def _read_reasons(
     }
     for name in (L.CRITERION, L.REASON, L.EVIDENCE):
         if name not in col:
-            problems.add(sheet, head, len(header), f"no column '{name}'")
+            problems.add(sheet, head, len(header), "HB711", name=name, sheet=sheet.name)
     if len(col) < 4:
         return
     names = L.criterion_names(criteria)
@@ -229,7 +228,9 @@ def _read_reasons(
                 sheet,
                 row,
                 col[L.UNIT_ID],
-                f"the unit '{text_of(unit_cell)}' has no scores in the sheet '{L.SCORES}'",
+                "HB722",
+                id=text_of(unit_cell),
+                sheet=L.SCORES,
             )
             continue
         criterion_id = names.get(L.bare(text_of(item))) or names.get(text_of(item))
@@ -238,7 +239,10 @@ def _read_reasons(
                 sheet,
                 row,
                 col[L.CRITERION],
-                f"'{text_of(item)}' is not a criterion of the rubric{did_you_mean(L.bare(text_of(item)), [c.item for c in criteria])}",
+                "HB708",
+                name=text_of(item),
+                ref=rubric_ref,
+                hint=did_you_mean(L.bare(text_of(item)), [c.item for c in criteria]),
             )
             continue
         if (unit_id, criterion_id) in seen:
@@ -246,7 +250,10 @@ def _read_reasons(
                 sheet,
                 row,
                 col[L.UNIT_ID],
-                f"a second row for {unit_id} · {by_id[criterion_id].item} (the first is row {seen[unit_id, criterion_id] + 1})",
+                "HB723",
+                id=unit_id,
+                item=by_id[criterion_id].item,
+                first=seen[unit_id, criterion_id] + 1,
             )
             continue
         seen[unit_id, criterion_id] = row
@@ -258,7 +265,8 @@ def _read_reasons(
                 sheet,
                 row,
                 col[L.REASON],
-                f'{by_id[criterion_id].item} is "?" (not assessed): a reason or evidence is kept only with points',
+                "HB724",
+                item=by_id[criterion_id].item,
             )
             continue
         scores[unit_id][criterion_id] = Given(score.points, reason or None, evidence or None)
@@ -297,13 +305,11 @@ def rewrite_round(
     text: str, rows: list[tuple[str, dict[str, Given]]], criteria: list[Criterion], outcome: Outcome
 ) -> str:
     """The round's YAML with the changed scores written in; everything else kept as it was."""
-    root = Y.compose(text)
+    root = Y.compose(text, outcome.path)
     found = Y.child(root, "scores")
     seq = found[1] if found is not None else None
     if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
-        raise HandbookError(
-            f"{outcome.path}: expected 'scores:' as a list of units written one under another"
-        )
+        raise HandbookError("error.sheet_layout", path=outcome.path, name="scores")
     edits: list[Y.Edit] = []
     entries: dict[str, yaml.MappingNode] = {}
     for item in seq.value:
@@ -319,7 +325,7 @@ def rewrite_round(
         block = Y.child(entry, "scores")
         key, mapping = block if block is not None else (None, None)
         if key is None or not isinstance(mapping, yaml.MappingNode):
-            raise HandbookError(f"{outcome.path}: the unit '{unit}' has no 'scores:' mapping")
+            raise HandbookError("error.sheet_layout", path=outcome.path, name=f"{unit}.scores")
         current = {str(k.value): (k, v) for k, v in mapping.value}
         if mapping.flow_style:
             merged = {k: Y.value(v) for k, (_, v) in current.items()}
@@ -420,26 +426,16 @@ def round_meta(
     for key, label in L.ROUND_FIELDS.items():
         value, row = fields.get(label, ("", -1))
         if row < 0 or value == "":
-            problems.add(
-                sheet,
-                max(row, 0),
-                1,
-                f"{label} is empty; a new round needs it" if row >= 0 else f"no row '{label}'",
-            )
+            problems.add(sheet, max(row, 0), 1, "HB725" if row >= 0 else "HB726", name=label)
             continue
         if key in ("period.start", "period.end", "assessed", "published"):
             day = as_date(value)
             if day is None:
-                problems.add(
-                    sheet,
-                    row,
-                    1,
-                    f"{label}: expected a date such as 2025-03-31, found {shown(value)}",
-                )
+                problems.add(sheet, row, 1, "HB713", found=shown(value))
                 continue
             value = day
         elif key == "period.kind" and value not in ("月", "季", "年"):
-            problems.add(sheet, row, 1, f"{label}: expected 月, 季 or 年, found {shown(value)}")
+            problems.add(sheet, row, 1, "HB716", expected=["月", "季", "年"], found=shown(value))
             continue
         if key.startswith("period."):
             period[key.split(".", 1)[1]] = value

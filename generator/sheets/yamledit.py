@@ -31,11 +31,11 @@ class Edit:
     text: str
 
 
-def compose(text: str) -> yaml.MappingNode:
-    """The YAML text's node tree (positions kept), whose top is a mapping."""
+def compose(text: str, path: str) -> yaml.MappingNode:
+    """The YAML text's node tree (positions kept), whose top is a mapping (`path`: the file)."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
-        raise HandbookError("the file is not a mapping of fields")
+        raise HandbookError("error.sheet_not_mapping", path=path)
     return node
 
 

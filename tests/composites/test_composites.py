@@ -7,6 +7,7 @@ import pytest
 
 from generator.pipeline import run
 from generator.results.periods import official_period
+from tests.messages.test_rules import problems as problems_in
 from tests.samples import AS_OF, Handbook
 from tests.samples import setup_results as setup
 
@@ -75,23 +76,39 @@ def test_ties_share_a_rank(handbook: Handbook) -> None:
     [
         (
             ("weight: 40", "weight: 30"),
-            "content/results/composites/c2025.yml:8:1: components: the weights add up to 90 %, not 100 %",
+            "content/results/composites/c2025.yml:8:1: components: 各部分权重之和应为 100%，实际为 90% [HB526]",
         ),
         (
             ("round: r2025", "round: r2026"),
-            "content/results/composites/c2025.yml:10:23: components[1].round: there is no round 'r2026'; did you mean 'r2025'?",
+            "content/results/composites/c2025.yml:10:23: components[1].round: 没有轮次 'r2026'，是否应为 'r2025'？ [HB528]",
         ),
         (
             ("series: demo", "series: dmeo"),
-            "content/results/composites/c2025.yml:9:24: components[0].series: there is no series 'dmeo'; did you mean 'demo'?",
+            "content/results/composites/c2025.yml:9:24: components[0].series: 没有系列 'dmeo'，是否应为 'demo'？ [HB530]",
         ),
         (
             ("end: 2025-12-31", "end: 2025-06-30"),
-            "content/results/composites/c2025.yml:10:23: components[1].round: the round r2025 (2025-01-01 to 2025-12-31) falls outside the composite's period (2024-01-01 to 2025-06-30)",
+            "content/results/composites/c2025.yml:10:23: components[1].round: 轮次 r2025 的考核期（2025-01-01 至 2025-12-31）应在综合评定期（2024-01-01 至 2025-06-30）之内 [HB529]",
         ),
         (
             ("method_clause: tiaokuan-yi", "method_clause: nope"),
-            "content/results/composites/c2025.yml:4:16: method_clause: there is no clause 'nope' in demo@2020",
+            "content/results/composites/c2025.yml:4:16: method_clause: demo@2020 中没有条款 'nope' [HB525]",
+        ),
+        (
+            ("method: demo@2020", "method: demo@2021"),
+            "content/results/composites/c2025.yml:3:9: method: 没有版次 'demo@2021'，是否应为 'demo@2020'？ [HB510]",
+        ),
+        (
+            ("missing: zero", "missing: zero\nprevious: c2024"),
+            "content/results/composites/c2025.yml:8:11: previous: 没有综合评定 'c2024'，是否应为 'c2025'？ [HB527]",
+        ),
+        (
+            ("start: 2024-01-01, end: 2025-12-31", "start: 2023-01-01, end: 2023-12-31"),
+            "content/results/composites/c2025.yml:9:24: components[0].series: 系列 'demo' 在 2023-01-01 至 2023-12-31 期间没有轮次 [HB531]",
+        ),
+        (
+            ("missing: zero", "missing: zero\nkind: 机关"),
+            "content/results/composites/c2025.yml:8:7: kind: 没有类别为“机关”的单位 [HB532]",
         ),
     ],
 )
@@ -110,8 +127,25 @@ def test_units_in_no_component(handbook: Handbook) -> None:
         + "  - {id: e, name: 戊单位, kind: 市直单位}\n",
     )
     assert handbook.problems() == [
-        "content/results/composites/c2025.yml:8:1: components: 1 unit(s) appear in no component: e; score them in a round, or limit the composite to a kind of unit with 'kind:'"
+        "content/results/composites/c2025.yml:8:1: components: 有 1 个单位不在任何一部分中：e；请在某一轮中为其评分，或用 kind: 只合成一类单位 [HB533]"
     ]
+    assert problems_in(handbook, "en") == [
+        "content/results/composites/c2025.yml:8:1: components: 1 unit(s) appear in no component: e; score them in a round, or limit the composite to a kind of unit with 'kind:' [HB533]"
+    ]
+
+
+def test_a_composite_id_used_twice(handbook: Handbook) -> None:
+    setup(handbook)
+    handbook.write(C, COMPOSITE.format(missing="zero"))
+    handbook.write("content/results/composites/c2025b.yml", COMPOSITE.format(missing="zero"))
+    assert (
+        "content/results/composites/c2025b.yml:1:5: id: 综合评定标识 'c2025' 重复；标识不得重复 [HB524]"
+        in (handbook.problems())
+    )
+    assert (
+        "content/results/composites/c2025.yml:1:5: id: the composite id 'c2025' is used twice [HB524]"
+        in (problems_in(handbook, "en"))
+    )
 
 
 def test_official_periods() -> None:
@@ -128,6 +162,20 @@ def test_a_round_whose_series_has_no_name(handbook: Handbook) -> None:
     setup(handbook)
     handbook.write("content/results/series.yml", "series:\n  - {id: dmo, name: 验收}\n")
     assert handbook.problems() == [
-        "content/results/rounds/r2024.yml:2:9: series: there is no series 'demo' in content/results/series.yml; add it there with its name; did you mean 'dmo'?",
-        "content/results/rounds/r2025.yml:2:9: series: there is no series 'demo' in content/results/series.yml; add it there with its name; did you mean 'dmo'?",
+        "content/results/rounds/r2024.yml:2:9: series: content/results/series.yml 中没有系列 'demo'；请在其中补上该系列及其名称，是否应为 'dmo'？ [HB535]",
+        "content/results/rounds/r2025.yml:2:9: series: content/results/series.yml 中没有系列 'demo'；请在其中补上该系列及其名称，是否应为 'dmo'？ [HB535]",
+    ]
+    assert problems_in(handbook, "en")[0] == (
+        "content/results/rounds/r2024.yml:2:9: series: there is no series 'demo' in content/results/series.yml; add it there with its name; did you mean 'dmo'? [HB535]"
+    )
+
+
+def test_a_series_named_twice(handbook: Handbook) -> None:
+    setup(handbook)
+    handbook.write(
+        "content/results/series.yml",
+        "series:\n  - {id: demo, name: 验收}\n  - {id: demo, name: 评议}\n",
+    )
+    assert handbook.problems() == [
+        "content/results/series.yml:3:10: series[1].id: 系列标识 'demo' 重复；标识不得重复 [HB534]"
     ]
