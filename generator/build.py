@@ -47,12 +47,13 @@ def generate(
     *,
     mark: Callable[[str], None] | None = None,
     serve_hooks: bool = False,
+    pdf: bool = True,
 ) -> tuple[Result, Path]:
     """Run the pipeline, reusing what `cache` allows, and write the MkDocs project
     for a site in `site_dir`; return the result and the project's configuration."""
     try:
         with build_cache.active(cache):
-            result = run(cache.root, as_of, mark=mark)
+            result = run(cache.root, as_of, mark=mark, pdf=pdf)
     except BaseException:
         cache.save_reads()  # what was read stays useful while the data is fixed
         raise
@@ -70,10 +71,12 @@ def build_site(
     mark: Callable[[str], None] | None = None,
     *,
     full: bool = False,
+    pdf: bool = True,
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
 
-    `full`: forget the previous build and redo everything.
+    `full`: forget the previous build and redo everything; `pdf`: print the
+    standards and manuals (generator/pdf/).
     `mark(stage)` is called as each stage ends, for the benchmarks."""
     mark = mark or (lambda stage: None)
     target = (site_dir or root / "site").resolve()
@@ -83,7 +86,7 @@ def build_site(
         shutil.rmtree(built, ignore_errors=True)
     cache = build_cache.BuildCache(root, root / BUILD_DIR / "docs")
     try:
-        result, config = generate(cache, as_of, built.resolve(), mark=mark)
+        result, config = generate(cache, as_of, built.resolve(), mark=mark, pdf=pdf)
         mark("write")
         engine_key = _engine_key(root, config, result, cache.version, as_of)
         dirty = cache.engine_key == engine_key and built.is_dir()

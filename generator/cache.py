@@ -49,6 +49,7 @@ _PACKAGES = (
     "markdown",
     "pymdown-extensions",
     "nh3",
+    "weasyprint",
 )
 
 T = TypeVar("T")

@@ -113,6 +113,10 @@ def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> 
         f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})"
         + (f"; {reused} unchanged since the last build, {rendered} made again." if reused else ".")
     )
+    if result.pdfs_made:
+        click.echo(f"Made {result.pdfs_made} PDF{'s' if result.pdfs_made != 1 else ''}.")
+    for note in result.notes:
+        click.echo(note, err=True)
     if result.next_change:
         click.echo(
             f"Next status change: {result.next_change}; rebuild on that day so that the site "
@@ -154,7 +158,8 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
 @as_of_option
 @root_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, metavar="IP:PORT")
-def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
+@click.option("--pdf", is_flag=True, help="Also make the PDFs (the preview skips them by default).")
+def serve(as_of: str | None, root: Path, dev_addr: str, pdf: bool) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
@@ -171,6 +176,7 @@ def serve(as_of: str | None, root: Path, dev_addr: str) -> None:
         _as_of(as_of),
         dev_addr,
         lambda failed: _report(failed, "the preview keeps showing the last good version"),
+        pdf=pdf,
     )
 
 

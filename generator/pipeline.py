@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import codeowners
@@ -27,6 +27,7 @@ from generator.notices import (
     visible_notices,
 )
 from generator.pages import ContentPage, load_pages
+from generator.pdf.stage import make_pdfs
 from generator.provenance import last_commit_dates
 from generator.render import Page, Renderer
 from generator.render_results import results_pages
@@ -42,12 +43,14 @@ class Result:
     pages: list[Page]
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
-    # Other generated files (downloads, feeds); None: the previous build's is still right.
-    files: dict[str, str | None] = field(default_factory=dict)
+    # Other generated files (downloads, feeds, PDFs); None: the previous build's is still right.
+    files: dict[str, str | bytes | None] = field(default_factory=dict)
     file_keys: dict[str, str] = field(default_factory=dict)  # see `Renderer.file`
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, for the person building
+    pdfs_made: int = 0
 
 
 def check_references(
@@ -75,9 +78,15 @@ def check_references(
 
 
 def run(
-    root: Path, as_of: dt.date, *, render: bool = True, mark: Callable[[str], None] | None = None
+    root: Path,
+    as_of: dt.date,
+    *,
+    render: bool = True,
+    pdf: bool = True,
+    mark: Callable[[str], None] | None = None,
 ) -> Result:
-    """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them)."""
+    """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them).
+    `pdf`: also print the standards and manuals (when mkdocs.yml does not turn it off)."""
     mark = mark or (lambda stage: None)
     settings, problems = load_settings(root)
     editions, found = load_standards(root)
@@ -127,6 +136,14 @@ def run(
         renderer.result_sources = {f"round:{r.model.id}": r.doc.path for r in results.rounds} | {
             f"table:{t.model.id}": t.doc.path for t in results.tables
         }
+        if pdf and settings.pdf.enabled:
+            printed = make_pdfs(renderer, root, content, assets, resolved)
+            result.files.update(printed.files)
+            result.file_keys.update(printed.keys)
+            renderer.pdfs.update(printed.links)
+            result.notes.extend([printed.note] if printed.note else [])
+            result = replace(result, pdfs_made=printed.made)
+            mark("pdf")
         result.pages.extend(renderer.pages(home, content, resolved, shown))
         pages, files = results_pages(renderer, results, scored)
         result.pages.extend(pages)

@@ -28,11 +28,12 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 BUILD_DIR = ".handbook/build"
 
 
-def _write(path: Path, content: str) -> None:
-    if path.is_file() and path.read_text(encoding="utf-8") == content:
+def _write(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_bytes(data)
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -95,7 +96,7 @@ def write_project(
             _write(docs / page.path, page.content)
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         _write(docs / f"assets/handbook/{asset.name}", asset.read_text(encoding="utf-8"))
-    for rel, text in result.files.items():  # downloads and feeds
+    for rel, text in result.files.items():  # downloads, feeds and PDFs
         if text is not None:
             _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
@@ -129,7 +130,7 @@ def write_project(
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, build),  # relative: the repository may move
         "theme": {"custom_dir": str(TEMPLATES / "theme")},
-        "extra_css": ["assets/handbook/handbook.css"],
+        "extra_css": ["assets/handbook/handbook.css", "assets/handbook/print.css"],
         "extra_javascript": ["assets/handbook/handbook.js"],
         "nav": nav,
         # Thousands of unit and round pages stay out of the menu: index pages lead to them.

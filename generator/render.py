@@ -9,6 +9,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -35,6 +36,7 @@ from generator.repository import CONTENT_DIR, Settings
 from generator.urls import GLOSSARY, NOTICES_INDEX, compare_path, page_url, standard_path
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+T = TypeVar("T")
 
 
 # Generated pages put what search should not index last, inside this element
@@ -58,13 +60,16 @@ class Page:
 
 
 def make_environment(
-    overrides: Path | None = None, compiled: Path | None = None
+    overrides: Path | None = None, compiled: Path | None = None, extra: Path | None = None
 ) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first, strict about undefined names,
     every value HTML-escaped unless a filter says where it lands. `compiled`:
-    a folder where compiled templates are kept between builds."""
+    a folder where compiled templates are kept between builds; `extra`: another
+    folder of templates (the PDFs')."""
     paths = [str(overrides)] if overrides else []
     paths.append(str(TEMPLATES / "pages"))
+    if extra:
+        paths.append(str(extra))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
@@ -92,6 +97,7 @@ def make_environment(
         diff_html=markup.diff_html,
         score_cell=markup.score_cell,
         status_class=lambda status: STATUS_CLASSES[status],
+        file_size=markup.file_size,
     )
     env.globals.update(score_cells=markup.score_cells)
     return env
@@ -127,6 +133,8 @@ class Renderer:
         self.result_sources: dict[str, str] = {}  # "round:<id>" / "table:<id>" → its file
         self.dates: dict[str, dt.date] = {}  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
+        # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
+        self.pdfs: dict[str, Any] = {}
         # What every page depends on: the generator's code and templates, the
         # settings, the day statuses are computed for, the template overrides.
         self.scope = digest_parts(
@@ -156,6 +164,9 @@ class Renderer:
         files it depends on (`deps`, besides everything in `scope`) are unchanged.
         Pages without `deps` (indexes that list everything) are always made."""
         key = ""
+        pdf = self.pdfs.get(path)
+        if deps is not None and pdf is not None:  # the link shows the PDF's size
+            deps = [*deps, self.part(f"pdf:{pdf.path}", pdf.key)]
         if self.cache is not None and deps is not None:
             key = self.cache.page_key(path, self.scope, deps, self.dates.get(source or ""))
             previous = self.cache.reusable(path, key)
@@ -169,7 +180,7 @@ class Renderer:
             content = content.rstrip("\n") + tail
         return Page(path, content, title, in_nav, source, key, search)
 
-    def file(self, path: str, make: Callable[[], str], deps: Iterable[str]) -> str | None:
+    def file(self, path: str, make: Callable[[], T], deps: Iterable[str]) -> T | None:
         """A generated download (CSV, JSON), or None when the previous build's is still right."""
         if self.cache is None:
             return make()
@@ -233,7 +244,15 @@ class Renderer:
             rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
             return rel + (f"#{anchor}" if anchor else "")
 
-        return {"url": url, "md": md}
+        def pdf() -> dict[str, object] | None:
+            """The PDF this page links ("下载PDF"): its relative address and size."""
+            link = self.pdfs.get(page_path)
+            if link is None:
+                return None
+            folder, name = posixpath.split(link.path)
+            return {"href": relative_url(here, folder) + name, "size": link.size}
+
+        return {"url": url, "md": md, "pdf": pdf}
 
     def render(self, template: str, page_path: str, **context: object) -> str:
         return self.env.get_template(template).render(

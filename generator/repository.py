@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from generator.cache import memoized
 from generator.errors import Problem
 from generator.loader import Document, MarkdownFile, load_markdown
 from generator.models.standard import StandardEdition
+from generator.pdf.config import PdfSettings, parse_pdf_settings
 from generator.validate import load_typed
 
 STANDARDS_DIR = "standards"
@@ -32,6 +33,7 @@ class Settings:
     sample_data: bool
     template_overrides: Path | None
     source_url: str = ""  # where the repository's files can be read on the forge
+    pdf: PdfSettings = field(default_factory=PdfSettings)  # extra.handbook.pdf
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
                 )
             )
             overrides = None
+    pdf, found = parse_pdf_settings(extra.get("pdf"), CONFIG_FILE)
+    problems += found
     settings = Settings(
         site_name=str(data.get("site_name") or "业务规范手册"),
         site_url=str(data.get("site_url") or ""),
@@ -98,6 +102,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         sample_data=bool(extra.get("sample_data", False)),
         template_overrides=overrides,
         source_url=str(extra.get("source_url") or ""),
+        pdf=pdf,
     )
     return settings, problems
 

@@ -37,8 +37,14 @@ class _Regenerate(FileSystemEventHandler):
 
 
 def serve(
-    root: Path, as_of: dt.date, dev_addr: str, report: Callable[[ValidationFailed], None]
+    root: Path,
+    as_of: dt.date,
+    dev_addr: str,
+    report: Callable[[ValidationFailed], None],
+    *,
+    pdf: bool = False,
 ) -> None:
+    """`pdf`: make the PDFs too (slow: a preview skips them unless asked)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     site = root / ".handbook" / "serve-site"
@@ -47,7 +53,7 @@ def serve(
         """Run the pipeline, reusing what is unchanged (see `cache`), and write the project."""
         cache = BuildCache(root, root / BUILD_DIR / "docs")
         try:
-            return build.generate(cache, as_of, site, serve_hooks=True)[1]
+            return build.generate(cache, as_of, site, serve_hooks=True, pdf=pdf)[1]
         finally:
             cache.close()
 

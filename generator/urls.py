@@ -23,3 +23,17 @@ def page_url(path: str) -> str:
     """`a/index.md` → `a`, `a/b.md` → `a/b`: the folder a page is served from."""
     p = posixpath.splitext(path)[0]
     return (posixpath.dirname(p) or ".") if posixpath.basename(p) == "index" else p
+
+
+MANUALS_DIR = "manuals"  # each folder under content/manuals/ is printed as one booklet
+COLLECTION_PDF = "pdf/huibian.pdf"  # the 汇编: every standard in force and every manual
+
+
+def standard_pdf(standard_id: str, edition: str) -> str:
+    """The PDF of one edition of a standard."""
+    return f"pdf/standards/{standard_id}-{edition}.pdf"
+
+
+def manual_pdf(folder: str) -> str:
+    """The booklet of the manual folder `content/manuals/<folder>/`."""
+    return f"pdf/manuals/{folder}.pdf"
