@@ -244,15 +244,15 @@ class Renderer:
             rel = posixpath.relpath(target, posixpath.dirname(page_path) or ".")
             return rel + (f"#{anchor}" if anchor else "")
 
-        def pdf() -> dict[str, object] | None:
-            """The PDF this page links ("下载PDF"): its relative address and size."""
-            link = self.pdfs.get(page_path)
-            if link is None:
-                return None
-            folder, name = posixpath.split(link.path)
-            return {"href": relative_url(here, folder) + name, "size": link.size}
+        return {"url": url, "md": md}
 
-        return {"url": url, "md": md, "pdf": pdf}
+    def pdf_link(self, page_path: str) -> dict[str, object] | None:
+        """The PDF the page links ("下载PDF"): its address from the page, and its size."""
+        link = self.pdfs.get(page_path)
+        if link is None:
+            return None
+        folder, name = posixpath.split(link.path)
+        return {"href": relative_url(page_url(page_path), folder) + name, "size": link.size}
 
     def render(self, template: str, page_path: str, **context: object) -> str:
         return self.env.get_template(template).render(
@@ -262,6 +262,7 @@ class Renderer:
             standard_path=standard_path,
             statuses=STATUSES,
             **self.helpers(page_path),
+            pdf=functools.partial(self.pdf_link, page_path),
             **context,
         )
 

@@ -19,12 +19,13 @@ class PdfSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    enabled: bool = Field(True, description="Make the PDFs (false: the site has none).")
+    enabled: bool = Field(default=True, description="Make the PDFs (false: the site has none).")
     serif: FontFamily = Field(
-        "Noto Serif CJK SC", description="Family of the body text (fontconfig's name)."
+        default="Noto Serif CJK SC", description="Family of the body text (fontconfig's name)."
     )
     sans: FontFamily = Field(
-        "Noto Sans CJK SC", description="Family of the headings, the cover and the running header."
+        default="Noto Sans CJK SC",
+        description="Family of the headings, the cover and the running header.",
     )
 
 

@@ -88,7 +88,9 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
 
-        def place(page: ContentPage) -> tuple[object, ...]:
+        def place(
+            page: ContentPage, indexes: dict[str, ContentPage] = indexes
+        ) -> tuple[object, ...]:
             """Menu order: each enclosing sub-folder's (order, title), then the page's own."""
             folder_path = posixpath.dirname(page.path)
             chain: list[tuple[int, str]] = []
@@ -264,7 +266,9 @@ class PrintPages:
             else:
                 text = f"{target} {r.clause.title or ''}".rstrip()
         else:
-            text = f"{c.text}{L['pdf_see'].format(target=e.code)}" if c.text else f"{e.code} {e.title}"
+            text = (
+                f"{c.text}{L['pdf_see'].format(target=e.code)}" if c.text else f"{e.code} {e.title}"
+            )
         if is_outdated(r):
             text += L["cite_outdated"].format(edition=e.edition, status=r.info.status)
         shown = markup.inline(text)
@@ -292,4 +296,3 @@ def _quoted(clause: Clause) -> str:
 
 def _clauses(info: EditionInfo) -> dict[str, Clause]:
     return {c.id: c for c, _ in walk_clauses(info.model)}
-

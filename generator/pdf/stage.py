@@ -58,9 +58,7 @@ class _Stage:
             [self.cache.version if self.cache else "", renderer.settings, fonts]
         )
 
-    def one(
-        self, path: str, make: Callable[[], bytes], deps: Iterable[str], shown: object
-    ) -> None:
+    def one(self, path: str, make: Callable[[], bytes], deps: Iterable[str], shown: object) -> None:
         key = ""
         previous = None
         if self.cache is not None:
@@ -83,9 +81,13 @@ class _Stage:
             self.out.links[page] = self.link
 
     def edition_deps(self, info: EditionInfo) -> list[str]:
-        """The edition's file and those of the editions it names (代替, 被代替为)."""
-        refs = (info.ref, *info.replaces, *info.replaced_by)
-        return [self.renderer.catalog.editions[ref].loaded.path for ref in refs]
+        """The edition's file, and the codes of the editions it names (代替, 被代替为)."""
+        editions = self.renderer.catalog.editions
+        named = [
+            self.renderer.part(f"code:{ref}", editions[ref].model.code)
+            for ref in (*info.replaces, *info.replaced_by)
+        ]
+        return [info.loaded.path, *named]
 
     def manual_deps(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> list[str]:
         deps: list[str] = []
