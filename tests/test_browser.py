@@ -262,3 +262,19 @@ def test_ranking_table_sorts_and_filters(page, base_url: str) -> None:  # type: 
     page.fill(".hb-table-filter input >> nth=0", "税务")
     visible = [r.inner_text() for r in table.locator("tbody tr").all() if r.is_visible()]
     assert len(visible) == 1 and "市税务局" in visible[0]
+
+
+def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "standards/liuhua-24/")
+    link = page.locator(".hb-pdf a")
+    assert link.inner_text() == "下载PDF"
+    response = page.request.get(base_url + "standards/liuhua-24/" + link.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF-")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-search", ".hb-pdf"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#zhuti-dangri").is_visible()
+    anchor = page.evaluate(
+        "getComputedStyle(document.getElementById('zhuti-dangri'), '::after').content"
+    )
+    assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause

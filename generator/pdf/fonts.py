@@ -47,6 +47,13 @@ def _chinese_families() -> dict[str, set[str]] | None:
 
 def find_fonts(settings: PdfSettings) -> Fonts | str:
     """The fonts to use, or the one-line reason there are none (with how to install one)."""
+    try:
+        import weasyprint  # noqa: F401  (it loads Pango, which a bare system may lack)
+    except OSError as exc:
+        return (
+            f"PDFs not made: WeasyPrint cannot load Pango ({exc}); install it with "
+            "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0'."
+        )
     families = _chinese_families()
     if families is None:
         return f"PDFs not made: fontconfig's fc-list is not available to find a Chinese font; {INSTALL_HINT}."

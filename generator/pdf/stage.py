@@ -9,7 +9,10 @@ while no status changes.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,33 +55,56 @@ class _Stage:
         self.cache = renderer.cache
         self.root = root
         self.out = Printed()
+        self.path = ""  # the PDF `one` was last called for
+        self.queue: dict[str, str] = {}  # PDF → its print HTML, to be set
+        self.sizes: dict[str, int] = {}
+        self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
         # through the statuses each key names.
         self.scope = digest_parts(
             [self.cache.version if self.cache else "", renderer.settings, fonts]
         )
 
-    def one(self, path: str, make: Callable[[], bytes], deps: Iterable[str], shown: object) -> None:
+    def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
+        """The PDF at `path`: kept when its key is the previous build's, else its
+        print HTML is made now and queued for WeasyPrint (see `finish`)."""
+        self.path = path
         key = ""
-        previous = None
         if self.cache is not None:
             key = self.cache.page_key(path, self.scope, deps, shown)
-            self.out.keys[path] = key
             if self.cache.reusable(path, key) is not None:
-                previous = (self.cache.docs / path).stat().st_size
-        if previous is None:
-            data = make()
-            self.out.files[path] = data
-            self.out.made += 1
-            size = len(data)
-        else:
-            self.out.files[path] = None
-            size = previous
-        self.link = PdfLink(path, size, key)
+                self.out.keys[path] = key
+                self.out.files[path] = None
+                self.sizes[path] = (self.cache.docs / path).stat().st_size
+                return
+        self.out.keys[path] = key
+        self.queue[path] = html()
 
     def link_from(self, *pages: str) -> None:
         for page in pages:
-            self.out.links[page] = self.link
+            self.pages[page] = self.path
+
+    def finish(self, allowed: Path) -> Printed:
+        """Set the queued PDFs, in parallel when there are several (WeasyPrint is
+        single-threaded; a standard takes about a second)."""
+        paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
+        jobs = [self.queue[p] for p in paths]
+        workers = min(len(jobs), os.cpu_count() or 1, 4)
+        if workers > 1:
+            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
+            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+                made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
+        else:
+            made = [write_pdf(html, allowed) for html in jobs]
+        for path, data in zip(paths, made, strict=True):
+            self.out.files[path] = data
+            self.sizes[path] = len(data)
+        self.out.made = len(made)
+        self.out.links = {
+            page: PdfLink(path, self.sizes[path], self.out.keys[path])
+            for page, path in self.pages.items()
+        }
+        return self.out
 
     def edition_deps(self, info: EditionInfo) -> list[str]:
         """The edition's file, and the codes of the editions it names (代替, 被代替为)."""
@@ -111,17 +137,12 @@ def make_pdfs(
         return Printed(note=fonts)
     stage = _Stage(renderer, root, fonts)
     html = PrintPages(renderer.catalog, renderer.settings, renderer.labels, fonts, root)
-    allowed = root / CONTENT_DIR
-
-    def pdf(make_html: Callable[[], str]) -> bytes:
-        return write_pdf(make_html(), allowed)
-
     for standard in renderer.catalog.standards:
         for info in standard.editions:
             path = standard_pdf(info.model.id, info.model.edition)
             stage.one(
                 path,
-                functools.partial(pdf, functools.partial(html.standard, info)),
+                functools.partial(html.standard, info),
                 stage.edition_deps(info),
                 info.status,
             )
@@ -134,7 +155,7 @@ def make_pdfs(
         deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
         stage.one(
             manual.path,
-            functools.partial(pdf, functools.partial(html.manual, manual, resolved)),
+            functools.partial(html.manual, manual, resolved),
             deps,
             None,
         )
@@ -146,12 +167,12 @@ def make_pdfs(
         deps += [d for m in books for d in images.get(m.folder, [])]
         stage.one(
             COLLECTION_PDF,
-            functools.partial(pdf, functools.partial(html.collection, books, resolved)),
+            functools.partial(html.collection, books, resolved),
             deps,
             ([info.ref for info in collected], renderer.catalog.as_of.year),
         )
         stage.link_from("index.md")
-    return stage.out
+    return stage.finish(root / CONTENT_DIR)
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
