@@ -303,3 +303,49 @@ def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) ->
         "pdf/huibian.pdf",
     }
     assert "每月固定一天" in "".join(pages_of(root / "site/pdf/manuals/yewu-guifan.pdf"))
+
+
+def test_a_preview_without_pdf_links_none(handbook: Handbook) -> None:
+    from generator.pipeline import run
+
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    result = run(handbook.root, AS_OF, pdf=False)
+    assert not [path for path in result.files if path.endswith(".pdf")]
+    page = next(p for p in result.pages if p.path == "standards/demo/index.md")
+    assert page.content is not None and "下载PDF" not in page.content
+
+
+def test_a_booklet_takes_images_from_content_only(handbook: Handbook) -> None:
+    from generator.labels import labels_for
+    from generator.pdf.fonts import find_fonts
+    from generator.pdf.html import PrintPages, manuals
+    from generator.pipeline import run
+
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    handbook.write("content/manuals/讲义/index.md", "---\ntitle: 示例讲义\n---\n\n说明文字。\n")
+    handbook.write(
+        "content/manuals/讲义/第一讲.md",
+        "---\ntitle: 第一讲\n---\n\n![本地](图/流程.png) ![远程](http://example.org/x.png)\n\n"
+        "见 [[demo#tiaokuan-yi|换届要求]]。\n",
+    )
+    handbook.write("content/manuals/讲义/图/流程.png", b"\x89PNG\r\n\x1a\n")
+    result = run(handbook.root, AS_OF)
+    assert "pdf/manuals/讲义.pdf" in result.files
+    fonts = find_fonts(result.settings.pdf)
+    assert not isinstance(fonts, str)
+    printer = PrintPages(result.catalog, result.settings, labels_for("zh"), fonts, handbook.root)
+    (book,) = manuals(result.content)
+    html = printer.manual(book, {})
+    local = (handbook.root / "content/manuals/讲义/图/流程.png").resolve().as_uri()
+    assert f'src="{local}"' in html
+    assert "example.org" not in html
+    text = re.sub(r"\s", "", "".join(pages_of_bytes(result.files["pdf/manuals/讲义.pdf"])))
+    assert "换届要求（见XX/DJ009-20201.1）" in text
+
+
+def pages_of_bytes(data: object) -> list[str]:
+    assert isinstance(data, bytes)
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8").split("\f")
