@@ -228,6 +228,7 @@ def test_pages_link_their_pdf_with_its_size(built_site: Path) -> None:
             f'<a href="{prefix}pdf/standards/liuhua-24-2023.pdf" download>下载PDF</a>（PDF，{size}）'
             in html
         )
+        assert '<p class="hb-pdf" data-pagefind-ignore>' in html  # "PDF" finds no page by its link
     old = (built_site / "standards/liuhua-24/2019/index.html").read_text(encoding="utf-8")
     assert "pdf/standards/liuhua-24-2019.pdf" in old
     manual = (built_site / "manuals/yewu-guifan/02-zhuti-dangri/index.html").read_text("utf-8")
