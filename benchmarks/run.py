@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.make_handbook import make  # noqa: E402
-from generator.build import build_site  # noqa: E402
+from generator.engine.build import build_site  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 MIB = 1024 * 1024
@@ -98,7 +98,7 @@ def indexer_peak_mib(site: Path) -> float:
     A child's peak as seen by the build's own process would include what it
     inherited from that (large) process when forked; a small Python process
     that only runs Pagefind reports Pagefind's own."""
-    from generator.engine import pagefind_binary
+    from generator.engine.search import pagefind_binary
 
     out = "pagefind-benchmark"
     probe = (
@@ -239,8 +239,8 @@ def main() -> None:
     pdfs = sorted(p.stat().st_size for p in site.rglob("*.pdf"))
     if pdfs:
         print(
-            f"- PDF stage: {result.pdfs_made} PDFs in {pdf_time:.2f} s "
-            f"({pdf_time / max(1, result.pdfs_made):.2f} s each), {sum(pdfs) / MIB:.1f} MiB, "
+            f"- PDF stage: {len(result.pdfs_made)} PDFs in {pdf_time:.2f} s "
+            f"({pdf_time / max(1, len(result.pdfs_made)):.2f} s each), {sum(pdfs) / MIB:.1f} MiB, "
             f"median {statistics.median(pdfs) / 1024:.0f} KiB, the 汇编 "
             f"{(site / 'pdf/huibian.pdf').stat().st_size / MIB:.1f} MiB"
         )
@@ -259,7 +259,7 @@ def main() -> None:
         stages = ", ".join(f"{stage} {t:.2f}" for stage, t, _ in rows if t >= 0.01)
         print(
             f"- rebuild after editing {what}: {seconds:.2f} s, {seconds / total:.1%} of the full build "
-            f"({rendered} pages rendered again, {again.pdfs_made} PDFs made again; {stages})"
+            f"({rendered} pages rendered again, {len(again.pdfs_made)} PDFs made again; {stages})"
         )
     fetched = search_bytes(site, args.word)
     print(f"- a search for “{args.word}” fetches {fetched / 1024:.0f} KiB")

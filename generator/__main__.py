@@ -1,3 +1,5 @@
+"""`python -m generator`: the `handbook` command."""
+
 from generator.cli import main
 
 main()

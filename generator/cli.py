@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from generator.errors import HandbookError, ValidationFailed
+from generator.report import FORMATS
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -58,7 +59,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["plain", "github", "json"]),
+    type=click.Choice(FORMATS),
     default="plain",
     show_default=True,
     help="plain: for people; github: annotations on a pull request (GitHub, Gitea, Forgejo); json.",
@@ -103,9 +104,10 @@ def check(as_of: str | None, root: Path, output: str) -> None:
 )
 def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
-    from generator.build import build_site
+    from generator import layout
+    from generator.engine.build import build_site
 
-    target = site_dir or root / "site"
+    target = site_dir or root / layout.SITE_DIR
     result = build_site(root.resolve(), _as_of(as_of), target, full=clean)
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
@@ -113,8 +115,9 @@ def build(as_of: str | None, root: Path, site_dir: Path | None, clean: bool) -> 
         f"Built {len(result.pages)} pages into {target} (statuses as of {result.catalog.as_of})"
         + (f"; {reused} unchanged since the last build, {rendered} made again." if reused else ".")
     )
-    if result.pdfs_made:
-        click.echo(f"Made {result.pdfs_made} PDF{'s' if result.pdfs_made != 1 else ''}.")
+    made = len(result.pdfs_made)
+    if made:
+        click.echo(f"Made {made} PDF{'s' if made != 1 else ''}.")
     for note in result.notes:
         click.echo(note, err=True)
     if result.next_change:
@@ -132,20 +135,21 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     """Describe what changed since the git REF, in Markdown for a pull request."""
     import tempfile
 
-    from generator.gitref import export_ref
-    from generator.labels import labels_for
+    from generator import layout
     from generator.pipeline import run
-    from generator.semdiff import describe
+    from generator.render.labels import labels_for
+    from generator.review.gitref import export_ref
+    from generator.review.semdiff import describe
 
     day, root = _as_of(as_of), root.resolve()
     head = run(root, day, render=False)
-    labels = labels_for("zh")
+    labels = labels_for(head.settings.language)
     with tempfile.TemporaryDirectory(prefix="handbook-base-") as folder:
         export_ref(root, ref, Path(folder))
         try:
             base = (
                 run(Path(folder), day, render=False)
-                if (Path(folder) / "mkdocs.yml").is_file()
+                if (Path(folder) / layout.CONFIG_FILE).is_file()
                 else None
             )
         except ValidationFailed as failed:
@@ -163,7 +167,7 @@ def serve(as_of: str | None, root: Path, dev_addr: str, pdf: bool) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
-    from generator.serve import serve as run_serve
+    from generator.engine.serve import serve as run_serve
 
     # MkDocs' server says where it serves and when it rebuilds through its logger.
     handler = logging.StreamHandler()
@@ -184,8 +188,8 @@ def serve(as_of: str | None, root: Path, dev_addr: str, pdf: bool) -> None:
 @root_option
 def codeowners(root: Path) -> None:
     """Write the owners declared on standards into CODEOWNERS."""
-    from generator import codeowners as owners
-    from generator.repository import load_standards
+    from generator.standards import codeowners as owners
+    from generator.standards.load import load_standards
 
     editions, problems = load_standards(root.resolve())
     if problems:
@@ -199,21 +203,23 @@ def codeowners(root: Path) -> None:
 )
 def schema(check_only: bool) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
-    from generator.schema import stale_schemas, write_schemas
+    from generator.core.schema import stale_schemas, write_schemas
+    from generator.pipeline import SCHEMAS
 
     if check_only:
-        stale = stale_schemas()
+        stale = stale_schemas(SCHEMAS)
         if stale:
             raise click.ClickException(
                 f"stale schema files: {', '.join(stale)}; run 'handbook schema'"
             )
         click.echo("Schemas are up to date.")
         return
-    for path in write_schemas():
+    for path in write_schemas(SCHEMAS):
         click.echo(f"Wrote {path}")
 
 
 def main() -> None:
+    """The `handbook` command: problems and faults become messages and exit codes, never tracebacks."""
     try:
         cli.main(standalone_mode=False)
     except ValidationFailed as failed:

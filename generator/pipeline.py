@@ -1,7 +1,9 @@
-"""The generator's pipeline: load → model → check → compute → render.
+"""The generator's pipeline: load → check → compute → pages, for every kind of
+content in turn (standards, then hand-written pages and results, then notices).
 
 It never touches the site; it returns pages, or raises ValidationFailed with
-every problem found.
+every problem found. The build memory (`memory`) is passed to what reads files
+and renders pages; without it everything is read and made afresh.
 """
 
 from __future__ import annotations
@@ -9,35 +11,48 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import codeowners
-from generator.check import check_all
-from generator.citations import Resolved, resolve
-from generator.compute import Catalog, build_catalog
-from generator.errors import Problem, ValidationFailed
-from generator.feeds import FEEDS, build_feeds
-from generator.notices import (
-    NoticeInfo,
-    check_notices,
-    load_calendar,
-    load_notices,
-    next_change,
-    visible_notices,
-)
-from generator.pages import ContentPage, load_pages
+from generator import layout
+from generator.content.check import Resolved, check_references
+from generator.content.load import ContentPage, load_home, load_pages
+from generator.content.pages import backlinks, content_pages
+from generator.core.documents import MarkdownFile
+from generator.core.memory import BuildCache
+from generator.core.schema import Schemas
+from generator.errors import ValidationFailed
+from generator.notices.check import check_notice_results, check_notices
+from generator.notices.feeds import FEEDS, build_feeds
+from generator.notices.load import load_calendar, load_notices
+from generator.notices.pages import notice_pages
+from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
 from generator.pdf.stage import make_pdfs
-from generator.provenance import last_commit_dates
-from generator.render import Page, Renderer
-from generator.render_results import results_pages
-from generator.repository import Settings, load_home, load_settings, load_standards
-from generator.results import check_notice_results, check_results, load_results
-from generator.scoring import RoundResult, score_all
+from generator.render.provenance import last_commit_dates
+from generator.render.renderer import Page, Renderer
+from generator.results.check import check_results
+from generator.results.load import Results, load_results, public_tables
+from generator.results.pages import results_pages
+from generator.results.scoring import RoundResult, score_all
+from generator.settings import Settings, load_settings
+from generator.standards import codeowners
+from generator.standards.catalog import Catalog, build_catalog
+from generator.standards.check import check_all
+from generator.standards.load import load_standards
+from generator.standards.model import StandardEdition, Status
+from generator.standards.pages import standard_pages
+from generator.standards.status import STATUSES
+
+# The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
+SCHEMAS: Schemas = {
+    "standard.schema.json": (StandardEdition, "Standard edition (standards/<id>/<edition>.yml)"),
+}
 
 
 @dataclass(frozen=True)
 class Result:
+    """What the pipeline made: the settings and catalog, the pages, and the rest."""
+
     settings: Settings
     catalog: Catalog
     pages: list[Page]
@@ -50,31 +65,7 @@ class Result:
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the person building
-    pdfs_made: int = 0
-
-
-def check_references(
-    content: list[ContentPage], catalog: Catalog
-) -> tuple[dict[str, list[Resolved]], list[Problem]]:
-    """Resolve every citation and `implements` of the hand-written pages."""
-    resolved: dict[str, list[Resolved]] = {}
-    problems: list[Problem] = []
-    ids = {s.id for s in catalog.standards}
-    for page in content:
-        for k, standard_id in enumerate(page.meta.implements):
-            if standard_id not in ids:
-                problems.append(
-                    page.meta_doc.problem(
-                        ("implements", k), f"there is no standard '{standard_id}'"
-                    )
-                )
-        for citation in page.citations:
-            outcome = resolve(citation, catalog, page.source)
-            if isinstance(outcome, Problem):
-                problems.append(outcome)
-            else:
-                resolved.setdefault(page.source, []).append(outcome)
-    return resolved, problems
+    pdfs_made: list[str] = field(default_factory=list)  # the PDFs made (not kept) this build
 
 
 def run(
@@ -83,23 +74,24 @@ def run(
     *,
     render: bool = True,
     pdf: bool = True,
+    memory: BuildCache | None = None,
     mark: Callable[[str], None] | None = None,
 ) -> Result:
     """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them).
-    `pdf`: also print the standards and manuals (when mkdocs.yml does not turn it off)."""
+    `pdf`: also print the standards and manuals (unless mkdocs.yml turns it off)."""
     mark = mark or (lambda stage: None)
     settings, problems = load_settings(root)
-    editions, found = load_standards(root)
+    editions, found = load_standards(root, memory)
     problems += found
-    home, found = load_home(root)
+    home, found = load_home(root, memory)
     problems += found
-    content, assets, found = load_pages(root)
+    content, assets, found = load_pages(root, memory)
     problems += found
-    calendar, found = load_calendar(root)
+    calendar, found = load_calendar(root, memory)
     problems += found
-    notices, found = load_notices(root, calendar)
+    notices, found = load_notices(root, calendar, memory)
     problems += found
-    results, found = load_results(root)
+    results, found = load_results(root, memory)
     problems += found
     mark("load")
     problems += check_all(editions, as_of)
@@ -111,11 +103,12 @@ def run(
     catalog = build_catalog(editions, as_of)
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
-    problems += check_results(results, catalog)
+    rounds, found = check_results(results, catalog)
+    problems += found
     problems += check_notice_results(notices, results)
     if problems:
         raise ValidationFailed(problems)
-    scored = score_all(results)
+    scored = score_all(rounds, results.units)
     mark("compute")
     result = Result(
         settings,
@@ -128,37 +121,78 @@ def run(
         scored=scored,
     )
     if render:
-        renderer = Renderer(catalog, settings)
-        renderer.dates = last_commit_dates(root)
-        renderer.result_titles = {f"round:{r.model.id}": r.model.title for r in results.rounds} | {
-            f"table:{t.model.id}": t.model.title for t in results.tables if not t.model.private
-        }
-        renderer.result_sources = {f"round:{r.model.id}": r.doc.path for r in results.rounds} | {
-            f"table:{t.model.id}": t.doc.path for t in results.tables
-        }
-        if pdf and settings.pdf.enabled:
-            printed = make_pdfs(renderer, root, content, assets, resolved)
-            result.files.update(printed.files)
-            result.file_keys.update(printed.keys)
-            renderer.pdfs.update(printed.links)
-            result.notes.extend([printed.note] if printed.note else [])
-            result = replace(result, pdfs_made=printed.made)
-            mark("pdf")
-        result.pages.extend(renderer.pages(home, content, resolved, shown))
-        pages, files = results_pages(renderer, results, scored)
-        result.pages.extend(pages)
-        result.files.update(files)
-        if settings.site_url:
-            site_url, made = settings.site_url, dict[str, str]()
-
-            def feed(path: str) -> str:  # both feeds are made at once, when one is needed
-                if not made:
-                    made.update(build_feeds(shown, site_url, settings.site_name, renderer.labels))
-                return made[path]
-
-            sources = [i.notice.page.source for i in shown]
-            for path in FEEDS:
-                result.files[path] = renderer.file(path, functools.partial(feed, path), sources)
-        result.file_keys.update(renderer.file_keys)
+        _render(result, root, memory, home, resolved, results, pdf, mark)
         mark("render")
     return result
+
+
+def _render(
+    result: Result,
+    root: Path,
+    memory: BuildCache | None,
+    home: MarkdownFile | None,
+    resolved: dict[str, list[Resolved]],
+    results: Results,
+    pdf: bool,
+    mark: Callable[[str], None],
+) -> None:
+    """Every page and generated file, into `result`, in the order of the menu; the
+    PDFs first, since the pages link them with their sizes."""
+    settings, catalog, shown = result.settings, result.catalog, result.notices
+    renderer = Renderer(
+        settings,
+        catalog.as_of,
+        memory,
+        dates=last_commit_dates(root, layout.DATED),
+        global_values={
+            "catalog": catalog,
+            "standard_path": layout.standard_path,
+            "statuses": STATUSES,
+            "Status": Status,
+            "NoticeStatus": NoticeStatus,
+        },
+    )
+    if pdf and settings.pdf.enabled:
+        printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)
+        result.files.update(printed.files)
+        result.file_keys.update(printed.keys)
+        renderer.pdfs.update(printed.links)
+        result.notes.extend([printed.note] if printed.note else [])
+        result.pdfs_made.extend(path for path, data in printed.files.items() if data is not None)
+        mark("pdf")
+    citing: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)
+    for source, found in resolved.items():
+        for r in found:
+            citing.setdefault(r.info.model.id, set()).add(source)
+    cited_by = backlinks(result.content + [i.notice.page for i in shown], resolved)
+    public = public_tables(results)
+    titles = {f"round:{r.model.id}": r.model.title for r in results.rounds}
+    titles |= {f"table:{t.model.id}": t.model.title for t in public}
+    sources = {f"round:{r.model.id}": r.doc.path for r in results.rounds}
+    sources |= {f"table:{t.model.id}": t.doc.path for t in results.tables}
+    result.pages.append(
+        renderer.page(
+            layout.HOME,
+            renderer.labels["home"],
+            lambda: renderer.render("home.html.j2", layout.HOME, home=home, notices=shown),
+            in_nav=True,
+        )
+    )
+    result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
+    result.pages.extend(notice_pages(renderer, catalog, shown, resolved, titles, sources))
+    result.pages.extend(content_pages(renderer, catalog, result.content, resolved))
+    pages, files = results_pages(renderer, catalog, results, result.scored)
+    result.pages.extend(pages)
+    result.files.update(files)
+    if settings.site_url:
+        site_url, made = settings.site_url, dict[str, str]()
+
+        def feed(path: str) -> str:  # both feeds are made at once, when one is needed
+            if not made:
+                made.update(build_feeds(shown, site_url, settings.site_name, renderer.labels))
+            return made[path]
+
+        feed_sources = [i.notice.page.source for i in shown]
+        for path in FEEDS:
+            result.files[path] = renderer.file(path, functools.partial(feed, path), feed_sources)
+    result.file_keys.update(renderer.file_keys)

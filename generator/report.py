@@ -31,6 +31,7 @@ def github(problems: list[Problem]) -> str:
 
 
 def as_json(problems: list[Problem]) -> str:
+    """The problems as a JSON list, for other tools."""
     return json.dumps(
         [
             {

@@ -1,66 +1,12 @@
-"""Small handbook repositories built in tmp_path, and helpers to check them."""
+"""Fixtures shared by the suites: a handbook in tmp_path, the sample built once."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from generator.errors import ValidationFailed
-from generator.pipeline import run
-
-REPO = Path(__file__).resolve().parent.parent
-AS_OF = dt.date(2026, 11, 22)
-
-MINIMAL = """\
-id: demo
-code: XX/DJ 009-2020
-title: 示例标准
-edition: "2020"
-issued: 2020-01-10
-effective: 2020-02-01
-issuer: 示例委员会
-sections:
-  - id: yiban
-    number: "1"
-    title: 一般要求
-    clauses:
-      - id: tiaokuan-yi
-        number: "1.1"
-        title: 第一条
-        text: 党支部应当按期换届。
-      - id: tiaokuan-er
-        number: "1.2"
-        title: 第二条
-        text: 信息安全按标准规定执行。
-"""
-
-
-class Handbook:
-    """A handbook repository in a temporary folder."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-
-    def write(self, rel: str, text: str | bytes) -> Path:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    def problems(self, as_of: dt.date = AS_OF) -> list[str]:
-        try:
-            run(self.root, as_of, render=False)
-        except ValidationFailed as failed:
-            return [str(p) for p in failed.problems]
-        return []
+from tests.samples import AS_OF, Handbook, copy_sample
 
 
 @pytest.fixture
@@ -68,19 +14,10 @@ def handbook(tmp_path: Path) -> Handbook:
     return Handbook(tmp_path)
 
 
-def copy_sample(target: Path) -> Path:
-    """The repository's sample handbook (its data, not its code) copied to `target`."""
-    for name in ("standards", "content"):
-        shutil.copytree(REPO / name, target / name)
-    for name in ("mkdocs.yml", "CODEOWNERS"):
-        shutil.copy(REPO / name, target / name)
-    return target
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sample handbook, copied and built once, as of AS_OF."""
-    from generator.build import build_site
+    from generator.engine.build import build_site
 
     root = copy_sample(tmp_path_factory.mktemp("sample"))
     build_site(root, AS_OF)

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import MINIMAL, Handbook
+from tests.samples import MINIMAL, Handbook
 
 
 def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

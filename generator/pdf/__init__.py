@@ -1,7 +1,7 @@
 """Print: every edition of every standard as a PDF laid out after GB/T 1.1-2020,
-each manual folder as a booklet, and a 汇编 of everything in force.
+each manual folder as a booklet, and a 汇编 of everything in force. The settings
+are `extra.handbook.pdf` in mkdocs.yml (`settings.PdfSettings`).
 
-- `config`: the settings under `extra.handbook.pdf` in mkdocs.yml;
 - `fonts`: the CJK fonts, found through fontconfig;
 - `html`: the print HTML of each PDF (templates in `templates/`, paged media in `print.css`);
 - `render`: HTML → PDF with WeasyPrint;

@@ -10,7 +10,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 
-from generator.pdf.config import PdfSettings
+from generator.settings import PdfSettings
 
 INSTALL_HINT = "install one with 'sudo apt-get install fonts-noto-cjk' (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml"
 

@@ -17,20 +17,18 @@ from pathlib import Path
 import markdown
 from markupsafe import Markup, escape
 
-from generator import markup
-from generator.check import walk_clauses
-from generator.citations import Resolved, is_outdated
-from generator.compute import CURRENT, Catalog, EditionInfo
-from generator.models.standard import Clause
-from generator.pages import ContentPage
+from generator import layout
+from generator.content.check import Resolved, is_outdated
+from generator.content.load import ContentPage
+from generator.content.pages import page_markdown
 from generator.pdf.fonts import Fonts
-from generator.render import make_environment
-from generator.render_content import page_markdown
-from generator.repository import CONTENT_DIR, Settings
-from generator.urls import MANUALS_DIR, manual_pdf, page_url, standard_path
+from generator.render import markup
+from generator.render.renderer import make_environment
+from generator.settings import Settings
+from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.model import Clause, Status, walk_clauses
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-CSS = (TEMPLATES / "print.css").read_text(encoding="utf-8")
+CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
@@ -66,11 +64,13 @@ class Manual:
 
     @property
     def title(self) -> str:
+        """The manual's title: its index page's."""
         return self.index.meta.title
 
     @property
     def path(self) -> str:
-        return manual_pdf(self.folder)
+        """Where its booklet goes in the docs folder."""
+        return layout.manual_pdf(self.folder)
 
 
 def manuals(content: list[ContentPage]) -> list[Manual]:
@@ -78,12 +78,12 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     pages (sub-folders included) in the order of the menu."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
-        parts = page.path.split("/")
-        if len(parts) >= 3 and parts[0] == MANUALS_DIR:
-            by_folder.setdefault(parts[1], []).append(page)
+        folder = layout.manual_folder(page.path)
+        if folder is not None:
+            by_folder.setdefault(folder, []).append(page)
     found = []
     for folder, pages in by_folder.items():
-        index = next((p for p in pages if p.path == f"{MANUALS_DIR}/{folder}/index.md"), None)
+        index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
         if index is None:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
@@ -131,18 +131,21 @@ class PrintPages:
         self.labels = labels
         self.fonts = fonts
         self.root = root
-        self.env = make_environment(settings.template_overrides, extra=TEMPLATES)
+        self.env = make_environment(
+            settings.template_overrides,
+            global_values={"catalog": catalog, "Status": Status},
+            extra=layout.PDF_TEMPLATES,
+        )
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
         """The standards the 汇编 holds: each one's edition in force, in catalog order."""
-        return [s.current for s in self.catalog.standards if s.current.status == CURRENT]
+        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(
             L=self.labels,
             settings=self.settings,
-            catalog=self.catalog,
             fonts=self.fonts,
             css=Markup(CSS),
             **context,
@@ -150,6 +153,7 @@ class PrintPages:
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
+        """The print HTML of one edition: cover, 目次, 前言, body, 附录A."""
         e = info.model
         return self._render(
             "pdf_standard.html.j2",
@@ -179,6 +183,7 @@ class PrintPages:
         return manual
 
     def manual(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> str:
+        """The print HTML of a manual's booklet: cover, 目次, 说明, chapters."""
         manual.prefix = "m-"
         self._prepare(manual, resolved, {})
         dates = [p.meta.date for p in [manual.index, *manual.pages] if p.meta.date]
@@ -192,6 +197,7 @@ class PrintPages:
 
     # -- the 汇编 ---------------------------------------------------------------------
     def collection(self, books: list[Manual], resolved: dict[str, list[Resolved]]) -> str:
+        """The print HTML of the 汇编: every standard in force, then every manual."""
         standards = [
             Collected(info, f"s{n}-", _clauses(info)) for n, info in enumerate(self.collected(), 1)
         ]
@@ -234,7 +240,7 @@ class PrintPages:
         if "://" in src or src.startswith(("/", "data:")):
             return f"{m.group(1)}{m.group(3)}"
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), src))
-        path = (self.root / CONTENT_DIR / target).resolve()
+        path = (self.root / layout.CONTENT_DIR / target).resolve()
         return f"{m.group(1)}{escape(path.as_uri())}{m.group(3)}"
 
     def href(self, r: Resolved, inside: dict[str, str]) -> str:
@@ -245,7 +251,7 @@ class PrintPages:
             return f"#{inside[r.info.ref]}{c.anchor or 'start'}"
         if self.settings.site_url:
             base = self.settings.site_url.rstrip("/") + "/"
-            folder = page_url(standard_path(e.id, e.edition if c.edition else None))
+            folder = layout.page_url(layout.standard_path(e.id, e.edition if c.edition else None))
             return f"{base}{folder}/" + (f"#{c.anchor}" if c.anchor else "")
         return ""
 

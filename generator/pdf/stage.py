@@ -17,17 +17,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import digest_parts
-from generator.citations import Resolved
-from generator.compute import EditionInfo
-from generator.errors import BuildFailed
-from generator.pages import ContentPage
+from generator import layout
+from generator.content.check import Resolved
+from generator.content.load import ContentPage
+from generator.content.pages import cite_dep
+from generator.core.memory import digest_parts
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.render import write_pdf
-from generator.render import Renderer
-from generator.repository import CONTENT_DIR
-from generator.urls import COLLECTION_PDF, standard_path, standard_pdf
+from generator.render.renderer import Renderer
+from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.pages import title_dep
 
 
 @dataclass(frozen=True)
@@ -51,9 +51,12 @@ class Printed:
 
 
 class _Stage:
-    def __init__(self, renderer: Renderer, root: Path, fonts: Fonts) -> None:
+    """One build's PDFs: their keys, what is queued for WeasyPrint, who links what."""
+
+    def __init__(self, renderer: Renderer, catalog: Catalog, root: Path, fonts: Fonts) -> None:
         self.renderer = renderer
-        self.cache = renderer.cache
+        self.catalog = catalog
+        self.cache = renderer.memory
         self.root = root
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
@@ -91,15 +94,12 @@ class _Stage:
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
         workers = min(len(jobs), os.cpu_count() or 1, 4)
-        try:
-            if workers > 1:
-                spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-                with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-                    made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
-            else:
-                made = [write_pdf(html, allowed) for html in jobs]
-        except Exception as exc:  # WeasyPrint's own failure: the previous site stays
-            raise BuildFailed(f"the PDFs could not be made: {type(exc).__name__}: {exc}") from exc
+        if workers > 1:
+            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
+            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+                made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
+        else:
+            made = [write_pdf(html, allowed) for html in jobs]
         for path, data in zip(paths, made, strict=True):
             self.out.files[path] = data
             self.sizes[path] = len(data)
@@ -112,24 +112,28 @@ class _Stage:
 
     def edition_deps(self, info: EditionInfo) -> list[str]:
         """The edition's file, and the codes of the editions it names (代替, 被代替为)."""
-        editions = self.renderer.catalog.editions
+        editions = self.catalog.editions
         named = [
-            self.renderer.part(f"code:{ref}", editions[ref].model.code)
+            self.renderer.part(
+                f"code:{ref}", functools.partial(lambda r: editions[r].model.code, ref)
+            )
             for ref in (*info.replaces, *info.replaced_by)
         ]
         return [info.loaded.path, *named]
 
     def manual_deps(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> list[str]:
+        """A booklet's pages, the names of the standards they implement, what they cite."""
         deps: list[str] = []
         for page in [manual.index, *manual.pages]:
             deps.append(page.source)
-            deps += [self.renderer.title_dep(sid) for sid in page.meta.implements]
-            deps += [self.renderer.cite_dep(r) for r in resolved.get(page.source, [])]
+            deps += [title_dep(self.renderer, self.catalog, sid) for sid in page.meta.implements]
+            deps += [cite_dep(self.renderer, r) for r in resolved.get(page.source, [])]
         return deps
 
 
 def make_pdfs(
     renderer: Renderer,
+    catalog: Catalog,
     root: Path,
     content: list[ContentPage],
     assets: list[Path],
@@ -139,20 +143,20 @@ def make_pdfs(
     fonts = find_fonts(renderer.settings.pdf)
     if isinstance(fonts, str):
         return Printed(note=fonts)
-    stage = _Stage(renderer, root, fonts)
-    html = PrintPages(renderer.catalog, renderer.settings, renderer.labels, fonts, root)
-    for standard in renderer.catalog.standards:
+    stage = _Stage(renderer, catalog, root, fonts)
+    html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
+    for standard in catalog.standards:
         for info in standard.editions:
-            path = standard_pdf(info.model.id, info.model.edition)
+            path = layout.standard_pdf(info.model.id, info.model.edition)
             stage.one(
                 path,
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
                 info.status,
             )
-            stage.link_from(standard_path(standard.id, info.model.edition))
+            stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
-                stage.link_from(standard_path(standard.id))
+                stage.link_from(layout.standard_path(standard.id))
     books = manuals(content)
     images = _images(stage, root, assets)
     for manual in books:
@@ -170,19 +174,19 @@ def make_pdfs(
         deps += [d for m in books for d in stage.manual_deps(m, resolved)]
         deps += [d for m in books for d in images.get(m.folder, [])]
         stage.one(
-            COLLECTION_PDF,
+            layout.COLLECTION_PDF,
             functools.partial(html.collection, books, resolved),
             deps,
-            ([info.ref for info in collected], renderer.catalog.as_of.year),
+            ([info.ref for info in collected], catalog.as_of.year),
         )
-        stage.link_from("index.md")
-    return stage.finish(root / CONTENT_DIR)
+        stage.link_from(layout.HOME)
+    return stage.finish(root / layout.CONTENT_DIR)
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
     """The files under each manual folder (images a chapter may show), as dependencies."""
     found: dict[str, list[str]] = {}
-    base = root / CONTENT_DIR / "manuals"
+    base = root / layout.CONTENT_DIR / layout.MANUALS_DIR
     for path in assets:
         try:
             folder = path.relative_to(base).parts[0]

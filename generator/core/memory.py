@@ -1,0 +1,325 @@
+"""What a rebuild can reuse from the previous build.
+
+A build keeps its memory in `.handbook/cache/state.sqlite` (see `layout`):
+
+- every source file read, by its content digest, with what reading it gave
+  (the parsed and typed record, or its problems), so an unchanged file is not
+  parsed again;
+- every generated page's key: a digest of the generator's own code and
+  templates, the settings, the as-of day and the digests of the source files the
+  page shows. A page whose key is unchanged is not rendered again, and its file
+  in the generated project is left alone (its modification time stays, so the
+  engine's dirty build skips it);
+- the engine's key (the generated configuration, the menu, the set of pages) and
+  the search keys (what search sees of each part of the site), which decide
+  whether the engine may build only changed pages and which search indexes
+  must be built again.
+
+Anything unreadable or from another version of the generator is ignored: the
+build is then a full one. Reuse never changes the output: a rebuild writes the
+same site a clean build would (tests compare them byte for byte).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator import layout
+from generator.core.documents import Document
+
+_FORMAT = 1
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "pydantic",
+    "jinja2",
+    "markdown",
+    "pymdown-extensions",
+    "nh3",
+    "weasyprint",
+)
+
+T = TypeVar("T")
+
+
+def digest(data: bytes | str) -> str:
+    """A short digest of bytes or text, for keys."""
+    return hashlib.blake2b(
+        data.encode() if isinstance(data, str) else data, digest_size=16
+    ).hexdigest()
+
+
+def digest_parts(parts: Iterable[object]) -> str:
+    """A digest of several values in order (their reprs)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(repr(part).encode())
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def file_tree(folder: Path) -> dict[str, tuple[int, int] | None]:
+    """Each file under `folder` (by relative path) with its size and modification
+    time; each folder with None, before what it holds. Strings, not Paths: at
+    10,000 pages this runs on every build."""
+    found: dict[str, tuple[int, int] | None] = {}
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
+        except FileNotFoundError:
+            continue
+        with entries:
+            for entry in entries:
+                name = f"{rel}/{entry.name}" if rel else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found[name] = None
+                    pending.append(name)
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    found[name] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def folder_digest(folder: Path) -> str:
+    """The names and contents of every file under `folder`."""
+    h = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
+            h.update(path.relative_to(folder).as_posix().encode() + b"\x00")
+            h.update(path.read_bytes() + b"\x00")
+    return h.hexdigest()
+
+
+def code_version() -> str:
+    """The generator's code and templates (all inside the package), the libraries
+    it renders with, and Python."""
+    versions = []
+    for name in _PACKAGES:
+        try:
+            versions.append(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            versions.append("")
+    return digest_parts([_FORMAT, sys.version, versions, folder_digest(layout.PACKAGE)])
+
+
+class BuildCache:
+    """One build's view of the previous build's state, and the state it leaves.
+
+    Kept in SQLite (`.handbook/cache/state.sqlite`): a rebuild after one edit
+    writes only the rows that changed."""
+
+    def __init__(self, root: Path, docs: Path) -> None:
+        self.root = root
+        self.docs = docs  # the generated project's pages
+        self.version = code_version()
+        self.db = self._open()
+        meta = dict(self.db.execute("SELECT name, value FROM meta"))
+        if meta.get("version") != self.version:
+            self.db.executescript(
+                "DELETE FROM files; DELETE FROM loads; DELETE FROM pages; DELETE FROM meta;"
+            )
+            self.db.execute("INSERT INTO meta VALUES ('version', ?)", (self.version,))
+            self.db.commit()
+            meta = {}
+        self.engine_key = meta.get("engine", "")
+        self.search_keys: dict[str, str] = json.loads(meta.get("search") or "{}")
+        self.old_stats: dict[str, tuple[int, int, str]] = {
+            rel: (size, mtime, value)
+            for rel, size, mtime, value in self.db.execute(
+                "SELECT rel, size, mtime, digest FROM files"
+            )
+        }
+        self.old_pages: dict[str, tuple[str, str, int, int]] = {
+            path: (key, search, size, mtime)
+            for path, key, search, size, mtime in self.db.execute(
+                "SELECT path, key, search, size, mtime FROM pages"
+            )
+        }
+        self.stats: dict[str, tuple[int, int, str]] = {}
+        self.loaded: dict[tuple[str, str], tuple[str, Any]] = {}  # (rel, kind) → digest, value
+        self.fresh: set[tuple[str, str]] = set()  # loads not in the database yet
+        self.pages: dict[str, tuple[str, str, int, int]] = {}
+        # Digests of parts of files, for pages that show only a part (a standard's rubric).
+        self.parts: dict[str, str] = {}
+
+    def _open(self) -> sqlite3.Connection:
+        path = self.root / layout.CACHE_DIR / layout.CACHE_STATE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return _connect(path)
+        except sqlite3.DatabaseError:  # a damaged file: start afresh
+            path.unlink(missing_ok=True)
+            return _connect(path)
+
+    def close(self) -> None:
+        """Close the database; what was saved stays."""
+        self.db.close()
+
+    # -- source files --------------------------------------------------------------
+    def file_digest(self, path: Path, rel: str) -> str:
+        """The digest of a source file's bytes; files whose size and mtime are unchanged are not re-read."""
+        known = self.stats.get(rel)
+        if known is not None:
+            return known[2]
+        st = path.stat()
+        old = self.old_stats.get(rel)
+        if old is not None and old[0] == st.st_size and old[1] == st.st_mtime_ns:
+            value = old[2]
+        else:
+            value = digest(path.read_bytes())
+        self.stats[rel] = (st.st_size, st.st_mtime_ns, value)
+        return value
+
+    def digest_of(self, rel: str) -> str:
+        """The digest of a source file read in this build, or of a part registered in
+        `parts` ("" if neither)."""
+        known = self.stats.get(rel)
+        return known[2] if known else self.parts.get(rel, "")
+
+    def memo(self, path: Path, rel: str, kind: str, read: Callable[[], T]) -> T:
+        """What `read()` gives for this file, from the previous build if its bytes are the same."""
+        value_digest = self.file_digest(path, rel)
+        row = self.db.execute(
+            "SELECT value FROM loads WHERE rel = ? AND kind = ? AND digest = ?",
+            (rel, kind, value_digest),
+        ).fetchone()
+        value: T
+        if row is not None:
+            value = pickle.loads(row[0])
+            relocate(value, path)
+        else:
+            value = read()
+            self.fresh.add((rel, kind))
+        self.loaded[(rel, kind)] = (value_digest, value)
+        return value
+
+    # -- generated pages -----------------------------------------------------------
+    def page_key(self, path: str, scope: str, deps: Iterable[str], extra: object = None) -> str:
+        """A page's key: the scope, its path, the digests of what it depends on, and `extra`."""
+        return digest_parts([scope, path, sorted((d, self.digest_of(d)) for d in set(deps)), extra])
+
+    def reusable(self, path: str, key: str) -> str | None:
+        """The page's previous search key, if its file was written with this key and is untouched."""
+        old = self.old_pages.get(path)
+        if old is None or old[0] != key:
+            return None
+        try:
+            st = (self.docs / path).stat()
+        except OSError:
+            return None
+        if (st.st_size, st.st_mtime_ns) != (old[2], old[3]):
+            return None
+        return old[1]
+
+    def record_pages(self, pages: Iterable[tuple[str, str, str]]) -> None:
+        """Remember each generated file's key once it is written: (path, key, search key)."""
+        for path, key, search in pages:
+            st = (self.docs / path).stat()
+            self.pages[path] = (key, search, st.st_size, st.st_mtime_ns)
+
+    def search_key(self, paths: Iterable[str]) -> str:
+        """What search sees of these pages."""
+        return digest_parts(sorted((path, self.pages[path][1]) for path in paths))
+
+    # -- saving --------------------------------------------------------------------
+    def save_reads(self) -> None:
+        """Keep what was read (the files and what they gave), in one transaction."""
+        with self.db:
+            self._save_reads()
+
+    def _save_reads(self) -> None:
+        self.db.executemany(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+            [(rel, *stat) for rel, stat in self.stats.items() if self.old_stats.get(rel) != stat],
+        )
+        self.db.executemany(
+            "DELETE FROM files WHERE rel = ?",
+            [(rel,) for rel in self.old_stats if rel not in self.stats],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO loads VALUES (?, ?, ?, ?)",
+            [
+                (
+                    rel,
+                    kind,
+                    self.loaded[(rel, kind)][0],
+                    pickle.dumps(self.loaded[(rel, kind)][1], _PROTOCOL),
+                )
+                for rel, kind in self.fresh
+            ],
+        )
+        gone = {row for row in self.db.execute("SELECT rel, kind FROM loads")} - set(self.loaded)
+        self.db.executemany("DELETE FROM loads WHERE rel = ? AND kind = ?", gone)
+
+    def save_pages(self) -> None:
+        """Keep what was read and the keys of the files written (the generated project)."""
+        with self.db:
+            self._save_reads()
+            self.db.executemany(
+                "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+                [(p, *entry) for p, entry in self.pages.items() if self.old_pages.get(p) != entry],
+            )
+            self.db.executemany(
+                "DELETE FROM pages WHERE path = ?",
+                [(p,) for p in self.old_pages if p not in self.pages],
+            )
+
+    def set_engine(self, engine_key: str, search_keys: dict[str, str]) -> None:
+        """Say what the engine's folder holds: the engine's key and each search
+        index's ("" and none while it is being changed: trust nothing)."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("engine", engine_key), ("search", json.dumps(search_keys, sort_keys=True))],
+            )
+
+
+def relocate(value: object, path: Path) -> None:
+    """Point the documents inside a cached value at the file as it is found now
+    (the repository may have moved since), to find their places again if needed."""
+    if isinstance(value, tuple | list):
+        for item in value:
+            relocate(item, path)
+    elif isinstance(value, Document):
+        value.reread_from = str(path)
+    else:
+        for name in ("meta", "meta_doc"):
+            inner = getattr(value, name, None)
+            if isinstance(inner, Document):
+                inner.reread_from = str(path)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT);
+        CREATE TABLE IF NOT EXISTS loads (
+            rel TEXT, kind TEXT, digest TEXT, value BLOB, PRIMARY KEY (rel, kind));
+        CREATE TABLE IF NOT EXISTS pages (
+            path TEXT PRIMARY KEY, key TEXT, search TEXT, size INTEGER, mtime INTEGER);
+        """
+    )
+    return db
+
+
+def memoized(
+    memory: BuildCache | None, path: Path, rel: str, kind: str, read: Callable[[], T]
+) -> T:
+    """What `read()` gives for a source file, through the build memory if there is one."""
+    return read() if memory is None else memory.memo(path, rel, kind, read)

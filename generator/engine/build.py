@@ -1,0 +1,107 @@
+"""`handbook build`: the pipeline, the engine, the search index, then publishing.
+
+A build reuses what the previous one left in `.handbook/` (see `core.memory`):
+the generator renders only pages whose sources changed and rewrites only files
+whose text changed; when the menu and the configuration are unchanged the
+engine rebuilds only those pages (MkDocs' dirty build, into `.handbook/site`),
+and search is indexed again only when what it sees changed. The result is the
+same site a clean build makes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from generator import layout
+from generator.core.memory import BuildCache, digest_parts, folder_digest
+from generator.engine.project import docs_files, write_project
+from generator.engine.publish import publish
+from generator.engine.run import run_mkdocs
+from generator.engine.search import run_pagefind
+from generator.pipeline import Result, run
+
+_SEARCH = "site"  # the one search index's name in the build memory
+
+
+def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
+    """Everything besides a page's own Markdown that shapes its HTML: the generated
+    configuration (with the menu), the repository's, the theme, the set of files."""
+    files = sorted(docs_files(root, result))
+    return digest_parts(
+        [
+            version,
+            as_of,
+            config.read_text(encoding="utf-8"),
+            (root / layout.CONFIG_FILE).read_text(encoding="utf-8"),
+            folder_digest(layout.THEME),
+            files,
+        ]
+    )
+
+
+def generate(
+    memory: BuildCache,
+    as_of: dt.date,
+    site_dir: Path,
+    *,
+    mark: Callable[[str], None] | None = None,
+    serve_hooks: bool = False,
+    pdf: bool = True,
+) -> tuple[Result, Path]:
+    """Run the pipeline, reusing what `memory` allows, and write the MkDocs project
+    for a site in `site_dir`; return the result and the project's configuration."""
+    try:
+        result = run(memory.root, as_of, memory=memory, mark=mark, pdf=pdf)
+    except BaseException:
+        memory.save_reads()  # what was read stays useful while the data is fixed
+        raise
+    config = write_project(memory.root, result, site_dir, serve_hooks=serve_hooks)
+    memory.record_pages((p.path, p.key, p.search) for p in result.pages)
+    memory.record_pages((path, key, "") for path, key in result.file_keys.items())
+    memory.save_pages()
+    return result, config
+
+
+def build_site(
+    root: Path,
+    as_of: dt.date,
+    site_dir: Path | None = None,
+    mark: Callable[[str], None] | None = None,
+    *,
+    full: bool = False,
+    pdf: bool = True,
+) -> Result:
+    """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
+
+    `full`: forget the previous build and redo everything; `pdf`: print the
+    standards and manuals (generator/pdf/).
+    `mark(stage)` is called as each stage ends, for the benchmarks."""
+    mark = mark or (lambda stage: None)
+    target = (site_dir or root / layout.SITE_DIR).resolve()
+    built = root / layout.ENGINE_SITE
+    if full:
+        shutil.rmtree(root / layout.CACHE_DIR, ignore_errors=True)
+        shutil.rmtree(built, ignore_errors=True)
+    memory = BuildCache(root, root / layout.BUILD_DOCS)
+    try:
+        result, config = generate(memory, as_of, built.resolve(), mark=mark, pdf=pdf)
+        mark("write")
+        engine_key = _engine_key(root, config, result, memory.version, as_of)
+        dirty = memory.engine_key == engine_key and built.is_dir()
+        search_key = memory.search_key(p.path for p in result.pages if p.path.endswith(".md"))
+        memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
+        run_mkdocs(config, dirty=dirty)
+        mark("engine")
+        current = dirty and memory.search_keys.get(_SEARCH) == search_key
+        if not (current and (built / layout.SEARCH_DIR / "pagefind-entry.json").is_file()):
+            run_pagefind(built)
+        mark("search index")
+        memory.set_engine(engine_key, {_SEARCH: search_key})
+    finally:
+        memory.close()
+    publish(built, target)
+    mark("post-build")
+    return result

@@ -1,0 +1,112 @@
+"""MkDocs hook registered in every generated project: pages the generator wrote
+as finished HTML skip Markdown.
+
+Most generated pages (standards, results, indexes) are rendered by the
+generator's templates straight to HTML, marked `hb_html: true` in their front
+matter. Python-Markdown would only pass that HTML through, slowly (it parses
+raw HTML to find where it ends); these hooks hand it to the theme as it is,
+with the table of contents and anchors MkDocs would have read from it. The
+theme's templates are compiled once and kept in `.handbook/cache/theme`.
+Editors' Markdown pages (manuals, notices) are converted as usual. Another
+engine without these hooks still builds the project: raw HTML is valid Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.structure.toc import get_toc
+
+from generator import layout
+
+# The headings the generator writes (render/templates/_html.j2).
+_HEADING = re.compile(r'<h([1-6])[^>]* id="([^"]+)">(.*?)<a class="headerlink"', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+# A generated page's HTML is kept on the page object between the two events:
+# the hooks keep no state of their own (`mkdocs serve` reuses the process).
+_BODY = "hb_html_body"
+
+
+def _build_day(config: Any) -> str:
+    """The as-of day the generator wrote into the project (YYYY-MM-DD)."""
+    return str(config.extra["handbook_build_date"])
+
+
+def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """Every page's date (the sitemap's lastmod, the gzip header's time) is the as-of
+    day, not the day of the build: two builds of the same data are identical."""
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = _build_day(config)
+    return nav
+
+
+def _build_moment(config: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(_build_day(config)).replace(tzinfo=dt.UTC)
+
+
+def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
+    """Templates that show the build date show the as-of day."""
+    context["build_date_utc"] = _build_moment(config)
+    return context
+
+
+def on_template_context(context: Any, template_name: str, config: Any, **kwargs: Any) -> Any:
+    """The same for the site's other templates (404, sitemap)."""
+    context["build_date_utc"] = _build_moment(config)
+    return context
+
+
+def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
+    """Keep the theme's compiled templates between builds (Jinja checks their sources)."""
+    root = Path(config.config_file_path).parent.parent.parent  # .handbook/build/mkdocs.yml
+    folder = root / layout.COMPILED_THEME
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    """A finished-HTML page gives Python-Markdown nothing to parse."""
+    if page.meta.get("hb_html"):
+        setattr(page, _BODY, markdown)
+        return ""
+    return markdown
+
+
+def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
+    """A finished-HTML page gets its HTML back, with its table of contents and anchors."""
+    body: str | None = getattr(page, _BODY, None)
+    if body is None:
+        return content
+    delattr(page, _BODY)
+    page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]  # the same keys as its TypedDict
+    page.present_anchor_ids = set(_ID.findall(body))
+    return body
+
+
+def toc_tokens(body: str) -> list[dict[str, Any]]:
+    """The table of contents of generated HTML, nested by heading level, in the
+    form of Python-Markdown's toc extension."""
+    root: dict[str, Any] = {"level": 0, "children": []}
+    stack = [root]
+    for level, anchor, inner in _HEADING.findall(body):
+        token = {
+            "level": int(level),
+            "id": html.unescape(anchor),
+            "name": html.escape(html.unescape(_TAG.sub("", inner)).strip(), quote=False),
+            "children": [],
+        }
+        while stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        stack[-1]["children"].append(token)
+        stack.append(token)
+    children: list[dict[str, Any]] = root["children"]
+    return children

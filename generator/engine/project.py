@@ -1,0 +1,152 @@
+"""Write the generated pages as a plain MkDocs project in a build folder.
+
+The project inherits the repository's mkdocs.yml, so any engine that reads
+MkDocs configuration (MkDocs, ProperDocs, Zensical) can build it. Files whose
+content has not changed are not rewritten, so their modification times stay.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markupsafe import escape
+
+from generator import layout
+from generator.content.load import ContentPage
+from generator.core.memory import file_tree
+from generator.layout import GLOSSARY, NOTICES_INDEX, RESULTS_INDEX
+from generator.pipeline import Result
+from generator.render.labels import labels_for
+
+HOOKS = Path(__file__).with_name("hooks.py")
+SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _copy(source: Path, target: Path) -> None:
+    if target.is_file() and target.read_bytes() == source.read_bytes():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+@dataclass
+class _Folder:
+    index: ContentPage | None = None
+    pages: list[ContentPage] = field(default_factory=list)
+    folders: dict[str, _Folder] = field(default_factory=dict)
+
+
+def _content_nav(content: list[ContentPage]) -> list[object]:
+    """Hand-written pages in the committee's order; a folder with an index.md is a section."""
+    root = _Folder()
+    for page in content:
+        folder = root
+        for part in page.path.split("/")[:-1]:
+            folder = folder.folders.setdefault(part, _Folder())
+        if page.is_index:
+            folder.index = page
+        else:
+            folder.pages.append(page)
+    return _entries(root)
+
+
+def _entries(folder: _Folder) -> list[object]:
+    # The theme prints nav titles as HTML: editors' titles are escaped here.
+    items: list[tuple[int, str, object]] = [
+        (p.meta.order, p.meta.title, {str(escape(p.meta.title)): p.path}) for p in folder.pages
+    ]
+    for name, sub in folder.folders.items():
+        children = ([sub.index.path] if sub.index else []) + _entries(sub)
+        title = sub.index.meta.title if sub.index else name
+        order = sub.index.meta.order if sub.index else 100
+        items.append((order, title, {str(escape(title)): children}))
+    return [entry for _, _, entry in sorted(items, key=lambda item: (item[0], item[1]))]
+
+
+def docs_files(root: Path, result: Result) -> set[str]:
+    """Every file of the generated docs folder, relative to it."""
+    files = {page.path for page in result.pages} | set(result.files)
+    files |= {layout.asset_path(asset.name) for asset in layout.SITE_ASSETS.iterdir()}
+    files |= {path.relative_to(root / layout.CONTENT_DIR).as_posix() for path in result.assets}
+    return files
+
+
+def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bool = False) -> Path:
+    """Write docs and mkdocs.yml under `.handbook/build`; return the config path."""
+    build = root / layout.BUILD_DIR
+    docs = root / layout.BUILD_DOCS
+    for page in result.pages:
+        if page.content is not None:  # None: the file from the previous build is still right
+            _write(docs / page.path, page.content)
+    for asset in sorted(layout.SITE_ASSETS.iterdir()):
+        _write(docs / layout.asset_path(asset.name), asset.read_text(encoding="utf-8"))
+    for rel, text in result.files.items():  # downloads, feeds and PDFs
+        if text is not None:
+            _write(docs / rel, text)
+    for path in result.assets:  # images and attachments under content/
+        _copy(path, docs / path.relative_to(root / layout.CONTENT_DIR).as_posix())
+    wanted = docs_files(root, result)
+    folders = {rel.rsplit("/", i)[0] for rel in wanted for i in range(1, rel.count("/") + 1)}
+    for rel, signature in sorted(file_tree(docs).items(), reverse=True):  # what earlier builds left
+        if signature is not None and rel not in wanted:
+            (docs / rel).unlink()
+        elif signature is None and rel not in folders:
+            shutil.rmtree(docs / rel)
+    labels = labels_for(result.settings.language)
+    nav: list[object] = [{labels["home"]: layout.HOME}]
+    standards: list[object] = [{labels["standards_index"]: layout.STANDARDS_INDEX}]
+    # The theme prints nav titles as HTML: editors' titles are escaped here.
+    standards += [
+        {str(escape(p.title)): p.path}
+        for p in result.pages
+        if p.in_nav
+        and p.path.startswith(layout.STANDARDS_DIR + "/")
+        and p.path != layout.STANDARDS_INDEX
+    ]
+    nav.append({labels["standards"]: standards})
+    if any(p.path == NOTICES_INDEX for p in result.pages):
+        nav.append({labels["notices"]: NOTICES_INDEX})
+    if any(p.path == RESULTS_INDEX for p in result.pages):
+        nav.append({labels["results"]: RESULTS_INDEX})
+    nav += _content_nav(result.content)
+    if any(p.path == GLOSSARY for p in result.pages):
+        nav.append({labels["glossary"]: GLOSSARY})
+    config: dict[str, object] = {
+        "INHERIT": os.path.relpath(root / layout.CONFIG_FILE, build),
+        "docs_dir": "docs",
+        "site_dir": os.path.relpath(site_dir, build),  # relative: the repository may move
+        "theme": {"custom_dir": str(layout.THEME)},
+        "extra_css": [layout.asset_path("handbook.css"), layout.asset_path("print.css")],
+        "extra_javascript": [layout.asset_path("handbook.js")],
+        "nav": nav,
+        # Thousands of unit and round pages stay out of the menu: index pages lead to them.
+        "not_in_nav": layout.NOT_IN_NAV,
+        "extra": {
+            "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
+            # The engine's dates (sitemap, gzip header) are this day (see hooks.py).
+            "handbook_build_date": result.catalog.as_of.isoformat(),
+        },
+    }
+    hooks = [str(HOOKS)]
+    if serve_hooks:
+        hooks.append(str(SERVE_HOOKS))
+    config["hooks"] = hooks
+    path = root / layout.BUILD_CONFIG
+    _write(
+        path,
+        "# Generated by `handbook`; edit ../../mkdocs.yml instead.\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+    )
+    return path

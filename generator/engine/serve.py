@@ -1,0 +1,86 @@
+"""`handbook serve`: a live preview. Source edits re-run the pipeline; MkDocs'
+own server notices the regenerated Markdown, rebuilds and reloads the browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator import layout
+from generator.core.memory import BuildCache
+from generator.engine import build
+from generator.errors import ValidationFailed
+
+
+class _Regenerate(FileSystemEventHandler):
+    def __init__(self, root: Path, action: Callable[[], None]) -> None:
+        self.root = root
+        self.action = action
+        self.timer: threading.Timer | None = None
+        self.build = (root / layout.BUILD_DIR).resolve()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        path = Path(str(event.src_path)).resolve()
+        if self.build in path.parents or event.event_type in ("opened", "closed_no_write"):
+            return
+        if self.timer:
+            self.timer.cancel()
+        self.timer = threading.Timer(0.2, self.action)  # one run per burst of saves
+        self.timer.start()
+
+
+def serve(
+    root: Path,
+    as_of: dt.date,
+    dev_addr: str,
+    report: Callable[[ValidationFailed], None],
+    *,
+    pdf: bool = False,
+) -> None:
+    """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays.
+    `pdf`: make the PDFs too (slow: a preview skips them unless asked)."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    site = root / layout.SERVE_SITE
+
+    def generate() -> Path:
+        """Run the pipeline, reusing what is unchanged (see `core.memory`), and write the project."""
+        memory = BuildCache(root, root / layout.BUILD_DOCS)
+        try:
+            return build.generate(memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
+        finally:
+            memory.close()
+
+    config = generate()
+
+    running = threading.Lock()  # one pipeline run at a time, however the saves come
+
+    def regenerate() -> None:
+        with running:
+            try:
+                generate()
+            except ValidationFailed as failed:
+                report(failed)
+
+    observer = Observer()
+    handler = _Regenerate(root, regenerate)
+    for name in layout.DATA:
+        path = root / name
+        if path.is_dir():
+            observer.schedule(handler, str(path), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)
+    observer.start()
+    try:
+        # Dirty builds: MkDocs rebuilds only pages whose Markdown changed, and the
+        # generator rewrites only the files whose content changed.
+        mkdocs_serve(
+            config_file=str(config), livereload=True, build_type="dirty", dev_addr=dev_addr
+        )
+    finally:
+        observer.stop()
+        observer.join()

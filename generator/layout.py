@@ -1,0 +1,164 @@
+"""Every path of the layout, in one place: where a handbook's sources are, where
+the build keeps its memory (`.handbook/`), where generated pages land in the
+docs folder (and so their URLs), and where the package keeps its templates.
+
+Nothing else in the generator spells a path of the layout; a test
+(`tests/test_architecture.py`) fails on a path literal outside this module."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+# -- the handbook's sources, relative to its root -------------------------------------
+CONFIG_FILE = "mkdocs.yml"
+STANDARDS_DIR = "standards"
+CONTENT_DIR = "content"
+HOME_SOURCE = f"{CONTENT_DIR}/index.md"
+NOTICES_DIR = "notices"  # under content/ (and in the docs folder)
+RESULTS_DIR = "results"  # under content/ (and in the docs folder)
+NOTICES_SOURCE = f"{CONTENT_DIR}/{NOTICES_DIR}"
+CALENDAR = f"{NOTICES_SOURCE}/calendar.yml"
+RESULTS_SOURCE = f"{CONTENT_DIR}/{RESULTS_DIR}"
+UNITS_SOURCE = f"{RESULTS_SOURCE}/units.yml"
+ROUNDS_DIR = "rounds"  # under content/results/
+TABLES_DIR = "tables"  # under content/results/
+CODEOWNERS = "CODEOWNERS"
+# What `handbook diff` compares and `handbook serve` watches.
+DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
+# Folders whose files' last commits are shown on their pages.
+DATED = (STANDARDS_DIR, CONTENT_DIR)
+
+
+def standard_source(standard_id: str, edition: str) -> str:
+    """The file of one edition of a standard."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}.yml"
+
+
+def notice_source(slug: str) -> str:
+    """The file of a notice."""
+    return f"{NOTICES_SOURCE}/{slug}.md"
+
+
+# -- the build's memory, relative to the handbook's root ------------------------------
+WORK_DIR = ".handbook"
+CACHE_DIR = f"{WORK_DIR}/cache"
+CACHE_STATE = "state.sqlite"  # in CACHE_DIR
+COMPILED_TEMPLATES = f"{CACHE_DIR}/templates"
+COMPILED_THEME = f"{CACHE_DIR}/theme"
+BUILD_DIR = f"{WORK_DIR}/build"  # the generated MkDocs project
+BUILD_DOCS = f"{BUILD_DIR}/docs"
+BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
+ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
+SERVE_SITE = f"{WORK_DIR}/serve-site"
+SITE_DIR = "site"  # published, unless --site-dir says otherwise
+
+# -- generated pages, relative to the docs folder (their URLs) ------------------------
+HOME = "index.md"
+STANDARDS_INDEX = f"{STANDARDS_DIR}/index.md"
+GLOSSARY = "glossary/index.md"
+NOTICES_INDEX = f"{NOTICES_DIR}/index.md"
+ATOM_FEED = f"{NOTICES_DIR}/atom.xml"
+RSS_FEED = f"{NOTICES_DIR}/rss.xml"
+RESULTS_INDEX = f"{RESULTS_DIR}/index.md"
+UNITS_INDEX = f"{RESULTS_DIR}/units/index.md"
+ASSETS = "assets/handbook"  # the site's own CSS and JavaScript
+SEARCH_DIR = "pagefind"  # in the built site
+# Pages reached from index pages, not from the menu (MkDocs' `not_in_nav`).
+NOT_IN_NAV = f"/{STANDARDS_DIR}/*/*/index.md\n/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
+# Top-level docs folders whose pages the generator makes from data, not from content/.
+GENERATED_SECTIONS = (NOTICES_DIR, RESULTS_DIR)
+
+
+def standard_path(standard_id: str, edition: str | None = None) -> str:
+    """A standard's page (the edition in force), or one edition's."""
+    if edition:
+        return f"{STANDARDS_DIR}/{standard_id}/{edition}/index.md"
+    return f"{STANDARDS_DIR}/{standard_id}/index.md"
+
+
+def compare_path(standard_id: str, edition: str) -> str:
+    """The page comparing `edition` with the edition before it."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}/changes/index.md"
+
+
+def notice_path(slug: str) -> str:
+    """A notice's page."""
+    return f"{NOTICES_DIR}/{slug}.md"
+
+
+def round_path(round_id: str) -> str:
+    """A results round's page."""
+    return f"{RESULTS_DIR}/{round_id}/index.md"
+
+
+def round_download(round_id: str, name: str) -> str:
+    """A download beside a round's page (`scores.csv`, `scores.json`)."""
+    return f"{RESULTS_DIR}/{round_id}/{name}"
+
+
+def unit_path(unit_id: str) -> str:
+    """A unit's page."""
+    return f"{RESULTS_DIR}/units/{unit_id}/index.md"
+
+
+def table_path(table_id: str) -> str:
+    """A ledger's or task list's page."""
+    return f"{RESULTS_DIR}/tables/{table_id}/index.md"
+
+
+def table_download(table_id: str, name: str) -> str:
+    """A download beside a table's page."""
+    return f"{RESULTS_DIR}/tables/{table_id}/{name}"
+
+
+def asset_path(name: str) -> str:
+    """One of the site's own CSS or JavaScript files."""
+    return f"{ASSETS}/{name}"
+
+
+def page_url(path: str) -> str:
+    """`a/index.md` → `a`, `a/b.md` → `a/b`: the folder a page is served from."""
+    p = posixpath.splitext(path)[0]
+    return (posixpath.dirname(p) or ".") if posixpath.basename(p) == "index" else p
+
+
+# -- PDFs, relative to the docs folder (generator/pdf/) -------------------------------
+PDF_DIR = "pdf"
+MANUALS_DIR = "manuals"  # each folder under content/manuals/ is printed as one booklet
+COLLECTION_PDF = f"{PDF_DIR}/huibian.pdf"  # the 汇编: every standard in force and every manual
+
+
+def standard_pdf(standard_id: str, edition: str) -> str:
+    """The PDF of one edition of a standard."""
+    return f"{PDF_DIR}/{STANDARDS_DIR}/{standard_id}-{edition}.pdf"
+
+
+def manual_pdf(folder: str) -> str:
+    """The booklet of the manual folder `content/manuals/<folder>/`."""
+    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf"
+
+
+def manual_folder(path: str) -> str | None:
+    """The manual folder a hand-written page (its path in the docs folder) belongs to."""
+    parts = path.split("/")
+    return parts[1] if len(parts) >= 3 and parts[0] == MANUALS_DIR else None
+
+
+def manual_index(folder: str) -> str:
+    """The index page of a manual folder (its cover and 说明)."""
+    return f"{MANUALS_DIR}/{folder}/{HOME}"
+
+
+def is_index(path: str) -> bool:
+    """Whether a page (its path in the docs folder) is its folder's index."""
+    return posixpath.basename(path) == HOME
+
+
+# -- the package's own files ----------------------------------------------------------
+PACKAGE = Path(__file__).resolve().parent
+PAGE_TEMPLATES = PACKAGE / "render" / "templates"
+THEME = PACKAGE / "engine" / "theme"  # Material overrides
+SITE_ASSETS = PACKAGE / "engine" / "assets"
+SCHEMA_DIR = PACKAGE / "schemas"  # the JSON Schemas editors' YAML plug-ins read
+PDF_TEMPLATES = PACKAGE / "pdf" / "templates"  # print HTML and paged media

@@ -1,1 +1,0 @@
-"""Typed records for every kind of data file, one module per kind."""

@@ -1,0 +1,152 @@
+"""Read the notices (`content/notices/<name>.md`) and the holiday calendar;
+each notice's period end is worked out here, in working days."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import layout
+from generator.content.load import ContentPage, read_page
+from generator.core.files import inside
+from generator.core.memory import BuildCache
+from generator.core.model import SLUG_PATTERN
+from generator.core.typed import load_typed
+from generator.errors import Problem
+from generator.notices.model import CalendarFile, NoticeMeta
+from generator.notices.workdays import WorkCalendar
+
+CALENDAR = layout.CALENDAR
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice as read: its page (front matter shown as a page's), its own fields,
+    its name (the address) and the last day of its period."""
+
+    page: ContentPage
+    meta: NoticeMeta
+    slug: str
+    end: dt.date | None  # the period's last day, stated or computed
+
+    @property
+    def path(self) -> str:
+        """The notice's page in the docs folder."""
+        return self.page.path
+
+
+def load_calendar(
+    root: Path, memory: BuildCache | None = None
+) -> tuple[WorkCalendar, list[Problem]]:
+    """The public holidays and 调休 working days (an empty calendar without the file)."""
+    path = root / CALENDAR
+    if not path.is_file():
+        return WorkCalendar(), []
+    _, model, problems = load_typed(path, CALENDAR, CalendarFile, memory)
+    if model is None:
+        return WorkCalendar(), problems
+    return WorkCalendar(frozenset(model.holidays), frozenset(model.workdays)), problems
+
+
+def load_notices(
+    root: Path, calendar: WorkCalendar, memory: BuildCache | None = None
+) -> tuple[list[Notice], list[Problem]]:
+    """Every notice, typed, with its period's end; bad files become problems."""
+    base = root / layout.NOTICES_SOURCE
+    notices: list[Notice] = []
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return notices, problems
+    for path in sorted(base.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        if not inside(root, path):
+            problems.append(
+                Problem(rel, 0, 0, "", "the file links to a place outside the repository")
+            )
+            continue
+        slug = path.stem
+        if path.parent != base or not re.match(SLUG_PATTERN, slug):
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    0,
+                    "",
+                    "a notice is kept as content/notices/<name>.md, the name in lowercase "
+                    f"Latin letters, digits and hyphens (it is the notice's permanent address); found '{path.relative_to(base).as_posix()}'",
+                )
+            )
+            continue
+        page, found = read_page(path, rel, layout.notice_path(slug), NoticeMeta, memory)
+        problems += found
+        if page is None or not isinstance(page.typed, NoticeMeta):
+            continue
+        meta = page.typed
+        # Shown like any page's: the notice's issuer and day of publication.
+        shown = page.meta.model_copy(update={"issuer": meta.issuer, "date": meta.published})
+        page = dataclasses.replace(page, meta=shown)
+        end, found = _period_end(page, meta, calendar)
+        problems += found
+        notices.append(Notice(page, meta, slug, end))
+    return notices, problems
+
+
+def _period_end(
+    page: ContentPage, meta: NoticeMeta, calendar: WorkCalendar
+) -> tuple[dt.date | None, list[Problem]]:
+    period = meta.period
+    if period is None:
+        return None, []
+    doc = page.meta_doc
+    problems = []
+    if period.start < meta.published:
+        problems.append(
+            doc.problem(
+                ("period", "start"),
+                f"the period starts on {period.start}, before the notice is published ({meta.published})",
+            )
+        )
+    end = period.end
+    if period.working_days is not None:
+        last_year = period.start.year + 1
+        missing = [
+            y
+            for y in range(period.start.year, last_year + 1)
+            if not calendar.covers(dt.date(y, 1, 1))
+        ]
+        computed = calendar.end_of(period.start, period.working_days)
+        if computed.year in missing or period.start.year in missing:
+            year = period.start.year if period.start.year in missing else computed.year
+            problems.append(
+                doc.problem(
+                    ("period", "working_days"),
+                    f"the holiday calendar has no dates for {year}; add that "
+                    f"year's holidays and 调休 working days to {CALENDAR}",
+                )
+            )
+        elif end is not None and end != computed:
+            problems.append(
+                doc.problem(
+                    ("period", "end"),
+                    f"the period ends on {end}, but {period.working_days} working days "
+                    f"from {period.start} end on {computed}; correct 'end' or remove it",
+                )
+            )
+        end = computed
+    if end is not None and end < period.start:
+        problems.append(
+            doc.problem(
+                ("period", "end"), f"the period ends on {end}, before it starts on {period.start}"
+            )
+        )
+    if meta.outcome and end and meta.outcome.date <= end:
+        problems.append(
+            doc.problem(
+                ("outcome", "date"),
+                f"the outcome is dated {meta.outcome.date}, but the period runs until {end}",
+            )
+        )
+    return end, problems

@@ -1,0 +1,233 @@
+"""Pages and downloads for results: rounds, units, ledgers and task lists.
+Private tables and columns are dropped here, before anything is written."""
+
+from __future__ import annotations
+
+import functools
+
+from markupsafe import Markup
+
+from generator import layout
+from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
+from generator.render.renderer import Page, Renderer
+from generator.results import charts
+from generator.results.downloads import DOWNLOADS
+from generator.results.load import LoadedTable, Results, public_columns, public_tables
+from generator.results.model import Unit
+from generator.results.scoring import RoundResult, UnitResult, is_overdue
+from generator.standards.catalog import Catalog
+from generator.standards.model import pinned_ref
+from generator.standards.pages import rubric_dep
+
+
+def short_label(result: RoundResult) -> str:
+    """A round's period in a few characters, for chart axes: 2023, 2025Q2, 2025-07."""
+    p = result.loaded.model.period
+    if p.kind == "季":
+        return f"{p.start.year}Q{(p.start.month - 1) // 3 + 1}"
+    if p.kind == "月":
+        return f"{p.start.year}-{p.start.month:02d}"
+    return str(p.start.year)
+
+
+def results_pages(
+    renderer: Renderer, catalog: Catalog, results: Results, scored: list[RoundResult]
+) -> tuple[list[Page], dict[str, str | None]]:
+    """The results' pages, and their downloads (None: the previous build's is right)."""
+    labels, as_of = renderer.labels, catalog.as_of
+    pages: list[Page] = []
+    files: dict[str, str | None] = {}
+    if not scored and not public_tables(results):
+        return pages, files
+    tables = public_tables(results)
+    history: dict[str, list[tuple[RoundResult, UnitResult]]] = {}
+    for r in scored:
+        for u in r.units:
+            history.setdefault(u.unit.id, []).append((r, u))
+    open_items: dict[str, list[tuple[LoadedTable, dict[str, object]]]] = {}
+    for t in tables:
+        unit_keys = [c.key for c in public_columns(t) if c.type == "unit"]
+        for row in t.model.rows:
+            finished = t.model.done is not None and row.get(t.model.done) is not None
+            for key in unit_keys:
+                if not finished and isinstance(row.get(key), str):
+                    open_items.setdefault(str(row[key]), []).append((t, row))
+    units_file = [results.units_doc.path] if results.units_doc else []
+
+    def round_deps(r: RoundResult) -> list[str]:
+        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
+        return [
+            r.loaded.doc.path,
+            *([r.previous.loaded.doc.path] if r.previous else []),
+            *units_file,
+            rubric_dep(renderer, catalog, pinned_ref(r.loaded.model.rubric)),
+        ]
+
+    pages.append(
+        renderer.page(
+            RESULTS_INDEX,
+            labels["results"],
+            lambda: renderer.render(
+                "results_index.html.j2",
+                RESULTS_INDEX,
+                scored=scored,
+                tables=tables,
+                round_path=round_path,
+                table_path=table_path,
+                units_index=UNITS_INDEX,
+            ),
+            in_nav=True,
+        )
+    )
+    for r in scored:
+        path = round_path(r.id)
+        pages.append(
+            renderer.page(
+                path,
+                r.loaded.model.title,
+                functools.partial(_round_page, renderer, r, path),
+                deps=round_deps(r),
+                source=r.loaded.doc.path,
+            )
+        )
+        for name, make in DOWNLOADS.items():
+            download = layout.round_download(r.id, name)
+            files[download] = renderer.file(download, functools.partial(make, r), round_deps(r))
+    by_id = {u.id: u for u in results.units}
+    for unit in sorted(results.units, key=lambda u: u.id):
+        path = unit_path(unit.id)
+        rows = history.get(unit.id, [])
+        items = open_items.get(unit.id, [])
+        deps = [
+            *units_file,
+            *(
+                renderer.part(f"result:{r.id}:{unit.id}", functools.partial(_row_shown, r, u))
+                for r, u in rows
+            ),
+            *(t.doc.path for t, _ in items),
+        ]
+        pages.append(
+            renderer.page(
+                path,
+                unit.name,
+                functools.partial(
+                    _unit_page,
+                    renderer,
+                    unit,
+                    rows,
+                    path,
+                    items=items,
+                    units=by_id,
+                    round_path=round_path,
+                    table_path=table_path,
+                    unit_path=unit_path,
+                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                ),
+                deps=deps,
+                source=units_file[0] if units_file else None,
+            )
+        )
+    latest = {u.unit.id: (r, u) for r in scored for u in r.units}
+    pages.append(
+        renderer.page(
+            UNITS_INDEX,
+            labels["units"],
+            lambda: renderer.render(
+                "units_index.html.j2",
+                UNITS_INDEX,
+                units=sorted(results.units, key=lambda u: u.id),
+                latest=latest,
+                unit_path=unit_path,
+                round_path=round_path,
+            ),
+            # every unit's latest total and rank
+            deps=[*units_file, *(d for r in scored for d in round_deps(r))],
+        )
+    )
+    for t in tables:
+        path = table_path(t.model.id)
+        pages.append(
+            renderer.page(
+                path,
+                t.model.title,
+                functools.partial(
+                    renderer.render,
+                    "table.html.j2",
+                    path,
+                    t=t,
+                    m=t.model,
+                    columns=public_columns(t),
+                    units=by_id,
+                    unit_path=unit_path,
+                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                ),
+                deps=[t.doc.path, *units_file],
+                source=t.doc.path,
+            )
+        )
+    return pages, files
+
+
+def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:
+    """What a unit's page shows of one round: a score edit elsewhere in the
+    round re-renders only the units whose row it changes (their rank, say)."""
+    m = r.loaded.model
+    return (
+        m.title,
+        m.period.kind,
+        m.period.start,
+        len(r.units),
+        r.rubric.total,
+        u.total,
+        u.grade,
+        u.passed,
+        u.rank,
+        u.delta_total,
+    )
+
+
+def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
+    chart = charts.bar_chart(
+        renderer.labels["chart_distribution"].format(title=r.loaded.model.title),
+        r.distribution(),
+        renderer.labels["chart_units"],
+    )
+    # Scores that are explained, or not assessed, are listed under the table.
+    reasons = [
+        (u, c, s)
+        for u in r.units
+        for c in r.rubric.criteria
+        if (s := u.scores.get(c.id)) is not None and (s.reason or s.evidence or s.points is None)
+    ]
+    return renderer.render(
+        "round.html.j2",
+        path,
+        r=r,
+        m=r.loaded.model,
+        chart=Markup(chart),
+        reasons=reasons,
+        unit_path=unit_path,
+        round_path=round_path,
+    )
+
+
+def _unit_page(
+    renderer: Renderer,
+    unit: Unit,
+    rows: list[tuple[RoundResult, UnitResult]],
+    path: str,
+    **context: object,
+) -> str:
+    trend = (
+        charts.line_chart(
+            renderer.labels["chart_trend"].format(name=unit.name),
+            [(short_label(r), u.total) for r, u in rows],
+            0,
+            max((r.rubric.total for r, _ in rows), default=100),
+        )
+        if rows
+        else ""
+    )
+    return renderer.render(
+        "unit.html.j2", path, unit=unit, rows=rows, chart=Markup(trend), **context
+    )

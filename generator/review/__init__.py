@@ -1,0 +1,1 @@
+"""Reviewing changes: `handbook diff` reads the handbook at a git ref and describes what changed, for a pull request."""

@@ -1,0 +1,280 @@
+"""The built site in headless Chromium, served from a sub-path as an operator would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+class _Static(http.server.SimpleHTTPRequestHandler):
+    """A static server that, like nginx's `error_page 404`, answers with the site's 404 page."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "handbook" / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the site under /handbook/ on a free loopback port."""
+    docroot = tmp_path_factory.mktemp("www")
+    shutil.copytree(built_site, docroot / "handbook")
+    handler = functools.partial(_Static, directory=str(docroot))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/handbook/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []  # every URL the page asks for
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def _search(page, base_url: str, term: str):  # type: ignore[no-untyped-def]
+    page.goto(base_url)
+    page.fill(".hb-search .md-search__input", term)
+    results = page.locator(".hb-search .md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    return results
+
+
+def test_search_finds_a_chinese_sub_word_and_lands_on_the_clause(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    results = _search(page, base_url, "安全")
+    link = page.locator('.hb-search a[href$="/standards/liuhua-24/#taizhang-guifan"]').first
+    link.wait_for(timeout=15000)
+    assert "信息<mark>安全</mark>" in link.inner_html()
+    link.click()
+    page.wait_for_url(re.compile(r"/handbook/standards/liuhua-24/#taizhang-guifan$"))
+    heading = page.locator("#taizhang-guifan")
+    assert heading.inner_text().startswith("6.1 台账规范")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert results is not None
+    outside = [u for u in page.requests if not u.startswith(base_url)]
+    assert outside == []
+
+
+@pytest.mark.parametrize(
+    ("term", "anchor"),
+    [
+        ("规定", "taizhang-guifan"),
+        ("PDF", "taizhang-guifan"),
+        ("主题党日", "zhuti-dangri"),
+        ("4.3", "zhuti-dangri"),
+    ],
+)
+def test_search_finds_words_english_and_clause_numbers(
+    page, base_url: str, term: str, anchor: str
+) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, term)
+    page.locator(f'.hb-search a[href$="/standards/liuhua-24/#{anchor}"]').first.wait_for(
+        timeout=15000
+    )
+
+
+def test_status_filter_on_the_index(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "standards/")
+    rows = page.locator(".hb-standards tbody tr")
+    assert rows.count() == 4
+    page.click('.hb-filter button[data-filter="废止"]')
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == 1 and "XX/DJ 003-2019" in visible[0].inner_text()
+    assert page.locator(".hb-filter-result").inner_text() == "1 项"
+    page.click('.hb-filter button[data-filter=""]')
+    assert len([r for r in rows.all() if r.is_visible()]) == 4
+
+
+def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: Path) -> None:  # type: ignore[no-untyped-def]
+    for html in sorted(built_site.rglob("index.html")):
+        rel = html.parent.relative_to(built_site).as_posix()
+        page.goto(base_url + ("" if rel == "." else rel + "/"))
+    page.goto(base_url + "no-such-page/")
+    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    outside = [u for u in page.requests if not u.startswith(base_url)]
+    assert outside == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "standards/",
+        "standards/liuhua-24/",
+        "standards/liuhua-24/2019/",
+        "manuals/yewu-guifan/01-sanhui-yike/",
+        "glossary/",
+        "notices/",
+        "notices/sixiang-zhibu-2026/",
+        "results/",
+        "results/yanshou-2023/",
+        "results/units/wenlv/",
+        "results/tables/zhenggai-2026q3/",
+        "standards/liuhua-24/2023/changes/",
+    ],
+)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_pages_meet_wcag_aa(browser, base_url: str, path: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    assert AXE.is_file(), "axe-core is missing: npm install (see README)"
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    context.close()
+    problems = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×, e.g. {v['nodes'][0]['html'][:120]})"
+        for v in result["violations"]
+    ]
+    assert problems == []
+
+
+def test_a_citation_leads_to_the_clause(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "manuals/yewu-guifan/01-sanhui-yike/")
+    page.click("a.hb-cite >> text=XX/DJ 001-2023 4.4 会风严谨")
+    page.wait_for_url(re.compile(r"/handbook/standards/liuhua-24/#huifeng-yanjin$"))
+    heading = page.locator("#huifeng-yanjin")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    # and the clause leads back to the manual section that cites it
+    page.locator("#huifeng-yanjin ~ p.hb-backlinks a").first.click()
+    page.wait_for_url(re.compile(r"/manuals/yewu-guifan/01-sanhui-yike/#"))
+
+
+def test_the_defining_standard_ranks_near_the_top(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    # A search lists the standard that defines 主题党日 among the first results, not
+    # after every page that mentions it (what a search split into indexes did).
+    _search(page, base_url, "主题党日")
+    page.locator('.hb-search a[href*="/notices/"]').first.wait_for(timeout=15000)
+    firsts = page.eval_on_selector_all(
+        ".hb-search .md-search-result__item > a", "links => links.map(a => a.pathname)"
+    )
+    assert "/handbook/standards/liuhua-24/" in firsts[:3], firsts
+
+
+def test_search_finds_manual_text(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "题目")
+    page.locator('.hb-search a[href*="/manuals/yewu-guifan/01-sanhui-yike/"]').first.wait_for(
+        timeout=15000
+    )
+
+
+def test_open_notice_says_ended_when_the_readers_clock_is_past_its_end(
+    browser, base_url: str
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.install(
+        time=dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    )
+    page.goto(base_url + "notices/sixiang-zhibu-2026/")
+    status = page.locator(".hb-notice-status .admonition-title")
+    assert status.inner_text() == "公示期已于2026年11月24日结束。"
+    assert not page.locator("#objections").is_visible()
+    page.clock.set_fixed_time(
+        dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    )
+    page.reload()
+    assert status.inner_text() == "公示中：公示期至2026年11月24日，还剩2天。"
+    assert page.locator("#objections").is_visible()
+    context.close()
+
+
+def test_notice_type_filter(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "notices/")
+    page.click('.hb-filter button[data-filter="通报"]')
+    visible = [
+        r.inner_text() for r in page.locator(".hb-filterable tbody tr").all() if r.is_visible()
+    ]
+    assert len(visible) == 1 and "第三季度" in visible[0]
+
+
+def test_ranking_table_sorts_and_filters(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "results/yanshou-2023/")
+    table = page.locator(".hb-sortable table").first
+
+    def totals() -> list[float]:
+        rows = [r for r in table.locator("tbody tr").all() if r.is_visible()]
+        return [float(r.locator("td").nth(2).inner_text().split("（")[0]) for r in rows]
+
+    start = totals()
+    assert start == sorted(start, reverse=True)
+    table.locator("th").nth(2).locator("button").click()
+    assert table.locator("th").nth(2).get_attribute("aria-sort") == "ascending"
+    assert totals() == sorted(start)
+    table.locator("th").nth(1).locator("button").click()  # by unit name, in Chinese collation
+    assert table.locator("th").nth(1).get_attribute("aria-sort") == "ascending"
+    assert table.locator("th").nth(2).get_attribute("aria-sort") == "none"
+    names = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.hb-sortable table')[0].tBodies[0].rows)"
+        ".map(r => r.cells[1].textContent.trim())"
+    )
+    collated = page.evaluate("names => [...names].sort(new Intl.Collator('zh-CN').compare)", names)
+    assert names == collated
+    page.fill(".hb-table-filter input >> nth=0", "税务")
+    visible = [r.inner_text() for r in table.locator("tbody tr").all() if r.is_visible()]
+    assert len(visible) == 1 and "市税务局" in visible[0]
+
+
+def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "standards/liuhua-24/")
+    link = page.locator(".hb-pdf a")
+    assert link.inner_text() == "下载PDF"
+    response = page.request.get(base_url + "standards/liuhua-24/" + link.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF-")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-search", ".hb-pdf"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#zhuti-dangri").is_visible()
+    anchor = page.evaluate(
+        "getComputedStyle(document.getElementById('zhuti-dangri'), '::after').content"
+    )
+    assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause

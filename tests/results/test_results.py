@@ -1,0 +1,257 @@
+"""Results: scoring, ties, grade bands, deltas, privacy, and each rule's exact message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.engine.build import build_site
+from generator.pipeline import run
+from generator.results.scoring import competition_ranks
+from tests.samples import AS_OF, MINIMAL, RUBRIC, Handbook
+
+UNITS = """\
+units:
+  - {id: a, name: 甲单位, kind: 市直单位}
+  - {id: b, name: 乙单位, kind: 市直单位}
+  - {id: c, name: 丙单位, kind: 市直单位}
+  - {id: d, name: 丁单位, kind: 市直单位}
+"""
+
+ROUND = """\
+id: {id}
+series: demo
+title: {title}
+rubric: demo@2020
+period: {{kind: 年, start: {year}-01-01, end: {year}-12-31}}
+assessed: {year}-12-10
+published: {year}-12-20
+assessor: 验收组
+scores:
+"""
+
+FIRST = (
+    ROUND.format(id="r2024", title="2024年度验收", year=2024)
+    + """\
+  - {unit: a, scores: {c1: 4, c2: 5}}
+  - {unit: b, scores: {c1: 3, c2: {points: 5, reason: 记录缺页, evidence: 会议记录本}}}
+  - {unit: c, scores: {c1: 4, c2: 4}}
+  - {unit: d, scores: {c1: 2, c2: "?"}}
+"""
+)
+SECOND = (
+    ROUND.format(id="r2025", title="2025年度验收", year=2025)
+    + """\
+  - {unit: a, scores: {c1: 4, c2: 4}}
+  - {unit: b, scores: {c1: 4, c2: 6}}
+  - {unit: c, scores: {c1: 4, c2: 4}}
+  - {unit: d, scores: {c1: 2, c2: 4}}
+"""
+)
+R = "content/results/rounds/r2025.yml"
+
+
+def setup(handbook: Handbook, second: str = SECOND, units: str = UNITS) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL + RUBRIC)
+    handbook.write("content/results/units.yml", units)
+    handbook.write("content/results/rounds/r2024.yml", FIRST)
+    handbook.write(R, second)
+
+
+def test_competition_ranks() -> None:
+    assert competition_ranks([9, 8, 8, 2]) == [1, 2, 2, 4]
+    assert competition_ranks([5, 5, 5]) == [1, 1, 1]
+    assert competition_ranks([]) == []
+
+
+def test_totals_grades_ranks_pass_rate_and_deltas(handbook: Handbook) -> None:
+    setup(handbook)
+    result = run(handbook.root, AS_OF, render=False)
+    first, second = result.scored
+    assert [(u.unit.id, u.total, u.rank, u.grade, u.passed) for u in first.units] == [
+        ("a", 9, 1, "优秀", True),
+        ("c", 8, 2, "达标", True),  # tie: same rank, sorted by name
+        ("b", 8, 2, "达标", True),
+        ("d", 2, 4, None, False),  # "?" is not 0: it is left out of the total
+    ]
+    assert first.units[3].missing == ("c2",)
+    assert first.pass_rate == 0.75 and first.mean == 6.75
+    assert first.distribution() == [("优秀", 1), ("达标", 2)]
+    by_unit = {u.unit.id: u for u in second.units}
+    assert (
+        by_unit["b"].total,
+        by_unit["b"].rank,
+        by_unit["b"].delta_total,
+        by_unit["b"].delta_rank,
+    ) == (10, 1, 2, 1)
+    assert (by_unit["a"].delta_total, by_unit["a"].delta_rank) == (-1, -1)
+    assert (by_unit["d"].delta_total, by_unit["d"].delta_rank) == (4, 0)
+    assert first.units[0].delta_total is None  # no previous round
+
+
+def problems(handbook: Handbook, second: str, units: str = UNITS) -> list[str]:
+    setup(handbook, second, units)
+    return handbook.problems()
+
+
+def test_unknown_unit_and_criterion(handbook: Handbook) -> None:
+    text = SECOND.replace("unit: d,", "unit: e,").replace("{c1: 4, c2: 6}", "{c1: 4, c3: 6}")
+    assert problems(handbook, text) == [
+        f'{R}:11:23: scores[1].scores: no score for c2; write "?" for a criterion that was not assessed',
+        f"{R}:11:31: scores[1].scores.c3: the rubric of demo@2020 has no criterion 'c3'",
+        f"{R}:13:12: scores[3].unit: there is no unit 'e' in content/results/units.yml",
+    ]
+
+
+def test_score_out_of_range_or_not_a_number(handbook: Handbook) -> None:
+    text = SECOND.replace("{c1: 4, c2: 6}", "{c1: 5, c2: -1}").replace(
+        "{c1: 2, c2: 4}", "{c1: 五, c2: 4}"
+    )
+    assert problems(handbook, text) == [
+        f"{R}:11:28: scores[1].scores.c1: expected a number from 0 to 4 (the criterion's points), found 5",
+        f"{R}:11:35: scores[1].scores.c2: expected a number from 0 to 6 (the criterion's points), found -1",
+        f'{R}:13:28: scores[3].scores.c1: expected points (a number), "?" when not assessed, or {{points, reason, evidence}}; found "五"',
+    ]
+
+
+def test_rubric_must_be_an_edition_with_a_rubric(handbook: Handbook) -> None:
+    handbook.write("standards/other/2020.yml", MINIMAL.replace("id: demo", "id: other"))
+    assert problems(handbook, SECOND.replace("rubric: demo@2020", "rubric: other@2020")) == [
+        f"{R}:4:9: rubric: XX/DJ 009-2020 (other@2020) has no rubric to score with"
+    ]
+    assert problems(handbook, SECOND.replace("rubric: demo@2020", "rubric: demo@2021")) == [
+        f"{R}:4:9: rubric: there is no edition 'demo@2021'; did you mean 'demo@2020'?"
+    ]
+
+
+def test_duplicate_unit_in_a_round_names_both(handbook: Handbook) -> None:
+    assert problems(handbook, SECOND.replace("unit: d,", "unit: a,")) == [
+        f"{R}:13:12: scores[3].unit: the unit 'a' is used twice (first at line 10, column 12)"
+    ]
+
+
+def test_assessment_date_outside_the_period(handbook: Handbook) -> None:
+    assert problems(handbook, SECOND.replace("assessed: 2025-12-10", "assessed: 2026-01-05")) == [
+        f"{R}:6:11: assessed: the assessment day 2026-01-05 is outside the round's period (2025-01-01 to 2025-12-31)",
+        f"{R}:7:12: published: the results are published on 2025-12-20, before the assessment (2026-01-05)",
+    ]
+
+
+def test_duplicate_unit_id_in_the_registry(handbook: Handbook) -> None:
+    units = UNITS + "  - {id: a, name: 重复, kind: 市直单位}\n"
+    assert problems(handbook, SECOND, units) == [
+        "content/results/units.yml:6:10: units[4].id: the unit id 'a' is used twice (first at line 2, column 10)"
+    ]
+
+
+TABLE = """\
+id: ledger
+kind: 整改台账
+title: 整改台账
+published: 2026-10-01
+deadline: deadline
+done: done
+columns:
+  - {key: problem, label: 问题}
+  - {key: unit, label: 单位, type: unit}
+  - {key: deadline, label: 时限, type: date}
+  - {key: done, label: 完成日期, type: date, optional: true}
+  - {key: contact, label: 联系人, private: true}
+rows:
+  - {problem: 台账缺页, unit: a, deadline: 2026-11-01, contact: 私密联系人一}
+  - {problem: 会议缺记录, unit: b, deadline: 2026-12-31, contact: 私密联系人二}
+  - {problem: 已整改的问题, unit: c, deadline: 2026-11-01, done: 2026-10-20, contact: 私密联系人三}
+"""
+PRIVATE_TABLE = """\
+id: members
+kind: 其他
+title: 党员积分（内部）
+published: 2026-01-01
+private: true
+columns:
+  - {key: member, label: 党员}
+  - {key: points, label: 积分, type: number}
+rows:
+  - {member: 私密党员甲, points: 97}
+"""
+
+
+def test_table_cells_are_checked(handbook: Handbook) -> None:
+    setup(handbook)
+    handbook.write(
+        "content/results/tables/ledger.yml",
+        TABLE.replace("unit: b,", "unit: x,").replace("deadline: 2026-12-31", "deadline: 年底"),
+    )
+    assert handbook.problems() == [
+        "content/results/tables/ledger.yml:15:28: rows[1].unit: there is no unit 'x'",
+        "content/results/tables/ledger.yml:15:41: rows[1].deadline: expected a date written as YYYY-MM-DD, found '年底'",
+    ]
+
+
+@pytest.fixture
+def built(handbook: Handbook) -> Path:
+    setup(handbook)
+    handbook.write("content/results/tables/ledger.yml", TABLE)
+    handbook.write("content/results/tables/members.yml", PRIVATE_TABLE)
+    build_site(handbook.root, AS_OF)
+    return handbook.root / "site"
+
+
+def test_private_values_never_reach_the_site(built: Path) -> None:
+    private = [
+        "私密联系人一",
+        "私密联系人二",
+        "私密联系人三",
+        "私密党员甲",
+        "党员积分（内部）",
+        "联系人",
+    ]
+    for path in built.rglob("*"):
+        if path.is_file() and path.suffix in (
+            ".html",
+            ".xml",
+            ".json",
+            ".csv",
+            ".txt",
+            ".md",
+            ".yml",
+        ):
+            text = path.read_text(encoding="utf-8")
+            for value in private:
+                assert value not in text, f"{value} in {path}"
+    assert not (built / "results" / "tables" / "members").exists()
+
+
+def test_round_page_shows_hand_computed_numbers(built: Path) -> None:
+    html = (built / "results" / "r2024" / "index.html").read_text(encoding="utf-8")
+    assert "参评单位 4 个，达标 3 个，达标率 75.0%，平均分 6.8 分。" in html
+    assert "名次按总分从高到低排列；总分相同者名次相同，其后的名次顺延（如 1、2、2、4）。" in html
+    rows = html[html.index('id="ranking"') : html.index('id="detail"')]
+    cells = [x.strip() for x in re.findall(r"<td[^>]*>(.*?)</td>", rows)]
+    assert cells[:7] == ["1", '<a href="../units/a/">甲单位</a>', "9", "优秀", "是", "—", "—"]
+    assert cells[21:28] == [
+        "4",
+        '<a href="../units/d/">丁单位</a>',
+        "2（含未评项）",
+        "",
+        "否",
+        "—",
+        "—",
+    ]
+    assert "乙单位 · 安全：5/6，记录缺页（依据：会议记录本）" in html
+    csv = (built / "results" / "r2024" / "scores.csv").read_text(encoding="utf-8-sig")
+    assert csv.splitlines()[:2] == [
+        "rank,unit_id,unit,total,grade,passed,c1,c2",
+        "1,a,甲单位,9,优秀,yes,4,5",
+    ]
+    assert csv.splitlines()[4] == "4,d,丁单位,2,,no,2,?"
+
+
+def test_unit_page_history_and_open_items(built: Path) -> None:
+    html = (built / "results" / "units" / "a" / "index.html").read_text(encoding="utf-8")
+    assert '<svg class="hb-chart"' in html and "<desc>2024 9；2025 8</desc>" in html
+    assert "台账缺页" in html and "<strong>逾期</strong>" in html
+    c = (built / "results" / "units" / "c" / "index.html").read_text(encoding="utf-8")
+    assert "已整改的问题" not in c  # done: not open
