@@ -22,6 +22,7 @@ from generator.content.check import Resolved
 from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts
+from generator.errors import BuildFailed
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.render import write_pdf
@@ -94,12 +95,15 @@ class _Stage:
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
         workers = min(len(jobs), os.cpu_count() or 1, 4)
-        if workers > 1:
-            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-                made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
-        else:
-            made = [write_pdf(html, allowed) for html in jobs]
+        try:
+            if workers > 1:
+                spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
+                with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+                    made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
+            else:
+                made = [write_pdf(html, allowed) for html in jobs]
+        except Exception as exc:  # WeasyPrint's own failure: the previous site stays
+            raise BuildFailed(f"the PDFs could not be made: {type(exc).__name__}: {exc}") from exc
         for path, data in zip(paths, made, strict=True):
             self.out.files[path] = data
             self.sizes[path] = len(data)

@@ -350,3 +350,24 @@ def pages_of_bytes(data: object) -> list[str]:
         ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
     )
     return done.stdout.decode("utf-8").split("\f")
+
+
+def test_a_pdf_that_cannot_be_made_stops_the_build_and_keeps_the_site(
+    handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.errors import BuildFailed
+    from generator.pdf import stage
+
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    build_site(handbook.root, AS_OF)
+    before = (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes()
+
+    def fail(html: str, allowed: Path) -> bytes:
+        raise RuntimeError("no room on the page")
+
+    monkeypatch.setattr(stage.os, "cpu_count", lambda: 1)  # set in this process
+    monkeypatch.setattr(stage, "write_pdf", fail)
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace("按期换届", "按时换届"))
+    with pytest.raises(BuildFailed, match="^the PDFs could not be made: RuntimeError: no room"):
+        build_site(handbook.root, AS_OF)
+    assert (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes() == before
