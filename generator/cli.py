@@ -218,6 +218,66 @@ def schema(check_only: bool) -> None:
         click.echo(f"Wrote {path}")
 
 
+@cli.group()
+def sheet() -> None:
+    """Rounds and tables out to spreadsheets and back."""
+
+
+@sheet.command("export")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@root_option
+def sheet_export(source: Path, output: Path, root: Path) -> None:
+    """Write a round's (or a table's) workbook for assessors to fill in."""
+    from generator.sheets.commands import export
+
+    click.echo(f"Wrote {output} ({export(root.resolve(), source, output, dt.date.today())})")
+
+
+@sheet.command("new")
+@click.option("--rubric", required=True, metavar="ID@EDITION", help="e.g. liuhua-24@2023.")
+@click.option("--id", "round_id", required=True, help="The new round's id.")
+@click.option("--kind", default=None, help="Only the units of this kind (e.g. 市直单位).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@root_option
+def sheet_new(rubric: str, round_id: str, kind: str | None, output: Path, root: Path) -> None:
+    """Write an empty scores workbook for a new round, one row per unit."""
+    from generator.sheets.commands import new
+
+    made = new(root.resolve(), rubric, round_id, kind, output, dt.date.today())
+    click.echo(f"Wrote {output} ({made})")
+
+
+@sheet.command("import")
+@click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--round", "round_id", default=None, help="For a CSV file: the round it scores.")
+@click.option("--table", "table_id", default=None, help="For a CSV file: the table it holds.")
+@root_option
+def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: Path) -> None:
+    """Write a filled-in workbook (or CSV) back into the data; any problem: nothing is written."""
+    from generator.sheets.import_ import import_book
+    from generator.sheets.read import csv_encoding
+
+    if book.suffix.lower() == ".csv" and book.is_file():
+        click.echo(f"Reading {book} as {csv_encoding(book)}.")
+    try:
+        done = import_book(
+            root.resolve(), book, str(book), dt.date.today(), round_id=round_id, table_id=table_id
+        )
+    except ValidationFailed as failed:
+        _report(failed, "nothing was written")
+        sys.exit(1)
+    what = "Created" if done.created else "Updated"
+    parts = [f"{done.changed} changed", f"{done.added} added"]
+    if done.removed:
+        parts.append(f"{done.removed} removed")
+    click.echo(f"{what} {done.path}: {', '.join(parts)}.")
+    if done.kept:
+        click.echo(f"Kept as they were (not in the sheet): {', '.join(done.kept)}.")
+    if done.skipped:
+        click.echo(f"Left out (blank rows): {', '.join(done.skipped)}.")
+
+
 def main() -> None:
     """The `handbook` command: problems and faults become messages and exit codes, never tracebacks."""
     try:

@@ -21,8 +21,10 @@ NOTICES_SOURCE = f"{CONTENT_DIR}/{NOTICES_DIR}"
 CALENDAR = f"{NOTICES_SOURCE}/calendar.yml"
 RESULTS_SOURCE = f"{CONTENT_DIR}/{RESULTS_DIR}"
 UNITS_SOURCE = f"{RESULTS_SOURCE}/units.yml"
+SERIES_SOURCE = f"{RESULTS_SOURCE}/series.yml"
 ROUNDS_DIR = "rounds"  # under content/results/
 TABLES_DIR = "tables"  # under content/results/
+COMPOSITES_DIR = "composites"  # under content/results/
 CODEOWNERS = "CODEOWNERS"
 # What `handbook diff` compares and `handbook serve` watches.
 DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
@@ -105,6 +107,21 @@ def unit_path(unit_id: str) -> str:
 def table_path(table_id: str) -> str:
     """A ledger's or task list's page."""
     return f"{RESULTS_DIR}/tables/{table_id}/index.md"
+
+
+def composite_path(composite_id: str) -> str:
+    """A composite assessment's page."""
+    return f"{RESULTS_DIR}/composites/{composite_id}/index.md"
+
+
+def composite_download(composite_id: str, name: str) -> str:
+    """A download beside a composite's page."""
+    return f"{RESULTS_DIR}/composites/{composite_id}/{name}"
+
+
+def round_source(round_id: str) -> str:
+    """The file of a round."""
+    return f"{RESULTS_SOURCE}/{ROUNDS_DIR}/{round_id}.yml"
 
 
 def table_download(table_id: str, name: str) -> str:

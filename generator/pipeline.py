@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import layout
+from generator.composites.check import check_composites
+from generator.composites.load import load_composites
+from generator.composites.pages import composite_pages, unit_rows
+from generator.composites.score import CompositeResult, score_composites
 from generator.content.check import Resolved, check_references
 from generator.content.load import ContentPage, load_home, load_pages
 from generator.content.pages import backlinks, content_pages
@@ -33,6 +37,7 @@ from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
 from generator.results.load import Results, load_results, public_tables
 from generator.results.pages import results_pages
+from generator.results.periods import official_period
 from generator.results.scoring import RoundResult, score_all
 from generator.settings import Settings, load_settings
 from generator.standards import codeowners
@@ -64,6 +69,7 @@ class Result:
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
+    composites: list[CompositeResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # one line each, for the person building
     pdfs_made: list[str] = field(default_factory=list)  # the PDFs made (not kept) this build
 
@@ -93,6 +99,8 @@ def run(
     problems += found
     results, found = load_results(root, memory)
     problems += found
+    composites, found = load_composites(root, memory)
+    problems += found
     mark("load")
     problems += check_all(editions, as_of)
     problems += codeowners.drift(root, editions)
@@ -108,6 +116,9 @@ def run(
     problems += check_notice_results(notices, results)
     if problems:
         raise ValidationFailed(problems)
+    checked, problems = check_composites(composites, rounds, results.units, catalog)
+    if problems:  # composites are checked against rounds that are right
+        raise ValidationFailed(problems)
     scored = score_all(rounds, results.units)
     mark("compute")
     result = Result(
@@ -119,6 +130,7 @@ def run(
         notices=shown,
         next_change=next_change(notices, as_of),
         scored=scored,
+        composites=score_composites(checked, scored, results.units),
     )
     if render:
         _render(result, root, memory, home, resolved, results, pdf, mark)
@@ -151,6 +163,7 @@ def _render(
             "Status": Status,
             "NoticeStatus": NoticeStatus,
         },
+        filters={"official_period": official_period},
     )
     if pdf and settings.pdf.enabled:
         printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)
@@ -181,7 +194,19 @@ def _render(
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
     result.pages.extend(notice_pages(renderer, catalog, shown, resolved, titles, sources))
     result.pages.extend(content_pages(renderer, catalog, result.content, resolved))
-    pages, files = results_pages(renderer, catalog, results, result.scored)
+    combined = result.composites
+    pages, files = results_pages(
+        renderer,
+        catalog,
+        results,
+        result.scored,
+        composites=combined,
+        unit_composites=functools.partial(unit_rows, combined),
+    )
+    result.pages.extend(pages)
+    result.files.update(files)
+    named = [d.path for d in (results.units_doc, results.series_doc) if d is not None]
+    pages, files = composite_pages(renderer, catalog, combined, results.series_name, named)
     result.pages.extend(pages)
     result.files.update(files)
     if settings.site_url:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -84,3 +86,64 @@ rubric:
     - {id: c1, item: 换届, points: 4, clauses: [tiaokuan-yi]}
     - {id: c2, item: 安全, points: 6, clauses: [tiaokuan-er]}
 """
+
+
+# Results: four units and two yearly rounds scored with RUBRIC.
+UNITS = """\
+units:
+  - {id: a, name: 甲单位, kind: 市直单位}
+  - {id: b, name: 乙单位, kind: 市直单位}
+  - {id: c, name: 丙单位, kind: 市直单位}
+  - {id: d, name: 丁单位, kind: 市直单位}
+"""
+
+ROUND = """\
+id: {id}
+series: demo
+title: {title}
+rubric: demo@2020
+period: {{kind: 年, start: {year}-01-01, end: {year}-12-31}}
+assessed: {year}-12-10
+published: {year}-12-20
+assessor: 验收组
+scores:
+"""
+
+FIRST = (
+    ROUND.format(id="r2024", title="2024年度验收", year=2024)
+    + """\
+  - {unit: a, scores: {c1: 4, c2: 5}}
+  - {unit: b, scores: {c1: 3, c2: {points: 5, reason: 记录缺页, evidence: 会议记录本}}}
+  - {unit: c, scores: {c1: 4, c2: 4}}
+  - {unit: d, scores: {c1: 2, c2: "?"}}
+"""
+)
+SECOND = (
+    ROUND.format(id="r2025", title="2025年度验收", year=2025)
+    + """\
+  - {unit: a, scores: {c1: 4, c2: 4}}
+  - {unit: b, scores: {c1: 4, c2: 6}}
+  - {unit: c, scores: {c1: 4, c2: 4}}
+  - {unit: d, scores: {c1: 2, c2: 4}}
+"""
+)
+RESULT_ROUND = "content/results/rounds/r2025.yml"
+
+
+def setup_results(handbook: Handbook, second: str = SECOND, units: str = UNITS) -> None:
+    """The MINIMAL standard with its rubric, four units and two rounds of one series."""
+    handbook.write("standards/demo/2020.yml", MINIMAL + RUBRIC)
+    handbook.write("content/results/units.yml", units)
+    handbook.write("content/results/rounds/r2024.yml", FIRST)
+    handbook.write(RESULT_ROUND, second)
+
+
+def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the `handbook` command on the handbook at `root`, as an editor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args, "--root", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )

@@ -1,6 +1,6 @@
 """The house rules of generator/, read from the code with `ast`: imports run one
 way (core ← each domain's stages ← pipeline ← engine ← cli; between domains only
-standards ← content/results ← notices), only engine/ imports MkDocs, and only
+standards ← content/results ← notices, and results ← composites), only engine/ imports MkDocs, and only
 layout.py spells a path of the layout."""
 
 from __future__ import annotations
@@ -26,16 +26,28 @@ ALLOWED: dict[str, set[str]] = {
     "content": BASE | {"core", "settings", "render", "standards"},
     "results": BASE | {"core", "settings", "render", "standards"},
     "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
+    "composites": BASE | {"core", "settings", "render", "standards", "results"},
     # The PDFs print standards and hand-written pages (content) through the renderer.
     "pdf": BASE | {"core", "settings", "render", "standards", "content"},
     "pipeline": BASE
-    | {"core", "settings", "render", "standards", "content", "results", "notices", "pdf"},
+    | {
+        "core",
+        "settings",
+        "render",
+        "standards",
+        "content",
+        "results",
+        "notices",
+        "composites",
+        "pdf",
+    },
     "report": BASE,
 }
 ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
-ALLOWED["cli"] = set(ALLOWED) | {"engine", "review"}
-DOMAINS = {"standards", "content", "results", "notices"}
+ALLOWED["sheets"] = ALLOWED["pipeline"] | {"pipeline"}
+ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets"}
+DOMAINS = {"standards", "content", "results", "notices", "composites"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only
 # state rules of the model (status by date, citation syntax, working days,
@@ -46,12 +58,16 @@ STAGES = {
     "citations": 0,
     "workdays": 0,
     "charts": 0,
+    "series": 0,
+    "periods": 0,
+    "headings": 0,
     "load": 1,
     "check": 2,
     "codeowners": 2,
     "catalog": 3,
     "compare": 3,
     "scoring": 3,
+    "score": 3,
     "downloads": 4,
     "feeds": 4,
     "pages": 4,

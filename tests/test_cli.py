@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from tests.samples import MINIMAL, Handbook
-
-
-def handbook_cmd(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args, "--root", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-        encoding="utf-8",
-    )
+from tests.samples import MINIMAL, Handbook, handbook_cmd
 
 
 def test_check_reports_every_problem_and_exits_1(handbook: Handbook) -> None:

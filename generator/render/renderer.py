@@ -10,7 +10,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -25,7 +25,6 @@ from generator.settings import Settings
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
 NOINDEX = '<div class="hb-noindex" data-pagefind-ignore="all">'
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,6 +46,7 @@ def make_environment(
     overrides: Path | None = None,
     compiled: Path | None = None,
     global_values: Mapping[str, object] | None = None,
+    filters: Mapping[str, Callable[..., object]] | None = None,
     extra: Path | None = None,
 ) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first, strict about undefined names,
@@ -85,6 +85,7 @@ def make_environment(
         score_cell=markup.score_cell,
         file_size=markup.file_size,
     )
+    env.filters.update(filters or {})  # the domains' own (a round's period, say)
     env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
     return env
 
@@ -114,6 +115,7 @@ class Renderer:
         *,
         dates: Mapping[str, dt.date] | None = None,
         global_values: Mapping[str, object] | None = None,
+        filters: Mapping[str, Callable[..., object]] | None = None,
     ) -> None:
         self.settings = settings
         self.memory = memory
@@ -121,7 +123,7 @@ class Renderer:
         if memory is not None:
             compiled = memory.root / layout.COMPILED_TEMPLATES
             compiled.mkdir(parents=True, exist_ok=True)
-        self.env = make_environment(settings.template_overrides, compiled, global_values)
+        self.env = make_environment(settings.template_overrides, compiled, global_values, filters)
         self.labels = labels_for(settings.language)
         self.dates = dict(dates or {})  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
@@ -167,8 +169,10 @@ class Renderer:
             content = content.rstrip("\n") + tail
         return Page(path, content, title, in_nav, source, key, search)
 
-    def file(self, path: str, make: Callable[[], T], deps: Iterable[str]) -> T | None:
-        """A generated download (CSV, JSON), or None when the previous build's is still right."""
+    def file(
+        self, path: str, make: Callable[[], str | bytes], deps: Iterable[str]
+    ) -> str | bytes | None:
+        """A generated download (CSV, JSON, XLSX), or None when the previous build's is still right."""
         if self.memory is None:
             return make()
         key = self.memory.page_key(path, self.scope, deps)

@@ -45,7 +45,7 @@ def _dup(doc: Document, what: str, value: str, loc: Loc, first: tuple[Document, 
 
 def check_results(results: Results, catalog: Catalog) -> tuple[list[CheckedRound], list[Problem]]:
     """Every round checked against its rubric and the registry, and every table."""
-    problems = _check_units(results)
+    problems = _check_units(results) + _check_series(results)
     unit_ids = frozenset(u.id for u in results.units)
     problems += _unique_ids("the round id", [(r.doc, r.model.id) for r in results.rounds])
     problems += _unique_ids("the table id", [(t.doc, t.model.id) for t in results.tables])
@@ -68,6 +68,27 @@ def _unique_ids(what: str, items: list[tuple[Document, str]]) -> list[Problem]:
         if value in seen:
             problems.append(_dup(doc, what, value, ("id",), seen[value]))
         seen.setdefault(value, (doc, ("id",)))
+    return problems
+
+
+def _check_series(results: Results) -> list[Problem]:
+    """Each series named once; once names are given, every round's series has one."""
+    doc, problems = results.series_doc, list[Problem]()
+    if doc is None:
+        return problems
+    seen: set[str] = set()
+    for k, s in enumerate(results.series):
+        if s.id in seen:
+            problems.append(doc.problem(("series", k, "id"), f"the series '{s.id}' is named twice"))
+        seen.add(s.id)
+    for r in results.rounds:
+        if r.model.series not in seen:
+            problems.append(
+                r.doc.problem(
+                    ("series",),
+                    f"there is no series '{r.model.series}' in {layout.SERIES_SOURCE}; add it there with its name{did_you_mean(r.model.series, seen)}",
+                )
+            )
     return problems
 
 

@@ -13,6 +13,7 @@ from generator.core.memory import BuildCache
 from generator.core.typed import load_typed
 from generator.errors import Problem
 from generator.results.model import Column, Round, Table, Unit, UnitsFile
+from generator.results.series import Series, SeriesFile
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,15 @@ class Results:
     """Everything under `content/results/`, as read."""
 
     units: list[Unit] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)  # the names of the series
+    series_doc: Document | None = None
     units_doc: Document | None = None
     rounds: list[LoadedRound] = field(default_factory=list)
     tables: list[LoadedTable] = field(default_factory=list)
+
+    def series_name(self, series_id: str) -> str:
+        """What readers call a series (督查, 达标验收); its id when it has no name."""
+        return next((x.name for x in self.series if x.id == series_id), series_id)
 
 
 def load_results(root: Path, memory: BuildCache | None = None) -> tuple[Results, list[Problem]]:
@@ -50,6 +57,12 @@ def load_results(root: Path, memory: BuildCache | None = None) -> tuple[Results,
         problems += found
         if doc is not None and units is not None:
             results.units, results.units_doc = list(units.units), doc
+    series_path = root / layout.SERIES_SOURCE
+    if series_path.is_file():
+        doc, named, found = load_typed(series_path, layout.SERIES_SOURCE, SeriesFile, memory)
+        problems += found
+        if doc is not None and named is not None:
+            results.series, results.series_doc = list(named.series), doc
     for path, rel in yaml_files(root, f"{layout.RESULTS_SOURCE}/{layout.ROUNDS_DIR}"):
         doc, round_, found = load_typed(path, rel, Round, memory)
         problems += found

@@ -4,6 +4,8 @@ Private tables and columns are dropped here, before anything is written."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -11,7 +13,7 @@ from generator import layout
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
 from generator.results import charts
-from generator.results.downloads import DOWNLOADS
+from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
 from generator.results.model import Unit
 from generator.results.scoring import RoundResult, UnitResult, is_overdue
@@ -30,16 +32,107 @@ def short_label(result: RoundResult) -> str:
     return str(p.start.year)
 
 
+@dataclass(frozen=True)
+class _Scope:
+    """What every results page is made with."""
+
+    renderer: Renderer
+    catalog: Catalog
+    results: Results
+    by_id: dict[str, Unit]
+    units_file: list[str]  # the registry's file, when there is one
+
+    def round_deps(self, r: RoundResult) -> list[str]:
+        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
+        return [
+            r.loaded.doc.path,
+            *([r.previous.loaded.doc.path] if r.previous else []),
+            *self.units_file,
+            rubric_dep(self.renderer, self.catalog, pinned_ref(r.loaded.model.rubric)),
+        ]
+
+    def overdue(self, table: LoadedTable, row: dict[str, object]) -> bool:
+        """Whether a row is past its deadline on the as-of day and not done."""
+        return is_overdue(table, row, self.catalog.as_of)
+
+
+Files = dict[str, str | bytes | None]
+
+
 def results_pages(
-    renderer: Renderer, catalog: Catalog, results: Results, scored: list[RoundResult]
-) -> tuple[list[Page], dict[str, str | None]]:
-    """The results' pages, and their downloads (None: the previous build's is right)."""
-    labels, as_of = renderer.labels, catalog.as_of
+    renderer: Renderer,
+    catalog: Catalog,
+    results: Results,
+    scored: list[RoundResult],
+    *,
+    composites: Sequence[object] = (),
+    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]] = lambda unit_id: (),
+) -> tuple[list[Page], Files]:
+    """The results' pages, and their downloads (None: the previous build's is right).
+    `composites` and `unit_composites` (a unit's rows in them) come from the composites,
+    which are made from these results."""
     pages: list[Page] = []
-    files: dict[str, str | None] = {}
-    if not scored and not public_tables(results):
-        return pages, files
+    files: Files = {}
     tables = public_tables(results)
+    if not scored and not tables:
+        return pages, files
+    units_file = [results.units_doc.path] if results.units_doc else []
+    scope = _Scope(renderer, catalog, results, {u.id: u for u in results.units}, units_file)
+    pages.append(
+        renderer.page(
+            RESULTS_INDEX,
+            renderer.labels["results"],
+            lambda: renderer.render(
+                "results_index.html.j2",
+                RESULTS_INDEX,
+                scored=scored,
+                tables=tables,
+                round_path=round_path,
+                table_path=table_path,
+                units_index=UNITS_INDEX,
+                series_name=results.series_name,
+                composites=composites,
+                composite_path=layout.composite_path,
+            ),
+            in_nav=True,
+        )
+    )
+    pages += _round_pages(scope, scored, files)
+    pages += _unit_pages(scope, scored, tables, unit_composites)
+    pages += _table_pages(scope, tables, files)
+    return pages, files
+
+
+def _round_pages(scope: _Scope, scored: list[RoundResult], files: Files) -> list[Page]:
+    """Each round's page, and its downloads into `files`."""
+    renderer, pages = scope.renderer, []
+    for r in scored:
+        path = round_path(r.id)
+        pages.append(
+            renderer.page(
+                path,
+                r.loaded.model.title,
+                functools.partial(_round_page, renderer, r, path),
+                deps=scope.round_deps(r),
+                source=r.loaded.doc.path,
+            )
+        )
+        for name, make in DOWNLOADS.items():
+            download = layout.round_download(r.id, name)
+            files[download] = renderer.file(
+                download, functools.partial(make, r), scope.round_deps(r)
+            )
+    return pages
+
+
+def _unit_pages(
+    scope: _Scope,
+    scored: list[RoundResult],
+    tables: list[LoadedTable],
+    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]],
+) -> list[Page]:
+    """Each unit's page (its history, open ledger items, composites), then the units index."""
+    renderer, units_file, pages = scope.renderer, scope.units_file, []
     history: dict[str, list[tuple[RoundResult, UnitResult]]] = {}
     for r in scored:
         for u in r.units:
@@ -52,54 +145,19 @@ def results_pages(
             for key in unit_keys:
                 if not finished and isinstance(row.get(key), str):
                     open_items.setdefault(str(row[key]), []).append((t, row))
-    units_file = [results.units_doc.path] if results.units_doc else []
-
-    def round_deps(r: RoundResult) -> list[str]:
-        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
-        return [
-            r.loaded.doc.path,
-            *([r.previous.loaded.doc.path] if r.previous else []),
-            *units_file,
-            rubric_dep(renderer, catalog, pinned_ref(r.loaded.model.rubric)),
-        ]
-
-    pages.append(
-        renderer.page(
-            RESULTS_INDEX,
-            labels["results"],
-            lambda: renderer.render(
-                "results_index.html.j2",
-                RESULTS_INDEX,
-                scored=scored,
-                tables=tables,
-                round_path=round_path,
-                table_path=table_path,
-                units_index=UNITS_INDEX,
-            ),
-            in_nav=True,
-        )
-    )
-    for r in scored:
-        path = round_path(r.id)
-        pages.append(
-            renderer.page(
-                path,
-                r.loaded.model.title,
-                functools.partial(_round_page, renderer, r, path),
-                deps=round_deps(r),
-                source=r.loaded.doc.path,
-            )
-        )
-        for name, make in DOWNLOADS.items():
-            download = layout.round_download(r.id, name)
-            files[download] = renderer.file(download, functools.partial(make, r), round_deps(r))
-    by_id = {u.id: u for u in results.units}
-    for unit in sorted(results.units, key=lambda u: u.id):
+    units = sorted(scope.results.units, key=lambda u: u.id)
+    for unit in units:
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
         items = open_items.get(unit.id, [])
+        combined = unit_composites(unit.id)  # (path, title, total, rank, of, grade, delta) each
         deps = [
             *units_file,
+            *(
+                [renderer.part(f"composites:{unit.id}", functools.partial(lambda c: c, combined))]
+                if combined
+                else []
+            ),
             *(
                 renderer.part(f"result:{r.id}:{unit.id}", functools.partial(_row_shown, r, u))
                 for r, u in rows
@@ -117,11 +175,12 @@ def results_pages(
                     rows,
                     path,
                     items=items,
-                    units=by_id,
+                    composites=combined,
+                    units=scope.by_id,
                     round_path=round_path,
                     table_path=table_path,
                     unit_path=unit_path,
-                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                    is_overdue=scope.overdue,
                 ),
                 deps=deps,
                 source=units_file[0] if units_file else None,
@@ -131,21 +190,28 @@ def results_pages(
     pages.append(
         renderer.page(
             UNITS_INDEX,
-            labels["units"],
+            renderer.labels["units"],
             lambda: renderer.render(
                 "units_index.html.j2",
                 UNITS_INDEX,
-                units=sorted(results.units, key=lambda u: u.id),
+                units=units,
                 latest=latest,
                 unit_path=unit_path,
                 round_path=round_path,
             ),
             # every unit's latest total and rank
-            deps=[*units_file, *(d for r in scored for d in round_deps(r))],
+            deps=[*units_file, *(d for r in scored for d in scope.round_deps(r))],
         )
     )
+    return pages
+
+
+def _table_pages(scope: _Scope, tables: list[LoadedTable], files: Files) -> list[Page]:
+    """Each public ledger's or task list's page, and its downloads into `files`."""
+    renderer, pages = scope.renderer, []
     for t in tables:
         path = table_path(t.model.id)
+        deps = [t.doc.path, *scope.units_file]
         pages.append(
             renderer.page(
                 path,
@@ -157,15 +223,20 @@ def results_pages(
                     t=t,
                     m=t.model,
                     columns=public_columns(t),
-                    units=by_id,
+                    units=scope.by_id,
                     unit_path=unit_path,
-                    is_overdue=lambda t, row: is_overdue(t, row, as_of),
+                    is_overdue=scope.overdue,
                 ),
-                deps=[t.doc.path, *units_file],
+                deps=deps,
                 source=t.doc.path,
             )
         )
-    return pages, files
+        for name, make_table in TABLE_DOWNLOADS.items():
+            download = layout.table_download(t.model.id, name)
+            files[download] = renderer.file(
+                download, functools.partial(make_table, t, scope.by_id), deps
+            )
+    return pages
 
 
 def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:

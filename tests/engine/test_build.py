@@ -69,7 +69,7 @@ def test_index_lists_every_standard_with_status_filter(site: Path) -> None:
     for code in ("XX/DJ 001-2023", "XX/DJ 002-2020", "XX/DJ 003-2019", "XX/DJ 001-2017"):
         assert code in html
     assert 'data-filter="废止">废止（1）</button>' in html
-    assert 'data-filter="现行">现行（2）</button>' in html
+    assert 'data-filter="现行">现行（4）</button>' in html
 
 
 def test_home_page_says_what_is_in_force(site: Path) -> None:
@@ -386,3 +386,29 @@ def test_chinese_file_names_and_headings(handbook: Handbook) -> None:
         encoding="utf-8"
     )
     assert '<a href="../../指南/第一章/#一目的">第一章 总则 › 一、目的</a>' in standard
+
+
+def test_composite_page_states_the_formula_and_ranks(site: Path) -> None:
+    html = page(site, "results/composites/kaoping-2025")
+    assert "综合得分 = 日常督查 × 40% + 网络平台监管测评 × 30% + 年度述职评议 × 30%" in html
+    assert "取本考评周期内督查各轮得分的平均值，共 4 轮" in html
+    assert "其余各项的权重按比例放大至合计 100%" in html  # missing: reweight, stated
+    assert 'href="../../../standards/kaoping-banfa/2024/#zonghe-defen"' in html
+    assert '<svg class="hb-chart hb-chart-stacked"' in html
+    assert "“较上年”与上一年度的综合考评比较" in html
+    for name in ("composite.csv", "composite.json", "composite.xlsx"):
+        assert (site / "results/composites/kaoping-2025" / name).is_file()
+    index = page(site, "results")
+    assert (
+        "<td>督查</td><td>2025年第一季度</td>" in index
+    )  # the series' name, the period as written
+    assert "2025年度落实基层党建主体责任综合考评" in index
+    round_page = page(site, "results/yanshou-2023")
+    assert "<dd>2023年度</dd>" in round_page
+
+
+def test_unit_page_lists_its_composites(site: Path) -> None:
+    html = page(site, "results/units/yibao")
+    assert (
+        '<a href="../../composites/kaoping-2025/">2025年度落实基层党建主体责任综合考评</a>' in html
+    )

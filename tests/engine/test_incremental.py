@@ -52,6 +52,11 @@ EDITS: dict[str, Callable[[Path], None]] = {
         "status: 整改中, contact: 赵",
         "status: 已完成, done: 2026-11-12, contact: 赵",
     ),
+    "series name": _edit("content/results/series.yml", "name: 督查", "name: 日常督查"),
+    "composite rule": _edit(
+        "content/results/composites/kaoping-2025.yml", "missing: reweight", "missing: zero"
+    ),
+    "component score": _edit("content/results/rounds/shuzhi-2025.yml", "lvzhi: 30\n", "lvzhi: 1\n"),
     "notice body": _edit("content/notices/ducha-2026q3.md", "多数单位", "绝大多数单位"),
     "new citation": _edit(
         "content/manuals/yewu-guifan/02-zhuti-dangri.md",

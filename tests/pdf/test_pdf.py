@@ -69,8 +69,10 @@ def test_every_edition_and_manual_has_a_pdf_and_the_collection_too(pdf_dir: Path
         "manuals/yewu-guifan.pdf",
         "standards/dangyuan-jifen-2019.pdf",
         "standards/jiguan-zhibu-gongzuo-2017.pdf",
+        "standards/kaoping-banfa-2024.pdf",
         "standards/liuhua-24-2019.pdf",
         "standards/liuhua-24-2023.pdf",
+        "standards/shuzhi-pingyi-2024.pdf",
         "standards/wuhao-dangzhibu-2020.pdf",
         "standards/wuhao-dangzhibu-2026.pdf",
     ]
@@ -205,6 +207,8 @@ def test_collection_holds_what_is_in_force_with_one_toc(pdf_dir: Path) -> None:
         "标准",
         "XX/DJ 001-2023 机关党支部标准化规范化建设“六化”标准",
         "XX/DJ 002-2020 “五好党支部”创建标准",
+        "XX/DJ 005-2024 落实基层党建主体责任考评办法",
+        "XX/DJ 006-2024 党组织书记抓基层党建工作述职评议细则",
         "操作手册",
         "机关党建业务规范讲义",
         "第一讲 三会一课",
@@ -285,7 +289,7 @@ def test_bad_pdf_settings_are_located_problems(handbook: Handbook) -> None:
 
 def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "sample")
-    assert len(build_site(root, AS_OF).pdfs_made) == 8
+    assert len(build_site(root, AS_OF).pdfs_made) == 10
     docs = root / ".handbook/build/docs/pdf"
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.pdf")}
     rounds = root / "content/results/rounds/ducha-2025q1.yml"

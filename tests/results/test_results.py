@@ -10,54 +10,9 @@ import pytest
 from generator.engine.build import build_site
 from generator.pipeline import run
 from generator.results.scoring import competition_ranks
-from tests.samples import AS_OF, MINIMAL, RUBRIC, Handbook
-
-UNITS = """\
-units:
-  - {id: a, name: 甲单位, kind: 市直单位}
-  - {id: b, name: 乙单位, kind: 市直单位}
-  - {id: c, name: 丙单位, kind: 市直单位}
-  - {id: d, name: 丁单位, kind: 市直单位}
-"""
-
-ROUND = """\
-id: {id}
-series: demo
-title: {title}
-rubric: demo@2020
-period: {{kind: 年, start: {year}-01-01, end: {year}-12-31}}
-assessed: {year}-12-10
-published: {year}-12-20
-assessor: 验收组
-scores:
-"""
-
-FIRST = (
-    ROUND.format(id="r2024", title="2024年度验收", year=2024)
-    + """\
-  - {unit: a, scores: {c1: 4, c2: 5}}
-  - {unit: b, scores: {c1: 3, c2: {points: 5, reason: 记录缺页, evidence: 会议记录本}}}
-  - {unit: c, scores: {c1: 4, c2: 4}}
-  - {unit: d, scores: {c1: 2, c2: "?"}}
-"""
-)
-SECOND = (
-    ROUND.format(id="r2025", title="2025年度验收", year=2025)
-    + """\
-  - {unit: a, scores: {c1: 4, c2: 4}}
-  - {unit: b, scores: {c1: 4, c2: 6}}
-  - {unit: c, scores: {c1: 4, c2: 4}}
-  - {unit: d, scores: {c1: 2, c2: 4}}
-"""
-)
-R = "content/results/rounds/r2025.yml"
-
-
-def setup(handbook: Handbook, second: str = SECOND, units: str = UNITS) -> None:
-    handbook.write("standards/demo/2020.yml", MINIMAL + RUBRIC)
-    handbook.write("content/results/units.yml", units)
-    handbook.write("content/results/rounds/r2024.yml", FIRST)
-    handbook.write(R, second)
+from tests.samples import AS_OF, MINIMAL, SECOND, UNITS, Handbook
+from tests.samples import RESULT_ROUND as R
+from tests.samples import setup_results as setup
 
 
 def test_competition_ranks() -> None:

@@ -83,8 +83,10 @@ def test_sample_statuses_on_a_day() -> None:
     assert statuses == {
         "dangyuan-jifen/2019": "废止",
         "jiguan-zhibu-gongzuo/2017": "被代替",
+        "kaoping-banfa/2024": "现行",
         "liuhua-24/2019": "被代替",
         "liuhua-24/2023": "现行",
+        "shuzhi-pingyi/2024": "现行",
         "wuhao-dangzhibu/2020": "现行",
         "wuhao-dangzhibu/2026": "即将实施",
     }

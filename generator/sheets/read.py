@@ -1,0 +1,151 @@
+"""Cells out of a workbook (xlsx, xls, ods: python-calamine) or a CSV file.
+
+What a person expects of a sheet is kept here: a merged cell's value stands in every
+cell it covers, a formula gives the value it showed when saved, text is trimmed
+(trailing spaces, full-width spaces), blank rows are blank. CSV is read as UTF-8
+(with or without a BOM) or, failing that, as GBK/GB18030, which Excel on Chinese
+Windows writes; which one is said.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from generator.errors import HandbookError
+from generator.results.headings import column_letter
+
+Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_SPACES = " \t\r\n\u3000\u00a0\ufeff"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet's cells, row by row from A1; "" is an empty cell."""
+
+    name: str
+    rows: list[list[Cell]]
+    place: str  # "BOOK.xlsx:评分" or "data.csv"
+    csv: bool = False
+
+    def where(self, row: int, column: int) -> str:
+        """`BOOK.xlsx:评分!D7` (a CSV file: `data.csv:D7`)."""
+        cell = f"{column_letter(column)}{row + 1}"
+        return f"{self.place}:{cell}" if self.csv else f"{self.place}!{cell}"
+
+    def cell(self, row: int, column: int) -> Cell:
+        """The value at a row and column (None outside the sheet)."""
+        if row < len(self.rows) and column < len(self.rows[row]):
+            return self.rows[row][column]
+        return ""
+
+
+@dataclass(frozen=True)
+class Book:
+    """A workbook or CSV file, read into its sheets."""
+
+    path: str  # as the user wrote it, for messages
+    sheets: dict[str, Sheet]
+    encoding: str | None = None  # CSV only: what it was read as
+
+    @property
+    def is_csv(self) -> bool:
+        """Whether it was a CSV file."""
+        return self.encoding is not None
+
+
+def _clean(value: object) -> Cell:
+    if isinstance(value, str):
+        return value.strip(_SPACES)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value  # type: ignore[return-value]  # calamine gives only Cell values
+
+
+def read_book(path: Path, shown: str) -> Book:
+    """Every sheet of a workbook, or the one table of a CSV file."""
+    if not path.is_file():
+        raise HandbookError(f"{shown}: there is no such file")
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path, shown)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise HandbookError(
+            f"{shown}: expected a workbook (.xlsx, .xls, .ods) or a .csv file, found '{path.suffix}'"
+        )
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        sheets = {}
+        for name in book.sheet_names:
+            sheet = book.get_sheet_by_name(name)
+            rows = [[_clean(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+            start = sheet.start
+            if start and start != (0, 0) and len(rows) < (sheet.end or (0, 0))[0] + 1:
+                # Some writers keep only the used area: put it back where it stood.
+                rows = [[] for _ in range(start[0])] + [[""] * start[1] + r for r in rows]
+            for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+                value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+                for r in range(r0, r1 + 1):
+                    while len(rows) <= r:
+                        rows.append([])
+                    row = rows[r]
+                    row.extend([""] * (c1 + 1 - len(row)))
+                    for c in range(c0, c1 + 1):
+                        row[c] = value
+            sheets[name] = Sheet(name, rows, f"{shown}:{name}")
+    except HandbookError:
+        raise
+    except Exception as exc:  # calamine's errors for damaged or password-protected files
+        raise HandbookError(f"{shown}: the workbook cannot be read ({exc})") from None
+    return Book(shown, sheets)
+
+
+ENCODINGS = {
+    "utf-8-sig": "UTF-8 (with a BOM)",
+    "utf-8": "UTF-8",
+    "gb18030": "GBK/GB18030 (what Excel on Chinese Windows writes)",
+}
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise HandbookError(
+            f"byte {exc.start + 1} cannot be read as UTF-8 or GBK/GB18030; "
+            "save the file again as 'CSV UTF-8'"
+        ) from None
+
+
+def csv_encoding(path: Path) -> str:
+    """What a CSV file will be read as, said to the person importing it."""
+    try:
+        return ENCODINGS[decode_csv(path.read_bytes())[1]]
+    except HandbookError:
+        return "neither UTF-8 nor GBK/GB18030"
+
+
+def _read_csv(path: Path, shown: str) -> Book:
+    try:
+        text, encoding = decode_csv(path.read_bytes())
+    except HandbookError as exc:
+        raise HandbookError(f"{shown}: {exc}") from None
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    rows: list[list[Cell]] = [
+        [_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    return Book(shown, {"": Sheet("", rows, shown, csv=True)}, encoding)

@@ -1,0 +1,296 @@
+"""Rounds and tables out to workbooks and back: round trips, each bad cell's located
+message, CSV encodings, and byte-identical downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.errors import HandbookError, ValidationFailed
+from generator.sheets.commands import export, new
+from generator.sheets.import_ import import_book
+from tests.samples import AS_OF, Handbook, handbook_cmd
+from tests.samples import RESULT_ROUND as R
+from tests.samples import setup_results as setup
+
+TABLE = "content/results/tables/ledger.yml"
+LEDGER = """\
+# 台账注释
+id: ledger
+kind: 整改台账
+title: 整改台账
+published: 2026-10-20
+columns:
+  - {key: problem, label: 问题, type: text}
+  - {key: unit, label: 单位, type: unit}
+  - {key: deadline, label: 整改时限, type: date}
+  - {key: status, label: 状态, type: choice, choices: [整改中, 已完成]}
+  - {key: done, label: 完成日期, type: date, optional: true}
+  - {key: contact, label: 联系人, type: text, private: true}
+deadline: deadline
+done: done
+rows:
+  - {problem: 台账缺页, unit: a, deadline: 2026-11-15, status: 整改中, contact: 赵}  # 第一条
+  - {problem: 党日未开展, unit: b, deadline: 2026-12-01, status: 整改中, contact: 钱}
+"""
+
+
+def do_import(handbook: Handbook, book: Path, **ids: str) -> object:
+    return import_book(handbook.root, book, book.name, AS_OF, **ids)
+
+
+def problems_of(handbook: Handbook, book: Path, **ids: str) -> list[str]:
+    with pytest.raises(ValidationFailed) as failed:
+        do_import(handbook, book, **ids)
+    return [str(p) for p in failed.value.problems]
+
+
+def exported(handbook: Handbook, tmp_path: Path, source: str = R) -> Path:
+    setup(handbook)
+    out = tmp_path / "book.xlsx"
+    export(handbook.root, handbook.root / source, out, AS_OF)
+    return out
+
+
+def test_round_workbook_layout(handbook: Handbook, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(exported(handbook, tmp_path))
+    assert book.sheetnames == ["评分", "理由与依据", "说明"]
+    sheet = book["评分"]
+    assert [c.value for c in sheet[1]] == [
+        "单位编号",
+        "单位名称",
+        "1 换届（4分）",
+        "2 安全（6分）",
+        "合计",
+    ]
+    assert [c.value for c in sheet[2]][:4] == ["a", "甲单位", 4, 4]
+    assert sheet.freeze_panes == "C2"
+    rules = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+    assert rules["D2:D5"] == 'OR(D2="?",AND(ISNUMBER(D2),D2>=0,D2<=6))'
+    about = {r[0].value: r[1].value for r in book["说明"].iter_rows() if r[0].value}
+    assert about["轮次编号"] == "r2025" and about["评分依据"] == "demo@2020"
+
+
+def test_round_trip_changes_only_the_edited_scores(handbook: Handbook, tmp_path: Path) -> None:
+    out = exported(handbook, tmp_path)
+    before = (handbook.root / R).read_text(encoding="utf-8")
+    outcome = do_import(handbook, out)  # unchanged workbook: unchanged file
+    assert (handbook.root / R).read_text(encoding="utf-8") == before
+    book = openpyxl.load_workbook(out)
+    sheet = book["评分"]
+    sheet["C2"] = 3  # a: c1 4 → 3
+    sheet["D4"] = "?"  # c: c2 4 → ?
+    sheet["B3"] = "乙单位   "  # trailing spaces are nothing
+    book["理由与依据"].append(["a", "甲单位", "1 换届（4分）", "推迟换届", "会议记录 "])
+    book.save(out)
+    outcome = do_import(handbook, out)
+    after = (handbook.root / R).read_text(encoding="utf-8")
+    assert after == before.replace(
+        "{unit: a, scores: {c1: 4, c2: 4}}",
+        "{unit: a, scores: {c1: {points: 3, reason: 推迟换届, evidence: 会议记录}, c2: 4}}",
+    ).replace("{unit: c, scores: {c1: 4, c2: 4}}", '{unit: c, scores: {c1: 4, c2: "?"}}')
+    assert outcome.changed == 2  # type: ignore[attr-defined]
+    assert handbook.problems() == []
+
+
+def test_bad_cells_are_located_and_nothing_is_written(handbook: Handbook, tmp_path: Path) -> None:
+    out = exported(handbook, tmp_path)
+    before = (handbook.root / R).read_bytes()
+    book = openpyxl.load_workbook(out)
+    sheet = book["评分"]
+    sheet["D2"] = 7  # above 6 points
+    sheet["C3"] = "四"  # text where a number goes
+    sheet["A4"] = "zz"  # no such unit
+    sheet["A5"] = "a"  # a second row for a
+    sheet["F1"] = "出勤（2分）"  # not a criterion
+    book.save(out)
+    assert problems_of(handbook, out) == [
+        "book.xlsx:评分!A4: there is no unit 'zz' in content/results/units.yml",
+        "book.xlsx:评分!A5: the unit 'a' has a second row (the first is row 2)",
+        'book.xlsx:评分!C3: expected points (a number from 0 to 4) or "?" when not assessed, found the text "四"',
+        "book.xlsx:评分!D2: 7 is above the 6 points of 安全",
+        "book.xlsx:评分!F1: the column '出勤（2分）' is not a criterion of the rubric of demo@2020",
+    ]
+    assert (handbook.root / R).read_bytes() == before
+
+
+def test_merged_cells_formulas_and_blank_rows(handbook: Handbook, tmp_path: Path) -> None:
+    out = exported(handbook, tmp_path)
+    book = openpyxl.load_workbook(out)
+    sheet = book["评分"]
+    sheet.insert_rows(1)
+    sheet["A1"] = "2025年度验收评分表"
+    sheet.merge_cells("A1:E1")  # a merged title above the header
+    sheet.insert_rows(4)  # a blank row inside the table, before b's row
+    sheet["C5"] = 3
+    book.save(out)
+    do_import(handbook, out)
+    assert "{unit: b, scores: {c1: 3, c2: 6}}" in (handbook.root / R).read_text(encoding="utf-8")
+
+
+def test_new_round_from_the_registry(handbook: Handbook, tmp_path: Path) -> None:
+    setup(handbook)
+    out = tmp_path / "new.xlsx"
+    new(handbook.root, "demo@2020", "r2026", None, out, AS_OF)
+    book = openpyxl.load_workbook(out)
+    sheet = book["评分"]
+    assert [sheet.cell(r, 1).value for r in range(2, 6)] == ["a", "b", "c", "d"]
+    for r, (c1, c2) in enumerate([(4, 6), (3, "?"), (4, 6)], start=2):
+        sheet.cell(r, 3).value, sheet.cell(r, 4).value = c1, c2
+    about = book["说明"]
+    values = {"系列": "demo", "标题": "2026年度验收", "周期类型": "年", "周期开始": dt.date(2026, 1, 1),
+              "周期结束": dt.date(2026, 12, 31), "评估日期": dt.date(2026, 12, 1),
+              "公布日期": dt.date(2026, 12, 10), "评估单位": "验收组"}  # fmt: skip
+    for row in about.iter_rows():
+        if row[0].value in values:
+            row[1].value = values[row[0].value]
+    book.save(out)
+    outcome = do_import(handbook, out)
+    assert outcome.created and outcome.skipped == ["d"]  # type: ignore[attr-defined]
+    text = (handbook.root / "content/results/rounds/r2026.yml").read_text(encoding="utf-8")
+    assert "period:\n  kind: 年\n  start: 2026-01-01\n" in text
+    assert '  - unit: b\n    scores:\n      c1: 3\n      c2: "?"\n' in text
+    assert handbook.problems() == []
+
+
+def test_csv_in_gbk_is_detected(handbook: Handbook, tmp_path: Path) -> None:
+    setup(handbook)
+    csv = tmp_path / "scores.csv"
+    csv.write_bytes("单位编号,单位名称,换届,安全\nb,乙单位,2,6\n".encode("gb18030"))
+    outcome = do_import(handbook, csv, round_id="r2025")
+    assert outcome.encoding == "GBK/GB18030 (what Excel on Chinese Windows writes)"  # type: ignore[attr-defined]
+    assert "{unit: b, scores: {c1: 2, c2: 6}}" in (handbook.root / R).read_text(encoding="utf-8")
+    csv.write_bytes("\ufeff单位编号,换届\nb,9\n".encode())
+    assert problems_of(handbook, csv, round_id="r2025") == [
+        "scores.csv:B2: 9 is above the 4 points of 换届"
+    ]
+
+
+def test_table_round_trip(handbook: Handbook, tmp_path: Path) -> None:
+    setup(handbook)
+    handbook.write(TABLE, LEDGER)
+    out = tmp_path / "ledger.xlsx"
+    export(handbook.root, handbook.root / TABLE, out, AS_OF)
+    before = (handbook.root / TABLE).read_text(encoding="utf-8")
+    do_import(handbook, out)
+    assert (handbook.root / TABLE).read_text(encoding="utf-8") == before
+    book = openpyxl.load_workbook(out)
+    sheet = book["整改台账"]
+    assert [c.value for c in sheet[1]][-1] == "联系人（不公开）"
+    sheet["D3"], sheet["E3"] = "已完成", dt.datetime(2026, 11, 20)
+    sheet.append(["会风不严", "c", dt.datetime(2026, 12, 31), "整改中", None, "孙"])
+    book.save(out)
+    do_import(handbook, out)
+    after = (handbook.root / TABLE).read_text(encoding="utf-8")
+    assert (
+        "  - {problem: 台账缺页, unit: a, deadline: 2026-11-15, status: 整改中, contact: 赵}  # 第一条\n"
+        in after
+    )
+    assert (
+        "  - {problem: 党日未开展, unit: b, deadline: 2026-12-01, status: 已完成, done: 2026-11-20, contact: 钱}\n"
+        in after
+    )
+    assert after.endswith(
+        "  - {problem: 会风不严, unit: c, deadline: 2026-12-31, status: 整改中, contact: 孙}\n"
+    )
+    sheet["D4"], sheet["C2"] = "完成了", "下周"
+    book.save(out)
+    assert problems_of(handbook, out) == [
+        'ledger.xlsx:整改台账!C2: expected a date such as 2026-11-15, found "下周"',
+        'ledger.xlsx:整改台账!D4: expected one of 整改中, 已完成, found "完成了"',
+    ]
+
+
+def test_downloads_are_byte_identical_across_builds(handbook: Handbook, tmp_path: Path) -> None:
+    from generator.engine.build import build_site
+
+    setup(handbook)
+    handbook.write(TABLE, LEDGER)
+    build_site(handbook.root, AS_OF, tmp_path / "one", full=True)
+    build_site(handbook.root, AS_OF, tmp_path / "two", full=True)
+    for rel in ("results/r2025/scores.xlsx", "results/tables/ledger/rows.xlsx"):
+        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes()
+    book = openpyxl.load_workbook(tmp_path / "one/results/r2025/scores.xlsx")
+    sheet = book["成绩"]
+    assert [c.value for c in sheet[2]][:6] == [1, "b", "乙单位", 10, "优秀", "是"]
+    rows = openpyxl.load_workbook(tmp_path / "one/results/tables/ledger/rows.xlsx")["整改台账"]
+    assert "联系人" not in [c.value for c in rows[1]]  # private columns stay out
+
+
+def test_formulas_count_with_their_saved_values(handbook: Handbook, tmp_path: Path) -> None:
+    import xlsxwriter
+
+    setup(handbook)
+    out = tmp_path / "f.xlsx"
+    book = xlsxwriter.Workbook(out)
+    sheet = book.add_worksheet("评分")
+    sheet.write_row(0, 0, ["单位编号", "换届", "安全"])
+    sheet.write_row(1, 0, ["d "])  # a trailing space
+    sheet.write_formula(1, 1, "=1+2", None, 3)
+    sheet.write_formula(1, 2, "=2*3", None, 6)
+    book.close()
+    do_import(handbook, out, round_id="r2025")
+    assert "{unit: d, scores: {c1: 3, c2: 6}}" in (handbook.root / R).read_text(encoding="utf-8")
+
+
+def test_cli_says_what_it_read_and_exits_1_on_a_problem(handbook: Handbook, tmp_path: Path) -> None:
+    setup(handbook)
+    out = tmp_path / "book.xlsx"
+    done = handbook_cmd(handbook.root, "sheet", "export", str(handbook.root / R), "-o", str(out))
+    assert done.returncode == 0 and "4 units" in done.stdout
+    csv = tmp_path / "scores.csv"
+    csv.write_bytes("单位编号,换届\nb,五\n".encode("gb18030"))
+    done = handbook_cmd(handbook.root, "sheet", "import", str(csv), "--round", "r2025")
+    assert done.returncode == 1
+    assert "as GBK/GB18030" in done.stdout
+    assert (
+        f'{csv}:B2: expected points (a number from 0 to 4) or "?" when not assessed, found the text "五"'
+        in done.stderr
+    )
+    assert done.stderr.rstrip().endswith("1 problem found; nothing was written.")
+    done = handbook_cmd(
+        handbook.root, "sheet", "new", "--rubric", "demo@2021", "--id", "x", "-o", str(out)
+    )
+    assert (
+        done.returncode == 1
+        and "there is no rubric 'demo@2021'; did you mean 'demo@2020'?" in done.stderr
+    )
+
+
+def test_the_sites_own_csv_imports_back(handbook: Handbook, tmp_path: Path) -> None:
+    from generator.engine.build import build_site
+
+    setup(handbook)
+    build_site(handbook.root, AS_OF, tmp_path / "site", full=True)
+    csv = tmp_path / "scores.csv"
+    text = (tmp_path / "site/results/r2025/scores.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "rank,unit_id,unit,total,grade,passed,c1,c2"
+    assert "4,d,丁单位,6,达标,yes,2,4" in text
+    csv.write_text(
+        text.replace("4,d,丁单位,6,达标,yes,2,4", "4,d,丁单位,6,达标,yes,1,4"), encoding="utf-8-sig"
+    )
+    before = (handbook.root / R).read_text(encoding="utf-8")
+    outcome = do_import(handbook, csv, round_id="r2025")
+    assert outcome.encoding == "UTF-8 (with a BOM)"  # type: ignore[attr-defined]
+    assert (handbook.root / R).read_text(encoding="utf-8") == before.replace(
+        "{unit: d, scores: {c1: 2, c2: 4}}", "{unit: d, scores: {c1: 1, c2: 4}}"
+    )
+
+
+def test_new_workbook_for_one_kind_of_unit(handbook: Handbook, tmp_path: Path) -> None:
+    from tests.samples import UNITS
+
+    setup(handbook, units=UNITS + "  - {id: zhibu, name: 第一党支部, kind: 党支部}\n")
+    out = tmp_path / "kind.xlsx"
+    new(handbook.root, "demo@2020", "r2026", "党支部", out, AS_OF)
+    sheet = openpyxl.load_workbook(out)["评分"]
+    assert [[c.value for c in row][:2] for row in sheet.iter_rows(min_row=2)] == [
+        ["zhibu", "第一党支部"]
+    ]
+    with pytest.raises(
+        HandbookError, match="no unit of the kind '机关'; the kinds are 党支部, 市直单位"
+    ):
+        new(handbook.root, "demo@2020", "r2026", "机关", out, AS_OF)
