@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check browser-tools clean
+.PHONY: site test serve check browser-tools print-tools pdf-test-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## Set up and build the sample handbook into site/
-site: $(STAMP)
+## Set up and build the sample handbook into site/ (with its PDFs)
+site: $(STAMP) print-tools
 	$(BIN)/handbook build
 
 ## Live preview on http://127.0.0.1:8000/
@@ -31,8 +31,24 @@ browser-tools:
 	fi
 	npm install --no-audit --no-fund --silent
 
-## Set up and run every test: lint, unit, end-to-end builds, headless Chromium
-test: $(STAMP) browser-tools
+## Chinese fonts (Debian's fonts-noto-cjk) and Pango for the PDFs; without a
+## Chinese font the site is built without PDFs, and the build says so.
+PRINT_PACKAGES := fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0
+print-tools:
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(PRINT_PACKAGES); \
+	  else echo "No Chinese font for the PDFs: run 'sudo apt-get install $(PRINT_PACKAGES)'" >&2; fi; \
+	fi
+
+## poppler-utils (pdftotext, pdfinfo, pdffonts) for the tests that read the PDFs
+pdf-test-tools: print-tools
+	@if ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
+	  else echo "poppler-utils is missing: run 'sudo apt-get install poppler-utils'" >&2; exit 1; fi; \
+	fi
+
+## Set up and run every test: lint, unit, end-to-end builds, headless Chromium, PDFs
+test: $(STAMP) browser-tools pdf-test-tools
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

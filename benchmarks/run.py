@@ -305,6 +305,15 @@ def main() -> None:
         f"of the search indexer (Pagefind extended, indexing every page at once): "
         f"{indexer_peak_mib(site):.0f} MiB"
     )
+    pdf_time = sum(t for stage, t, _ in rows if stage == "pdf")
+    pdfs = sorted(p.stat().st_size for p in site.rglob("*.pdf"))
+    if pdfs:
+        print(
+            f"- PDF stage: {len(result.pdfs_made)} PDFs in {pdf_time:.2f} s "
+            f"({pdf_time / max(1, len(result.pdfs_made)):.2f} s each), {sum(pdfs) / MIB:.1f} MiB, "
+            f"median {statistics.median(pdfs) / 1024:.0f} KiB, the 汇编 "
+            f"{(site / 'pdf/huibian.pdf').stat().st_size / MIB:.1f} MiB"
+        )
     print(
         f"- output: {folder_size(site) / MIB:.1f} MiB, {len(html)} HTML files, median page {statistics.median(html) / 1024:.1f} KiB"
     )
@@ -320,7 +329,7 @@ def main() -> None:
         stages = ", ".join(f"{stage} {t:.2f}" for stage, t, _ in rows if t >= 0.01)
         print(
             f"- rebuild after editing {what}: {seconds:.2f} s, {seconds / total:.1%} of the full build "
-            f"({rendered} pages rendered again; {stages})"
+            f"({rendered} pages rendered again, {len(again.pdfs_made)} PDFs made again; {stages})"
         )
     fetched, narrowed = search_bytes(site, args.word)
     print(

@@ -218,6 +218,11 @@ def build(
             else text("cli.built_end", lang)
         )
     )
+    made = len(result.pdfs_made)
+    if made:
+        click.echo(f"Made {made} PDF{'s' if made != 1 else ''}.")
+    for note in result.notes:
+        click.echo(note, err=True)
     if result.next_change:
         click.echo(text("cli.next_change", lang, day=result.next_change))
 
@@ -265,10 +270,13 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     metavar="IP:PORT",
     help="opt.dev_addr",
 )
+@click.option("--pdf", is_flag=True, help="opt.pdf")
 @no_wait_option
 @lang_option
 @click.pass_context
-def serve(ctx: click.Context, as_of: str | None, root: Path, dev_addr: str, no_wait: bool) -> None:
+def serve(
+    ctx: click.Context, as_of: str | None, root: Path, dev_addr: str, pdf: bool, no_wait: bool
+) -> None:
     """Preview the site; edits to YAML or Markdown re-render and reload the browser."""
     import logging
 
@@ -290,6 +298,7 @@ def serve(ctx: click.Context, as_of: str | None, root: Path, dev_addr: str, no_w
         wait=not no_wait,
         notify=_say,
         command=ctx.command_path,
+        pdf=pdf,
     )
 
 

@@ -148,6 +148,33 @@ def page_url(path: str) -> str:
     return (posixpath.dirname(p) or ".") if posixpath.basename(p) == "index" else p
 
 
+# -- PDFs, relative to the docs folder (generator/pdf/) -------------------------------
+PDF_DIR = "pdf"
+MANUALS_DIR = "manuals"  # each folder under content/manuals/ is printed as one booklet
+COLLECTION_PDF = f"{PDF_DIR}/huibian.pdf"  # the 汇编: every standard in force and every manual
+
+
+def standard_pdf(standard_id: str, edition: str) -> str:
+    """The PDF of one edition of a standard."""
+    return f"{PDF_DIR}/{STANDARDS_DIR}/{standard_id}-{edition}.pdf"
+
+
+def manual_pdf(folder: str) -> str:
+    """The booklet of the manual folder `content/manuals/<folder>/`."""
+    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf"
+
+
+def manual_folder(path: str) -> str | None:
+    """The manual folder a hand-written page (its path in the docs folder) belongs to."""
+    parts = path.split("/")
+    return parts[1] if len(parts) >= 3 and parts[0] == MANUALS_DIR else None
+
+
+def manual_index(folder: str) -> str:
+    """The index page of a manual folder (its cover and 说明)."""
+    return f"{MANUALS_DIR}/{folder}/{HOME}"
+
+
 def is_index(path: str) -> bool:
     """Whether a page (its path in the docs folder) is its folder's index."""
     return posixpath.basename(path) == HOME
@@ -166,3 +193,4 @@ SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE, CODEOWNERS)
 PACKAGED_SAMPLE = PACKAGE / "scaffold" / "sample"
 CHECKOUT_SAMPLE = PACKAGE.parent
 CHECKOUT_PROJECT = PACKAGE.parent / "pyproject.toml"  # present when running from a checkout
+PDF_TEMPLATES = PACKAGE / "pdf" / "templates"  # print HTML and paged media

@@ -33,6 +33,7 @@ from generator.notices.load import load_calendar, load_notices
 from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
+from generator.pdf.stage import make_pdfs
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer
 from generator.results.check import check_results
@@ -76,13 +77,15 @@ class Result:
     pages: list[Page]
     content: list[ContentPage] = field(default_factory=list)
     assets: list[Path] = field(default_factory=list)
-    # Other generated files (downloads, feeds); None: the previous build's is still right.
+    # Other generated files (downloads, feeds, PDFs); None: the previous build's is still right.
     files: dict[str, str | bytes | None] = field(default_factory=dict)
     file_keys: dict[str, str] = field(default_factory=dict)  # see `Renderer.file`
     notices: list[NoticeInfo] = field(default_factory=list)
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
     composites: list[CompositeResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # one line each, for the person building
+    pdfs_made: list[str] = field(default_factory=list)  # the PDFs made (not kept) this build
 
 
 def run(
@@ -90,10 +93,12 @@ def run(
     as_of: dt.date,
     *,
     render: bool = True,
+    pdf: bool = True,
     memory: BuildCache | None = None,
     mark: Callable[[str], None] | None = None,
 ) -> Result:
-    """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them)."""
+    """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them).
+    `pdf`: also print the standards and manuals (unless mkdocs.yml turns it off)."""
     mark = mark or (lambda stage: None)
     settings, problems = load_settings(root)
     editions, found = load_standards(root, memory)
@@ -142,7 +147,7 @@ def run(
         composites=score_composites(checked, scored, results.units),
     )
     if render:
-        _render(result, root, memory, home, resolved, results)
+        _render(result, root, memory, home, resolved, results, pdf, mark)
         mark("render")
     return result
 
@@ -154,8 +159,11 @@ def _render(
     home: MarkdownFile | None,
     resolved: dict[str, list[Resolved]],
     results: Results,
+    pdf: bool,
+    mark: Callable[[str], None],
 ) -> None:
-    """Every page and generated file, into `result`, in the order of the menu."""
+    """Every page and generated file, into `result`, in the order of the menu; the
+    PDFs first, since the pages link them with their sizes."""
     settings, catalog, shown = result.settings, result.catalog, result.notices
     renderer = Renderer(
         settings,
@@ -172,6 +180,14 @@ def _render(
         },
         filters={"official_period": official_period},
     )
+    if pdf and settings.pdf.enabled:
+        printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)
+        result.files.update(printed.files)
+        result.file_keys.update(printed.keys)
+        renderer.pdfs.update(printed.links)
+        result.notes.extend([printed.note] if printed.note else [])
+        result.pdfs_made.extend(path for path, data in printed.files.items() if data is not None)
+        mark("pdf")
     citing: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)
     for source, found in resolved.items():
         for r in found:

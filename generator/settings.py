@@ -4,16 +4,16 @@ declared as a model so that an unknown key or a wrong type is a located problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from generator import layout
 from generator.core.documents import Document, load_yaml
 from generator.core.files import inside
-from generator.core.model import Model
+from generator.core.model import FONT_FAMILY_PATTERN, Model
 from generator.core.typed import parse
 from generator.errors import Problem
 
@@ -36,6 +36,24 @@ DEFAULT_SITE_NAME = "业务规范手册"
 DEFAULT_LANGUAGE = "zh"
 
 
+FontFamily = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, pattern=FONT_FAMILY_PATTERN)
+]
+
+
+class PdfSettings(Model):
+    """`extra.handbook.pdf`: how the PDFs of standards, manuals and the 汇编 are made."""
+
+    enabled: StrictBool = Field(default=True, description="false：不生成 PDF，页面也不链接 PDF。")
+    serif: FontFamily = Field(
+        default="Noto Serif CJK SC", description="正文字体（fontconfig 中的字体族名称）。"
+    )
+    sans: FontFamily = Field(
+        default="Noto Sans CJK SC",
+        description="标题、封面和页眉的字体（fontconfig 中的字体族名称）。",
+    )
+
+
 class HandbookSettings(Model):
     """`extra.handbook` in mkdocs.yml: what the generator needs besides MkDocs' own settings."""
 
@@ -46,6 +64,10 @@ class HandbookSettings(Model):
     )
     template_overrides: str | None = Field(
         None, description="仓库内的一个文件夹，其中的页面模板优先于内置模板。"
+    )
+    pdf: PdfSettings = Field(
+        default_factory=lambda: PdfSettings.model_validate({}),
+        description="标准、手册和汇编的 PDF：是否生成，用哪些字体。",
     )
 
 
@@ -61,6 +83,7 @@ class Settings:
     template_overrides: Path | None
     language: str = DEFAULT_LANGUAGE
     site_dir: str = layout.SITE_DIR  # mkdocs.yml's `site_dir`, relative to the handbook
+    pdf: PdfSettings = field(default_factory=lambda: PdfSettings.model_validate({}))
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
@@ -107,6 +130,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         template_overrides=overrides,
         language=str(theme.get("language") or DEFAULT_LANGUAGE),
         site_dir=str(data.get("site_dir") or layout.SITE_DIR),
+        pdf=block.pdf,
     )
     return settings, problems
 

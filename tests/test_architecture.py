@@ -28,6 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
     "composites": BASE | {"core", "settings", "render", "standards", "results"},
     "facets": BASE | {"core", "settings", "render", "standards", "notices"},
+    # The PDFs print standards and hand-written pages (content) through the renderer.
+    "pdf": BASE | {"core", "settings", "render", "standards", "content"},
     "pipeline": BASE
     | {
         "core",
@@ -39,6 +41,7 @@ ALLOWED: dict[str, set[str]] = {
         "notices",
         "composites",
         "facets",
+        "pdf",
     },
     "report": BASE,
     "messages": set(),

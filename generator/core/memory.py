@@ -48,6 +48,7 @@ _PACKAGES = (
     "markdown",
     "pymdown-extensions",
     "nh3",
+    "weasyprint",
 )
 
 T = TypeVar("T")

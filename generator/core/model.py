@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# A font family name as fontconfig knows it (the PDFs' fonts); it is written into a CSS string.
+FONT_FAMILY_PATTERN = r'^[^"\\;{}<>\n]+$'
 
 Slug = Annotated[
     str,

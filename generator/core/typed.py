@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.core.documents import Document, Loc, format_loc, load_yaml
 from generator.core.memory import BuildCache, memoized
-from generator.core.model import SLUG_PATTERN
+from generator.core.model import FONT_FAMILY_PATTERN, SLUG_PATTERN
 from generator.errors import Problem, RuleBroken, did_you_mean
 from generator.messages import Phrase, phrase
 
@@ -62,6 +62,7 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
 # What each pattern of the models asks for (matched on how the pattern starts), as a phrase.
 _PATTERNS = (
     (SLUG_PATTERN, "pattern.slug"),
+    (FONT_FAMILY_PATTERN, "pattern.font_family"),
     ("^[a-z0-9]+(?:-[a-z0-9]+)*/", "pattern.edition_ref"),
     ("^[a-z0-9]+(?:-[a-z0-9]+)*@", "pattern.rubric_ref"),
     ("^[0-9A-Za-z]", "pattern.edition"),

@@ -50,11 +50,12 @@ def generate(
     *,
     mark: Callable[[str], None] | None = None,
     serve_hooks: bool = False,
+    pdf: bool = True,
 ) -> tuple[Result, Path]:
     """Run the pipeline, reusing what `memory` allows, and write the MkDocs project
     for a site in `site_dir`; return the result and the project's configuration."""
     try:
-        result = run(memory.root, as_of, memory=memory, mark=mark)
+        result = run(memory.root, as_of, memory=memory, mark=mark, pdf=pdf)
     except BaseException:
         memory.save_reads()  # what was read stays useful while the data is fixed
         raise
@@ -72,18 +73,20 @@ def build_site(
     mark: Callable[[str], None] | None = None,
     *,
     full: bool = False,
+    pdf: bool = True,
     wait: bool = True,
     notify: Callable[[str], None] | None = None,
     command: str = "handbook build",
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
 
-    `full`: forget the previous build and redo everything.
+    `full`: forget the previous build and redo everything; `pdf`: print the
+    standards and manuals (generator/pdf/).
     `mark(stage)` is called as each stage ends, for the benchmarks.
     One build at a time per handbook (`core.lock`): `wait` for another one, or
     stop; `notify` hears what the user should know (waiting, a healed memory)."""
     with one_run(root, command, wait=wait, notify=notify):
-        return _build(root, as_of, site_dir, mark or (lambda stage: None), full, notify)
+        return _build(root, as_of, site_dir, mark or (lambda stage: None), full, notify, pdf)
 
 
 def _build(
@@ -93,6 +96,7 @@ def _build(
     mark: Callable[[str], None],
     full: bool,
     notify: Callable[[str], None] | None,
+    pdf: bool,
 ) -> Result:
     target = (site_dir or root / layout.SITE_DIR).resolve()
     built = root / layout.ENGINE_SITE
@@ -101,7 +105,7 @@ def _build(
         shutil.rmtree(built, ignore_errors=True)
     memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
     try:
-        result, config = generate(memory, as_of, built.resolve(), mark=mark)
+        result, config = generate(memory, as_of, built.resolve(), mark=mark, pdf=pdf)
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
         if memory.engine_key and not built.is_dir():

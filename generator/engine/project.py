@@ -94,7 +94,7 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             _write(docs / page.path, page.content)
     for asset in sorted(layout.SITE_ASSETS.iterdir()):
         _write(docs / layout.asset_path(asset.name), asset.read_text(encoding="utf-8"))
-    for rel, text in result.files.items():  # downloads and feeds
+    for rel, text in result.files.items():  # downloads, feeds and PDFs
         if text is not None:
             _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
@@ -154,7 +154,7 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
     custom = read_custom(root)
     write_theme(root, custom)
     ours = {
-        "extra_css": [layout.asset_path("handbook.css")],
+        "extra_css": [layout.asset_path("handbook.css"), layout.asset_path("print.css")],
         "extra_javascript": [layout.asset_path("handbook.js")],
         "hooks": hooks,
     }

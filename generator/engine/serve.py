@@ -45,8 +45,10 @@ def serve(
     wait: bool = True,
     notify: Callable[[str], None] | None = None,
     command: str = "handbook serve",
+    pdf: bool = False,
 ) -> None:
-    """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays."""
+    """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays.
+    `pdf`: make the PDFs too (slow: a preview skips them unless asked)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     site = root / layout.SERVE_SITE
@@ -57,7 +59,7 @@ def serve(
         with one_run(root, command, wait=wait, notify=notify):
             memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
             try:
-                return build.generate(memory, as_of, site, serve_hooks=True)[1]
+                return build.generate(memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
             finally:
                 memory.close()
 

@@ -150,3 +150,10 @@ def score_cells(scores: dict[str, object], criteria: list[Any], not_assessed: st
     return Markup(
         "".join(f"{cell}{score_cell(scores.get(c.id), not_assessed)}</td>" for c in criteria)
     )
+
+
+def file_size(size: int) -> str:
+    """235489 → "230 KB"; 1.5 MiB → "1.5 MB" (the units readers know)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -10,6 +10,7 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -46,12 +47,16 @@ def make_environment(
     compiled: Path | None = None,
     global_values: Mapping[str, object] | None = None,
     filters: Mapping[str, Callable[..., object]] | None = None,
+    extra: Path | None = None,
 ) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first, strict about undefined names,
     every value HTML-escaped unless a filter says where it lands. `compiled`:
-    a folder where compiled templates are kept between builds."""
+    a folder where compiled templates are kept between builds; `extra`: another
+    folder of templates (the PDFs')."""
     paths = [str(overrides)] if overrides else []
     paths.append(str(layout.PAGE_TEMPLATES))
+    if extra:
+        paths.append(str(extra))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
@@ -78,6 +83,7 @@ def make_environment(
         points=markup.points,
         diff_html=markup.diff_html,
         score_cell=markup.score_cell,
+        file_size=markup.file_size,
     )
     env.filters.update(filters or {})  # the domains' own (a round's period, say)
     env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
@@ -121,6 +127,8 @@ class Renderer:
         self.labels = labels_for(settings.language)
         self.dates = dict(dates or {})  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
+        # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
+        self.pdfs: dict[str, Any] = {}
         # What every page depends on: the generator's code and templates, the
         # settings, the day statuses are computed for, the template overrides.
         self.scope = digest_parts(
@@ -146,6 +154,9 @@ class Renderer:
         files it depends on (`deps`, besides everything in `scope`) are unchanged.
         Pages without `deps` (indexes that list everything) are always made."""
         key = ""
+        pdf = self.pdfs.get(path)
+        if deps is not None and pdf is not None:  # the link shows the PDF's size
+            deps = [*deps, self.part(f"pdf:{pdf.path}", lambda: pdf.key)]
         if self.memory is not None and deps is not None:
             key = self.memory.page_key(path, self.scope, deps, self.dates.get(source or ""))
             previous = self.memory.reusable(path, key)
@@ -192,8 +203,21 @@ class Renderer:
 
         return {"url": url, "md": md}
 
+    def pdf_link(self, page_path: str) -> dict[str, object] | None:
+        """The PDF the page links ("下载PDF"): its address from the page, and its size."""
+        link = self.pdfs.get(page_path)
+        if link is None:
+            return None
+        folder, name = posixpath.split(link.path)
+        here = layout.page_url(page_path)
+        return {"href": relative_url(here, folder) + name, "size": link.size}
+
     def render(self, template: str, page_path: str, **context: object) -> str:
         """A template rendered for the page at `page_path`."""
         return self.env.get_template(template).render(
-            L=self.labels, settings=self.settings, **self.helpers(page_path), **context
+            L=self.labels,
+            settings=self.settings,
+            **self.helpers(page_path),
+            pdf=functools.partial(self.pdf_link, page_path),
+            **context,
         )

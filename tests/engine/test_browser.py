@@ -488,3 +488,19 @@ def test_a_unit_result_says_it_is_a_result(page, base_url: str) -> None:  # type
     first = page.locator(".hb-search .md-search-result__item").first
     assert first.locator("h1").inner_text() == "市文旅局"
     assert _marks(page)[0] == ["考核结果"]
+
+
+def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "standards/liuhua-24/")
+    link = page.locator(".hb-pdf a")
+    assert link.inner_text() == "下载PDF"
+    response = page.request.get(base_url + "standards/liuhua-24/" + link.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF-")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-search", ".hb-pdf"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("#zhuti-dangri").is_visible()
+    anchor = page.evaluate(
+        "getComputedStyle(document.getElementById('zhuti-dangri'), '::after').content"
+    )
+    assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause

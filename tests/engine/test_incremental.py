@@ -153,6 +153,9 @@ def test_an_edited_clause_re_renders_its_pages_and_re_indexes_search(
         "standards/liuhua-24/index.md",
         "standards/liuhua-24/2023/index.md",
         "standards/liuhua-24/2023/changes/index.md",
+        # what prints the edition: its PDF and the 汇编 (the manual cites other clauses)
+        "pdf/standards/liuhua-24-2023.pdf",
+        "pdf/huibian.pdf",
     }
     after_index = _mtimes(engine_site / "pagefind")
     changed = {p for p in after_index if after_index[p] != before_index.get(p)}

@@ -1,0 +1,75 @@
+"""Finding the CJK fonts the PDFs are set in, through fontconfig.
+
+WeasyPrint finds fonts through fontconfig too; asking `fc-list` first lets the
+build say, in one line, that a font is missing instead of printing boxes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+
+from generator.settings import PdfSettings
+
+INSTALL_HINT = "install one with 'sudo apt-get install fonts-noto-cjk' (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The families the PDFs use, and the font files behind them (for the build keys:
+    an upgraded font package makes the PDFs again)."""
+
+    serif: str
+    sans: str
+    files: tuple[tuple[str, int, int], ...]  # path, size, modification time
+
+
+def _chinese_families() -> dict[str, set[str]] | None:
+    """Family name → its files, for every font that covers Chinese; None without fontconfig."""
+    try:
+        done = subprocess.run(
+            ["fc-list", ":lang=zh", "family", "file"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    found: dict[str, set[str]] = {}
+    for line in done.stdout.splitlines():
+        path, _, names = line.partition(": ")
+        for name in names.split(","):
+            if name.strip():
+                found.setdefault(name.strip(), set()).add(path.strip())
+    return found
+
+
+def find_fonts(settings: PdfSettings) -> Fonts | str:
+    """The fonts to use, or the one-line reason there are none (with how to install one)."""
+    try:
+        import weasyprint  # noqa: F401  (it loads Pango, which a bare system may lack)
+    except OSError as exc:
+        return (
+            f"PDFs not made: WeasyPrint cannot load Pango ({exc}); install it with "
+            "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0'."
+        )
+    families = _chinese_families()
+    if families is None:
+        return f"PDFs not made: fontconfig's fc-list is not available to find a Chinese font; {INSTALL_HINT}."
+    serif = settings.serif if settings.serif in families else None
+    sans = settings.sans if settings.sans in families else None
+    if serif is None and sans is None:
+        return (
+            f"PDFs not made: neither '{settings.serif}' nor '{settings.sans}' is installed "
+            f"(fc-list :lang=zh); {INSTALL_HINT}."
+        )
+    serif, sans = serif or sans or "", sans or serif or ""
+    files = []
+    for path in sorted(families[serif] | families[sans]):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        files.append((path, st.st_size, st.st_mtime_ns))
+    return Fonts(serif, sans, tuple(files))
