@@ -230,7 +230,11 @@ def _render(
 
         def feed(path: str) -> str:  # both feeds are made at once, when one is needed
             if not made:
-                made.update(build_feeds(shown, site_url, settings.site_name, renderer.labels))
+                made.update(
+                    build_feeds(
+                        shown, site_url, settings.site_name, renderer.labels, settings.language
+                    )
+                )
             return made[path]
 
         feed_sources = [i.notice.page.source for i in shown]

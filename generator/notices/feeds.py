@@ -27,8 +27,16 @@ def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=CHINA)
 
 
+# The feeds' language tag for the site's language (`theme.language`).
+FEED_LANGUAGES = {"zh": "zh-CN"}
+
+
 def build_feeds(
-    infos: list[NoticeInfo], site_url: str, title: str, labels: dict[str, str]
+    infos: list[NoticeInfo],
+    site_url: str,
+    title: str,
+    labels: dict[str, str],
+    language: str = "zh",
 ) -> dict[str, str]:
     """The feed files, by path in the docs folder."""
     base = site_url.rstrip("/") + "/"
@@ -37,7 +45,7 @@ def build_feeds(
     fg.id(uuid.uuid5(uuid.NAMESPACE_URL, index).urn)
     fg.title(f"{title} · {labels['notices']}")
     fg.description(labels["notices_feed_description"])
-    fg.language("zh-CN")
+    fg.language(FEED_LANGUAGES.get(language, language))
     fg.link(href=index, rel="alternate")
     fg.link(href=base + ATOM, rel="self")
     updated = [
