@@ -231,7 +231,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
 
 
 def _character_problem(exc: yaml.reader.ReaderError, text: str, rel: str) -> Problem:
-    at = min(max(exc.position, 0), len(text))
+    # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
+    data = text.encode("utf-8")
+    at = len(data[: max(exc.position, 0)].decode("utf-8", "ignore"))
+    if isinstance(exc.character, int) and exc.character != 0 and chr(exc.character) in text:
+        if at >= len(text) or text[at] != chr(exc.character):
+            at = text.find(chr(exc.character))
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")

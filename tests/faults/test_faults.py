@@ -202,6 +202,14 @@ def test_no_wait_stops_at_once_naming_the_other_run(
     assert done.stderr == "错误：" + busy(
         holder.pid, "请等它结束后再运行（不加 --no-wait 则会自动等待）\n"
     )
+    english = handbook_cmd(
+        handbook.root, "build", "--as-of", "2026-11-22", "--no-wait", "--lang", "en"
+    )
+    assert english.stderr == (
+        "error: another run is writing this handbook's .handbook/ and site/ "
+        f"(handbook build --as-of 2026-11-22, process {holder.pid}); "
+        "run again when it has finished (without --no-wait a run waits by itself)\n"
+    )
     assert not (handbook.root / "site").exists()
 
 
@@ -737,3 +745,31 @@ def test_mkdocs_yml_cannot_run_python(handbook: Handbook) -> None:
     ]
     assert not marker.exists()  # before: MkDocs' loader made it
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("exc", "zh", "en"),
+    [
+        (
+            OSError(errno.ENOSPC, "No space left on device", "site/a.html"),
+            "磁盘空间已满，写入 site/a.html 失败；请腾出空间后再运行，已发布的 site/ 保持不变",
+            "the disk is full: writing site/a.html failed; free some space and run again (the published site/ is unchanged)",
+        ),
+        (
+            OSError(errno.EIO, "Input/output error"),
+            "无法读写 文件：Input/output error",
+            "cannot read or write a file: Input/output error",
+        ),
+        (
+            sqlite3.OperationalError("attempt to write a readonly database"),
+            "state.sqlite 位于只读的文件系统上，无法写入；请换一个可写的位置（例如 --site-dir）",
+            "state.sqlite is on a read-only file system and cannot be written; choose a writable place (for example --site-dir)",
+        ),
+    ],
+)
+def test_faults_are_worded_in_the_chosen_language(exc: OSError, zh: str, en: str) -> None:
+    from generator.core import faults
+
+    assert faults.describe(exc, "state.sqlite") == zh
+    assert faults.describe(exc, "state.sqlite", "en") == en
+    assert faults.describe(OSError("no errno")) is None
