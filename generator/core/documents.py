@@ -234,9 +234,9 @@ def _character_problem(exc: yaml.reader.ReaderError, text: str, rel: str) -> Pro
     # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
     data = text.encode("utf-8")
     at = len(data[: max(exc.position, 0)].decode("utf-8", "ignore"))
-    if isinstance(exc.character, int) and exc.character != 0 and chr(exc.character) in text:
-        if at >= len(text) or text[at] != chr(exc.character):
-            at = text.find(chr(exc.character))
+    char = chr(exc.character) if isinstance(exc.character, int) and exc.character else ""
+    if char and char in text and (at >= len(text) or text[at] != char):
+        at = text.find(char)
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
