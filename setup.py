@@ -22,6 +22,7 @@ class BuildWithSample(build_py):
     """build_py, plus the sample copied beside the scaffold."""
 
     def run(self) -> None:
+        """Build as usual, then copy the sample handbook beside the scaffold."""
         super().run()
         if getattr(self, "editable_mode", False):
             return

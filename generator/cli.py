@@ -18,7 +18,7 @@ import click
 
 from generator import layout
 from generator.errors import HandbookError, ValidationFailed
-from generator.messages import LANGUAGES, language_of, text
+from generator.messages import LANGUAGES, Phrase, language_of, render, text
 from generator.messages.command import Choice, Group, language, show
 from generator.report import FORMATS
 
@@ -55,9 +55,9 @@ as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="opt.
 no_wait_option = click.option("--no-wait", is_flag=True, help="opt.no_wait")
 
 
-def _say(message: str) -> None:
+def _say(message: Phrase) -> None:
     """What the user should know while a run goes on (it waits, the memory was healed)."""
-    click.echo(message, err=True)
+    click.echo(render(message.key, message.params, _lang()), err=True)
 
 
 def find_root(start: Path) -> Path | None:
@@ -220,9 +220,9 @@ def build(
     )
     made = len(result.pdfs_made)
     if made:
-        click.echo(f"Made {made} PDF{'s' if made != 1 else ''}.")
+        click.echo(text("cli.pdfs_made", lang, n=made))
     for note in result.notes:
-        click.echo(note, err=True)
+        click.echo(render(note.key, note.params, lang), err=True)
     if result.next_change:
         click.echo(text("cli.next_change", lang, day=result.next_change))
 
@@ -529,7 +529,7 @@ def main() -> None:
     except (OSError, sqlite3.OperationalError) as exc:  # the machine refused: not a bug
         from generator.core import faults
 
-        message = faults.describe(exc, f"{layout.CACHE_DIR}/{layout.CACHE_STATE}")
+        message = faults.describe(exc, f"{layout.CACHE_DIR}/{layout.CACHE_STATE}", lang)
         if message is None or os.environ.get("HANDBOOK_DEBUG"):
             _internal(exc, lang)
         click.echo(text("cli.error", lang, message=message), err=True)

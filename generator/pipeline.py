@@ -27,6 +27,7 @@ from generator.core.documents import MarkdownFile
 from generator.core.memory import BuildCache
 from generator.core.schema import Schemas
 from generator.errors import ValidationFailed
+from generator.messages import Phrase
 from generator.notices.check import check_notice_results, check_notices
 from generator.notices.feeds import FEEDS, build_feeds
 from generator.notices.load import load_calendar, load_notices
@@ -84,7 +85,7 @@ class Result:
     next_change: dt.date | None = None
     scored: list[RoundResult] = field(default_factory=list)
     composites: list[CompositeResult] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # one line each, for the person building
+    notes: list[Phrase] = field(default_factory=list)  # one line each, for the person building
     pdfs_made: list[str] = field(default_factory=list)  # the PDFs made (not kept) this build
 
 
@@ -185,7 +186,7 @@ def _render(
         result.files.update(printed.files)
         result.file_keys.update(printed.keys)
         renderer.pdfs.update(printed.links)
-        result.notes.extend([printed.note] if printed.note else [])
+        result.notes.extend([printed.note] if printed.note is not None else [])
         result.pdfs_made.extend(path for path, data in printed.files.items() if data is not None)
         mark("pdf")
     citing: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)

@@ -24,13 +24,6 @@ from generator.errors import Problem
 # names a function for MkDocs' extensions, such as Material's emoji index.)
 _CALLING_TAGS = "tag:yaml.org,2002:python/object"
 ALLOWED_CALLS = ("tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify",)
-MESSAGES = {  # for the message catalogue
-    "refused_tag": (
-        "mkdocs.yml 中的 {tag} 会在读取配置时执行任意 Python 代码，已拒绝；"
-        "这里只允许 pymdownx 的 slugify（!!python/object/apply:pymdownx.slugs.slugify），"
-        "请删去这个标签"
-    ),
-}
 
 DEFAULT_SITE_NAME = "业务规范手册"
 DEFAULT_LANGUAGE = "zh"
@@ -156,19 +149,14 @@ def _handbook_block(doc: Document, value: object) -> tuple[HandbookSettings | No
 
 # -- keys of mkdocs.yml the generator owns --------------------------------------------
 RETIRED_KEY = "source_url"  # extra.handbook.source_url, replaced by repo_url + edit_uri
-# What editors read when mkdocs.yml sets a key the generator owns (one place, in Chinese).
-OWNED_MESSAGES = {
-    "docs_dir": "手册的页面固定放在 content/ 文件夹，这里写的是 '{found}'；"
-    "请删除这一行或写 docs_dir: content，并把页面移到 content/ 下",
-    "site_dir": "网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，"
-    "这里写的是 '{found}'；请删除这一行（默认 site）或换一个文件夹名",
-    "nav": "菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，"
-    "在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
-    "custom_dir": "须是手册文件夹内已有的文件夹，这里写的是 '{found}'；请建好该文件夹或删除这一行",
-    "hooks": "须是手册文件夹内已有的 Python 文件，这里写的是 '{found}'；路径相对 mkdocs.yml 所在的文件夹",
-    RETIRED_KEY: "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri"
-    "（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），"
-    "并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
+# The rule each key the generator owns breaks (its text in the message catalogue).
+OWNED_CODES = {
+    "docs_dir": "HB604",
+    "site_dir": "HB605",
+    "nav": "HB606",
+    "custom_dir": "HB607",
+    "hooks": "HB608",
+    RETIRED_KEY: "HB609",
 }
 
 
@@ -181,13 +169,13 @@ def owned_keys(doc: Document, root: Path) -> list[Problem]:
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     problems = []
 
-    def refuse(loc: tuple[str, ...], found: object = "") -> None:
+    def refuse(loc: tuple[str, ...], **found: object) -> None:
         line, column = doc.where(loc, key=loc[-1] in ("nav", RETIRED_KEY))
-        message = OWNED_MESSAGES[loc[-1]].format(found=found)
-        problems.append(Problem(layout.CONFIG_FILE, line, column, ".".join(loc), message))
+        code = OWNED_CODES[loc[-1]]
+        problems.append(Problem.at(layout.CONFIG_FILE, line, column, ".".join(loc), code, **found))
 
     if "docs_dir" in data and str(data["docs_dir"]).strip("/") != layout.CONTENT_DIR:
-        refuse(("docs_dir",), data["docs_dir"])
+        refuse(("docs_dir",), found=data["docs_dir"])
     if "site_dir" in data:
         target = (root / str(data["site_dir"])).resolve()
         sources = (layout.CONTENT_DIR, layout.STANDARDS_DIR, layout.WORK_DIR)
@@ -196,7 +184,7 @@ def owned_keys(doc: Document, root: Path) -> list[Problem]:
             or not inside(root, target)
             or any(inside(root / folder, target) for folder in sources)
         ):
-            refuse(("site_dir",), data["site_dir"])
+            refuse(("site_dir",), found=data["site_dir"])
     if "nav" in data:
         refuse(("nav",))
     theme = data.get("theme")
@@ -204,13 +192,14 @@ def owned_keys(doc: Document, root: Path) -> list[Problem]:
     if custom_dir is not None and not (
         inside(root, root / str(custom_dir)) and (root / str(custom_dir)).is_dir()
     ):
-        refuse(("theme", "custom_dir"), custom_dir)
+        refuse(("theme", "custom_dir"), found=custom_dir)
     hooks = data.get("hooks")
     for i, hook in enumerate(hooks if isinstance(hooks, list) else []):
         if not (inside(root, root / str(hook)) and (root / str(hook)).is_file()):
             line, column = doc.where(("hooks", i))
-            message = OWNED_MESSAGES["hooks"].format(found=hook)
-            problems.append(Problem(layout.CONFIG_FILE, line, column, f"hooks[{i}]", message))
+            problems.append(
+                Problem.at(layout.CONFIG_FILE, line, column, f"hooks[{i}]", "HB608", found=hook)
+            )
     extra = data.get("extra")
     block = extra.get("handbook") if isinstance(extra, dict) else None
     if isinstance(block, dict) and RETIRED_KEY in block:
@@ -239,7 +228,7 @@ class MkdocsFile(BaseModel):
 def _refused_tags(doc: Document) -> list[Problem]:
     """The values tagged to call Python, other than the allowed ones."""
     return [
-        doc.problem(loc, MESSAGES["refused_tag"].format(tag=_shown(tag)))
+        doc.problem(loc, "HB603", tag=_shown(tag))
         for loc, tag in sorted(doc.tags.items(), key=lambda item: doc.where(item[0]))
         if tag.startswith(_CALLING_TAGS) and tag not in ALLOWED_CALLS
     ]

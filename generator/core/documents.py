@@ -127,10 +127,11 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
-            return None, [Problem(rel, 1, 1, "", limits.too_large(size))]
+            return None, [Problem.at(rel, 1, 1, "", "HB030", **limits.too_large(size))]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(rel, 0, 0, "", unreadable_file(exc))]
+        code, params = unreadable_file(exc)
+        return None, [Problem.at(rel, 0, 0, "", code, **params)]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
@@ -230,11 +231,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, rel: str, text: str) -> Problem:
 
 
 def _character_problem(exc: yaml.reader.ReaderError, text: str, rel: str) -> Problem:
-    at = min(max(exc.position, 0), len(text))
+    # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters.
+    data = text.encode("utf-8")
+    at = len(data[: max(exc.position, 0)].decode("utf-8", "ignore"))
+    char = chr(exc.character) if isinstance(exc.character, int) and exc.character else ""
+    if char and char in text and (at >= len(text) or text[at] != char):
+        at = text.find(char)
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-    return Problem(rel, line, column, "", limits.MESSAGES["character"].format(code=code))
+    return Problem.at(rel, line, column, "", "HB035", codepoint=f"{code:04X}")
 
 
 class _Builder:
@@ -266,10 +272,12 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
         if len(loc) >= limits.MAX_DEPTH:  # checked before going one level deeper
-            raise _Refused(Problem(self.doc.path, *place, format_loc(loc), limits.too_deep()))
+            raise _Refused(
+                Problem.at(self.doc.path, *place, format_loc(loc), "HB031", limit=limits.MAX_DEPTH)
+            )
         key = id(node)
         if key in self.open:
-            raise _Refused(self._at(loc, limits.alias_to_itself()))
+            raise _Refused(self._at(loc, "HB034"))
         alias = key in self.seen
         if alias and not self.aliased:
             self.alias_at = loc
@@ -305,15 +313,19 @@ class _Builder:
         if self.aliased or alias:
             self.expanded += values
             if self.expanded > self.max_aliased:
-                raise _Refused(self._at(self.alias_at, limits.too_many_aliased()))
+                raise _Refused(
+                    self._at(self.alias_at, "HB033", limit=limits.shown(limits.MAX_ALIAS_VALUES))
+                )
         if self.nodes > self.max_values:
-            raise _Refused(self.doc.problem(loc, limits.too_many_values(), key=True))
+            raise _Refused(
+                self.doc.problem(loc, "HB032", key=True, limit=limits.shown(limits.MAX_VALUES))
+            )
 
-    def _at(self, loc: Loc, message: str) -> Problem:
+    def _at(self, loc: Loc, code: str, **params: object) -> Problem:
         """A problem about the value at `loc`, placed at the key or the list that
         holds it: an alias has no place of its own (its node is the anchor's)."""
         line, column = self.doc.where(loc[:-1] if loc else loc, key=True)
-        return Problem(self.doc.path, line, column, format_loc(loc), message)
+        return Problem.at(self.doc.path, line, column, format_loc(loc), code, **params)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -437,7 +449,7 @@ def _too_deep(text: str, rel: str) -> Problem | None:
                 if depth > limits.MAX_DEPTH:
                     mark = event.start_mark
                     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                    return Problem(rel, line, column, "", limits.too_deep())
+                    return Problem.at(rel, line, column, "", "HB031", limit=limits.MAX_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -447,17 +459,17 @@ def _too_deep(text: str, rel: str) -> Problem | None:
     return None
 
 
-def unreadable_file(exc: OSError) -> str:
-    """Why a data file could not be read, for the editor."""
+def unreadable_file(exc: OSError) -> tuple[str, dict[str, object]]:
+    """Why a data file could not be read: the rule code and its parameters."""
     if isinstance(exc, IsADirectoryError):
-        return limits.MESSAGES["folder"]
+        return "HB036", {}
     if isinstance(exc, FileNotFoundError):
-        return limits.MESSAGES["vanished"]
+        return "HB037", {}
     if exc.errno == errno.ELOOP:
-        return limits.MESSAGES["loop"]
+        return "HB038", {}
     if isinstance(exc, PermissionError):
-        return limits.MESSAGES["permission"]
-    return limits.MESSAGES["unreadable"].format(reason=exc.strerror or exc)
+        return "HB039", {}
+    return "HB040", {"reason": exc.strerror or str(exc)}
 
 
 def _is_foreign(tag: str) -> bool:
@@ -493,7 +505,7 @@ def _parse(
         doc.data = builder.build(node, ())
     except _Refused as refused:
         p = refused.problem
-        return None, [Problem(rel, p.line + shift, p.column, p.field, p.message)]
+        return None, [Problem(rel, p.line + shift, p.column, p.field, p.code, p.params)]
     if shift:
         doc.places = {k: (line + shift, col) for k, (line, col) in doc.places.items()}
         doc.key_places = {k: (line + shift, col) for k, (line, col) in doc.key_places.items()}

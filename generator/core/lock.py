@@ -21,13 +21,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.errors import HandbookError
-
-MESSAGES = {  # for the message catalogue
-    "holder": "另一个运行正在写入这个手册的 .handbook/ 和 site/（{command}，进程 {pid}）",
-    "unknown": "另一个运行正在写入这个手册的 .handbook/ 和 site/",
-    "waiting": "{holder}；等它结束后继续……",
-    "no_wait": "{holder}；请等它结束后再运行（不加 --no-wait 则会自动等待）",
-}
+from generator.messages import Phrase, phrase
 
 
 class Busy(HandbookError):
@@ -36,7 +30,7 @@ class Busy(HandbookError):
 
 @contextlib.contextmanager
 def one_run(
-    root: Path, command: str, *, wait: bool = True, notify: Callable[[str], None] | None = None
+    root: Path, command: str, *, wait: bool = True, notify: Callable[[Phrase], None] | None = None
 ) -> Iterator[None]:
     """Hold the handbook's lock for the body; `notify` hears once that this run waits."""
     path = root / layout.LOCK_FILE
@@ -48,9 +42,9 @@ def one_run(
         except BlockingIOError:
             holder = _holder(fd)
             if not wait:
-                raise Busy(MESSAGES["no_wait"].format(holder=holder)) from None
+                raise Busy("error.busy", holder=holder) from None
             if notify is not None:
-                notify(MESSAGES["waiting"].format(holder=holder))
+                notify(phrase("notice.waiting", holder=holder))
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps({"command": command, "pid": os.getpid()}).encode(), 0)
@@ -59,11 +53,11 @@ def one_run(
         os.close(fd)  # releases the lock
 
 
-def _holder(fd: int) -> str:
+def _holder(fd: int) -> Phrase:
     """Who holds the lock, from what it wrote (it may be writing it right now)."""
     try:
         text = os.pread(fd, 4096, 0).decode("utf-8")
         info = json.loads(text)
-        return MESSAGES["holder"].format(command=info["command"], pid=int(info["pid"]))
+        return phrase("lock.holder", command=str(info["command"]), pid=int(info["pid"]))
     except (OSError, ValueError, KeyError, TypeError):
-        return MESSAGES["unknown"]
+        return phrase("lock.unknown")

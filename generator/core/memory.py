@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 from generator import layout
 from generator.core import limits
 from generator.core.documents import Document
+from generator.messages import Phrase, phrase
 
 _FORMAT = 1
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -52,10 +53,6 @@ _PACKAGES = (
 )
 
 T = TypeVar("T")
-
-MESSAGES = {  # for the message catalogue
-    "healed": "构建缓存已损坏，已重建",
-}
 
 # What a damaged or foreign memory raises while it is read: an unreadable or
 # truncated database, tables of another shape, values of another shape.
@@ -137,7 +134,9 @@ class BuildCache:
     Kept in SQLite (`.handbook/cache/state.sqlite`): a rebuild after one edit
     writes only the rows that changed."""
 
-    def __init__(self, root: Path, docs: Path, notify: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, root: Path, docs: Path, notify: Callable[[Phrase], None] | None = None
+    ) -> None:
         self.root = root
         self.docs = docs  # the generated project's pages
         self.notify = notify or (lambda message: None)
@@ -201,7 +200,7 @@ class BuildCache:
         """Say once that the memory was damaged (it is rebuilt as the build goes on)."""
         if not self.damaged:
             self.damaged = True
-            self.notify(MESSAGES["healed"])
+            self.notify(phrase("notice.memory_healed"))
 
     def _heal(self) -> None:
         """Forget a damaged memory (say so once): the build goes on as a full one."""

@@ -23,6 +23,7 @@ from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
 from generator.engine.search import PAGES, run_pagefind
+from generator.messages import Phrase
 from generator.pipeline import Result, run
 
 
@@ -75,7 +76,7 @@ def build_site(
     full: bool = False,
     pdf: bool = True,
     wait: bool = True,
-    notify: Callable[[str], None] | None = None,
+    notify: Callable[[Phrase], None] | None = None,
     command: str = "handbook build",
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
@@ -95,7 +96,7 @@ def _build(
     site_dir: Path | None,
     mark: Callable[[str], None],
     full: bool,
-    notify: Callable[[str], None] | None,
+    notify: Callable[[Phrase], None] | None,
     pdf: bool,
 ) -> Result:
     target = (site_dir or root / layout.SITE_DIR).resolve()

@@ -17,6 +17,7 @@ from generator.core.memory import BuildCache
 from generator.engine import build
 from generator.engine.custom import read_custom
 from generator.errors import ValidationFailed
+from generator.messages import Phrase
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -43,7 +44,7 @@ def serve(
     report: Callable[[ValidationFailed], None],
     *,
     wait: bool = True,
-    notify: Callable[[str], None] | None = None,
+    notify: Callable[[Phrase], None] | None = None,
     command: str = "handbook serve",
     pdf: bool = False,
 ) -> None:
@@ -75,7 +76,7 @@ def serve(
                 report(failed)
             except Busy as busy:  # --no-wait: this edit waits for the next save
                 if notify is not None:
-                    notify(str(busy))
+                    notify(Phrase(busy.key, busy.params))
 
     observer = Observer()
     handler = _Regenerate(root, regenerate)

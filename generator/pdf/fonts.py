@@ -10,9 +10,8 @@ import os
 import subprocess
 from dataclasses import dataclass
 
+from generator.messages import Phrase, phrase
 from generator.settings import PdfSettings
-
-INSTALL_HINT = "install one with 'sudo apt-get install fonts-noto-cjk' (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml"
 
 
 @dataclass(frozen=True)
@@ -45,25 +44,19 @@ def _chinese_families() -> dict[str, set[str]] | None:
     return found
 
 
-def find_fonts(settings: PdfSettings) -> Fonts | str:
+def find_fonts(settings: PdfSettings) -> Fonts | Phrase:
     """The fonts to use, or the one-line reason there are none (with how to install one)."""
     try:
         import weasyprint  # noqa: F401  (it loads Pango, which a bare system may lack)
     except OSError as exc:
-        return (
-            f"PDFs not made: WeasyPrint cannot load Pango ({exc}); install it with "
-            "'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0'."
-        )
+        return phrase("pdf.no_pango", detail=str(exc))
     families = _chinese_families()
     if families is None:
-        return f"PDFs not made: fontconfig's fc-list is not available to find a Chinese font; {INSTALL_HINT}."
+        return phrase("pdf.no_fontconfig")
     serif = settings.serif if settings.serif in families else None
     sans = settings.sans if settings.sans in families else None
     if serif is None and sans is None:
-        return (
-            f"PDFs not made: neither '{settings.serif}' nor '{settings.sans}' is installed "
-            f"(fc-list :lang=zh); {INSTALL_HINT}."
-        )
+        return phrase("pdf.no_font", serif=settings.serif, sans=settings.sans)
     serif, sans = serif or sans or "", sans or serif or ""
     files = []
     for path in sorted(families[serif] | families[sans]):

@@ -23,6 +23,7 @@ from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts
 from generator.errors import BuildFailed
+from generator.messages import Phrase
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.render import write_pdf
@@ -48,7 +49,7 @@ class Printed:
     keys: dict[str, str] = field(default_factory=dict)
     links: dict[str, PdfLink] = field(default_factory=dict)  # page in the docs folder → its PDF
     made: int = 0
-    note: str = ""  # why there are no PDFs, in one line
+    note: Phrase | None = None  # why there are no PDFs, in one line
 
 
 class _Stage:
@@ -103,7 +104,7 @@ class _Stage:
             else:
                 made = [write_pdf(html, allowed) for html in jobs]
         except Exception as exc:  # WeasyPrint's own failure: the previous site stays
-            raise BuildFailed(f"the PDFs could not be made: {type(exc).__name__}: {exc}") from exc
+            raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         for path, data in zip(paths, made, strict=True):
             self.out.files[path] = data
             self.sizes[path] = len(data)
@@ -145,7 +146,7 @@ def make_pdfs(
 ) -> Printed:
     """Every PDF, made or found unchanged, and which page links which."""
     fonts = find_fonts(renderer.settings.pdf)
-    if isinstance(fonts, str):
+    if isinstance(fonts, Phrase):
         return Printed(note=fonts)
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)

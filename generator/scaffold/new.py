@@ -21,15 +21,6 @@ DOT = "dot-"  # package data keeps no hidden files: `dot-gitignore` is `.gitigno
 TEMPLATE = ".tmpl"
 VERSION_MARK = "@HANDBOOK_VERSION@"
 
-# What the person who typed `handbook new` reads (one place, in Chinese).
-MESSAGES = {
-    "not_empty": "文件夹 {target} 中已有文件；请换一个新文件夹，"
-    "或加 --force 写入其中（已有的同名文件不会被覆盖）",
-    "collisions": "没有写入任何文件：{target} 中已有这些同名文件，新手册会覆盖它们：{names}",
-    "no_sample": "这个 handbook 安装中没有示例手册（{where}）；请重新安装 handbook",
-    "not_folder": "{target} 是一个文件，不是文件夹",
-}
-
 
 def version() -> str:
     """The installed handbook's version, which the new handbook pins."""
@@ -41,7 +32,7 @@ def sample_folder() -> Path:
     for folder in (layout.PACKAGED_SAMPLE, layout.CHECKOUT_SAMPLE):
         if all((folder / name).exists() for name in layout.SAMPLE_FILES):
             return folder
-    raise HandbookError(MESSAGES["no_sample"].format(where=layout.PACKAGED_SAMPLE))
+    raise HandbookError("error.new_no_sample", where=layout.PACKAGED_SAMPLE)
 
 
 def _target_name(rel: str) -> str:
@@ -87,15 +78,15 @@ def planned_files(sample: bool = False) -> dict[str, bytes]:
 def write_handbook(target: Path, *, sample: bool = False, force: bool = False) -> list[str]:
     """Write the new handbook into `target`; return the files written."""
     if target.exists() and not target.is_dir():
-        raise HandbookError(MESSAGES["not_folder"].format(target=target))
+        raise HandbookError("error.new_not_folder", target=target)
     files = planned_files(sample)
     if target.is_dir() and any(target.iterdir()):
         if not force:
-            raise HandbookError(MESSAGES["not_empty"].format(target=target))
+            raise HandbookError("error.new_not_empty", target=target)
         taken = sorted(rel for rel in files if (target / rel).exists())
         if taken:
-            shown = "、".join(taken[:10]) + ("……" if len(taken) > 10 else "")
-            raise HandbookError(MESSAGES["collisions"].format(target=target, names=shown))
+            shown = [*taken[:10], *(["……"] if len(taken) > 10 else [])]
+            raise HandbookError("error.new_collisions", target=target, names=shown)
     for rel, data in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -115,11 +115,11 @@ def test_the_keys_the_generator_owns_are_refused_with_what_to_do(tmp_path: Path)
     nav = lines.index("nav:") + 1
     theme = next(i for i, line in enumerate(lines) if line.startswith("  custom_dir:")) + 1
     assert _problems(root) == [
-        f"mkdocs.yml:{docs}:11: docs_dir: 手册的页面固定放在 content/ 文件夹，这里写的是 'docs'；请删除这一行或写 docs_dir: content，并把页面移到 content/ 下",
-        f"mkdocs.yml:{site}:11: site_dir: 网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，这里写的是 'content/x'；请删除这一行（默认 site）或换一个文件夹名",
-        f"mkdocs.yml:{theme}:15: theme.custom_dir: 须是手册文件夹内已有的文件夹，这里写的是 'overrides'；请建好该文件夹或删除这一行",
-        f"mkdocs.yml:{nav}:1: nav: 菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，在各页面开头的前言中写 order: 数字 排定先后（小的在前）",
-        f"mkdocs.yml:{nav + 3}:5: hooks[0]: 须是手册文件夹内已有的 Python 文件，这里写的是 'hooks/missing.py'；路径相对 mkdocs.yml 所在的文件夹",
+        f"mkdocs.yml:{docs}:11: docs_dir: 手册的页面固定放在 content/ 文件夹，这里写的是 'docs'；请删除这一行或写 docs_dir: content，并把页面移到 content/ 下 [HB604]",
+        f"mkdocs.yml:{site}:11: site_dir: 网站须生成在手册文件夹内、且不在 content/、standards/ 或 .handbook/ 中，这里写的是 'content/x'；请删除这一行（默认 site）或换一个文件夹名 [HB605]",
+        f"mkdocs.yml:{theme}:15: theme.custom_dir: 须是手册文件夹内已有的文件夹，这里写的是 'overrides'；请建好该文件夹或删除这一行 [HB607]",
+        f"mkdocs.yml:{nav}:1: nav: 菜单由生成器按 content/ 的文件夹排列，不读 nav；请删除 nav，在各页面开头的前言中写 order: 数字 排定先后（小的在前） [HB606]",
+        f"mkdocs.yml:{nav + 3}:5: hooks[0]: 须是手册文件夹内已有的 Python 文件，这里写的是 'hooks/missing.py'；路径相对 mkdocs.yml 所在的文件夹 [HB608]",
     ]
 
 

@@ -25,9 +25,11 @@ from generator.core import limits
 from generator.core.memory import BuildCache
 from generator.engine import publish as publishing
 from generator.engine.build import build_site
+from generator.messages import phrase
 from tests.samples import AS_OF, MINIMAL, REPO, Handbook, copy_sample
 
 HEALED = "构建缓存已损坏，已重建"
+HEALED_NOTE = phrase("notice.memory_healed")
 
 
 def handbook_cmd(
@@ -93,8 +95,8 @@ def test_an_alias_bomb_is_refused_at_the_cost_of_a_normal_file(handbook: Handboo
     )
     assert time.monotonic() - started < 30
     assert done.stderr.splitlines() == [
-        f"standards/demo/2020.yml:26:3: bomb.a4[0]: {limits.too_many_aliased()}",
-        "1 problem found; nothing was built.",
+        "standards/demo/2020.yml:26:3: bomb.a4[0]: 别名（*名称）展开后的值超过上限 10,000 个；手册的数据不需要别名，请把要重复的内容直接写出来，删去锚点（&名称）和别名（*名称） [HB033]",
+        "发现 1 个问题，未生成网站。",
     ]
     assert done.returncode == 1
 
@@ -105,13 +107,13 @@ def test_a_few_small_aliases_still_read(handbook: Handbook) -> None:
         MINIMAL.replace("issuer: 示例委员会", "issuer: &who 示例委员会") + "x-same: [*who, *who]\n",
     )
     (problem,) = handbook.problems()  # the aliases read; the field is unknown
-    assert problem.startswith("standards/demo/2020.yml:21:1: x-same: unknown field 'x-same'")
+    assert problem.startswith("standards/demo/2020.yml:21:1: x-same: 字段 'x-same' 不存在")
 
 
 def test_an_alias_to_itself_is_refused(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL + "loop: &x [1, *x]\n")
     assert handbook.problems() == [
-        f"standards/demo/2020.yml:21:1: loop[1]: {limits.alias_to_itself()}"
+        "standards/demo/2020.yml:21:1: loop[1]: 别名（*名称）引用了包含它自身的锚点（&名称），会无限展开；请删去这个别名 [HB034]"
     ]
 
 
@@ -122,13 +124,15 @@ def test_twenty_thousand_nested_lists_are_refused_quickly(handbook: Handbook) ->
     started = time.monotonic()
     problems = handbook.problems()  # before: internal error: RecursionError
     assert time.monotonic() - started < 5  # libyaml alone takes 4 s on these
-    assert problems == [f"standards/demo/2020.yml:21:{6 + limits.MAX_DEPTH}: {limits.too_deep()}"]
+    assert problems == [f"standards/demo/2020.yml:21:{6 + limits.MAX_DEPTH}: 嵌套层数超过上限 64 层（列表或映射套得太深）；手册的数据不需要这么深，请检查是否多写了括号 [ 或 {{，或缩进有误 [HB031]"]
 
 
 def test_deep_block_nesting_is_refused(handbook: Handbook) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL + "deep:\n  " + "- " * 1000 + "x\n")
     (problem,) = handbook.problems()
-    assert problem.startswith("standards/demo/2020.yml:22:") and problem.endswith(limits.too_deep())
+    assert problem.startswith("standards/demo/2020.yml:22:") and problem.endswith(
+        "嵌套层数超过上限 64 层（列表或映射套得太深）；手册的数据不需要这么深，请检查是否多写了括号 [ 或 {，或缩进有误 [HB031]"
+    )
 
 
 def test_brackets_inside_text_are_not_nesting(handbook: Handbook) -> None:
@@ -143,17 +147,17 @@ def test_a_file_over_the_size_limit_is_not_read(
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2 * 1024 * 1024)
     handbook.write("standards/demo/2020.yml", MINIMAL + "# " + "填" * 1_000_000 + "\n")
     (problem,) = handbook.problems()
-    assert problem == "standards/demo/2020.yml:1:1: " + limits.too_large(
-        (handbook.root / "standards/demo/2020.yml").stat().st_size
+    assert problem == (
+        "standards/demo/2020.yml:1:1: 文件过大：2.9 MiB，超过单个数据文件的上限 2 MiB；"
+        "请把它拆分为几个文件（例如每轮考核一个文件） [HB030]"
     )
-    assert "2 MiB" in problem
 
 
 def test_too_many_values_in_one_file(handbook: Handbook, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_VALUES", 1000)
     handbook.write("standards/demo/2020.yml", MINIMAL + "many: [" + ", ".join(["1"] * 2000) + "]\n")
     assert handbook.problems() == [
-        f"standards/demo/2020.yml:21:1: many: {limits.too_many_values()}"
+        "standards/demo/2020.yml:21:1: many: 文件中的值超过上限 1,000 个；请把它拆分为几个文件 [HB032]"
     ]
 
 
@@ -195,8 +199,16 @@ def test_no_wait_stops_at_once_naming_the_other_run(
     handbook.write("standards/demo/2020.yml", MINIMAL)
     done = handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22", "--no-wait")
     assert done.returncode == 1
-    assert done.stderr == "error: " + busy(
+    assert done.stderr == "错误：" + busy(
         holder.pid, "请等它结束后再运行（不加 --no-wait 则会自动等待）\n"
+    )
+    english = handbook_cmd(
+        handbook.root, "build", "--as-of", "2026-11-22", "--no-wait", "--lang", "en"
+    )
+    assert english.stderr == (
+        "error: another run is writing this handbook's .handbook/ and site/ "
+        f"(handbook build --as-of 2026-11-22, process {holder.pid}); "
+        "run again when it has finished (without --no-wait a run waits by itself)\n"
     )
     assert not (handbook.root / "site").exists()
 
@@ -247,7 +259,7 @@ def test_two_builds_at_once_both_succeed(handbook: Handbook) -> None:
     outcomes = [(run.wait(timeout=300), run.communicate()[1]) for run in runs]
     # Before: "internal error: OperationalError: attempt to write a readonly database".
     assert [code for code, _ in outcomes] == [0, 0], outcomes
-    assert not any("internal error" in err for _, err in outcomes)
+    assert not any("内部错误" in err for _, err in outcomes)
     assert (handbook.root / "site/standards/demo/index.html").is_file()
 
 
@@ -323,7 +335,7 @@ def test_a_damaged_memory_is_rebuilt_with_one_line(built: Path, tmp_path: Path, 
     DAMAGE[name](root)
     notes: list[str] = []
     build_site(root, AS_OF, notify=notes.append)  # before: DatabaseError on every build
-    assert notes == [HEALED]
+    assert notes == [HEALED_NOTE]
     assert files(root / "site") == files(built / "site")
     notes.clear()
     build_site(root, AS_OF, notify=notes.append)  # healed: nothing more to say
@@ -545,8 +557,8 @@ def test_ctrl_c_stops_cleanly(handbook: Handbook) -> None:
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=60)
     if run.returncode:  # 0: it was already done
-        assert (run.returncode, err.splitlines()[-1:]) in ((1, ["Aborted."]), (130, []))
-    assert "Traceback" not in err and "internal error" not in err
+        assert (run.returncode, err.splitlines()[-1:]) in ((1, ["已中止。"]), (130, []))
+    assert "Traceback" not in err and "内部错误" not in err
     site = handbook.root / "site"
     assert not site.exists() or (site / "standards/demo/index.html").is_file()
 
@@ -579,7 +591,7 @@ def test_a_full_disk_while_publishing_is_a_plain_message(
     code = run_main(monkeypatch, "build", "--as-of", AS_OF.isoformat(), "--root", str(root))
     err = capsys.readouterr().err
     assert code == 1
-    assert err.startswith("error: 磁盘空间已满，写入 ") and err.endswith(
+    assert err.startswith("错误：磁盘空间已满，写入 ") and err.endswith(
         " 失败；请腾出空间后再运行，已发布的 site/ 保持不变\n"
     )
     assert files(root / "site") == before
@@ -600,8 +612,8 @@ def _mount_tmpfs(folder: Path, options: str) -> bool:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ("size=1m", "error: 磁盘空间已满，写入 "),
-        ("ro,size=1m", "error: "),
+        ("size=1m", "错误：磁盘空间已满，写入 "),
+        ("ro,size=1m", "错误："),
     ],
 )
 def test_a_real_full_or_read_only_disk(
@@ -619,7 +631,7 @@ def test_a_real_full_or_read_only_disk(
         subprocess.run(["umount", str(target)], check=True)
     assert done.returncode == 1
     assert done.stderr.startswith(expected), done.stderr
-    assert "internal error" not in done.stderr and "Traceback" not in done.stderr
+    assert "内部错误" not in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_read_only_folder_is_a_plain_message(
@@ -697,7 +709,7 @@ def test_a_yml_that_is_a_folder(handbook: Handbook) -> None:
     (handbook.root / "content/results/units.yml").mkdir(parents=True)
     (handbook.root / "content/results/rounds/r1.yml").mkdir(parents=True)
     (handbook.root / "content/notices/calendar.yml").mkdir(parents=True)
-    message = limits.MESSAGES["folder"]
+    message = "这里应是一个文件，实际是一个文件夹；请改名或移走这个文件夹 [HB036]"
     assert handbook.problems() == [
         f"content/notices/calendar.yml: {message}",
         f"content/results/rounds/r1.yml: {message}",
@@ -714,8 +726,8 @@ def test_symlink_loops(handbook: Handbook) -> None:
     (handbook.root / "content/results/rounds/b.yml").symlink_to("a.yml")
     problems = handbook.problems()
     assert problems == [
-        f"content/results/rounds/a.yml: {limits.MESSAGES['loop']}",
-        f"content/results/rounds/b.yml: {limits.MESSAGES['loop']}",
+        "content/results/rounds/a.yml: 符号链接形成了循环，无法读取；请删除或修正这个链接 [HB038]",
+        "content/results/rounds/b.yml: 符号链接形成了循环，无法读取；请删除或修正这个链接 [HB038]",
     ]
 
 
@@ -727,9 +739,37 @@ def test_mkdocs_yml_cannot_run_python(handbook: Handbook) -> None:
     done = handbook_cmd(handbook.root, "build", "--as-of", "2026-11-22")
     line = config.count("\n") + 1
     assert done.stderr.splitlines() == [
-        f"mkdocs.yml:{line}:8: x_run: mkdocs.yml 中的 !!python/object/apply:os.mkdir 会在读取配置时执行任意 "
-        "Python 代码，已拒绝；这里只允许 pymdownx 的 slugify（!!python/object/apply:pymdownx.slugs.slugify），请删去这个标签",
-        "1 problem found; nothing was built.",
+        f"mkdocs.yml:{line}:8: x_run: !!python/object/apply:os.mkdir 会在读取配置时执行任意 "
+        "Python 代码，已拒绝；这里只允许 pymdownx 的 slugify（!!python/object/apply:pymdownx.slugs.slugify），请删去这个标签 [HB603]",
+        "发现 1 个问题，未生成网站。",
     ]
     assert not marker.exists()  # before: MkDocs' loader made it
     assert done.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("exc", "zh", "en"),
+    [
+        (
+            OSError(errno.ENOSPC, "No space left on device", "site/a.html"),
+            "磁盘空间已满，写入 site/a.html 失败；请腾出空间后再运行，已发布的 site/ 保持不变",
+            "the disk is full: writing site/a.html failed; free some space and run again (the published site/ is unchanged)",
+        ),
+        (
+            OSError(errno.EIO, "Input/output error"),
+            "无法读写 文件：Input/output error",
+            "cannot read or write a file: Input/output error",
+        ),
+        (
+            sqlite3.OperationalError("attempt to write a readonly database"),
+            "state.sqlite 位于只读的文件系统上，无法写入；请换一个可写的位置（例如 --site-dir）",
+            "state.sqlite is on a read-only file system and cannot be written; choose a writable place (for example --site-dir)",
+        ),
+    ],
+)
+def test_faults_are_worded_in_the_chosen_language(exc: OSError, zh: str, en: str) -> None:
+    from generator.core import faults
+
+    assert faults.describe(exc, "state.sqlite") == zh
+    assert faults.describe(exc, "state.sqlite", "en") == en
+    assert faults.describe(OSError("no errno")) is None

@@ -263,10 +263,11 @@ def test_without_a_cjk_font_the_site_is_built_without_pdfs(handbook: Handbook) -
     done = CliRunner().invoke(cli, ["build", "--root", str(handbook.root), "--as-of", str(AS_OF)])
     assert done.exit_code == 0, done.output
     assert (
-        "PDFs not made: neither 'No Such Font' nor 'No Such Sans' is installed (fc-list :lang=zh); "
-        "install one with 'sudo apt-get install fonts-noto-cjk' (Debian, Ubuntu) or set "
-        "extra.handbook.pdf.serif in mkdocs.yml.\n"
+        "未生成 PDF：字体 'No Such Font' 和 'No Such Sans' 均未安装（fc-list :lang=zh）；"
+        "请运行 sudo apt-get install fonts-noto-cjk 安装（Debian、Ubuntu），"
+        "或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体\n"
     ) in done.stderr
+    assert "PDF 文件" not in done.output
     assert not (handbook.root / "site/pdf").exists()
     page = (handbook.root / "site/standards/demo/index.html").read_text(encoding="utf-8")
     assert "下载PDF" not in page
@@ -281,10 +282,37 @@ def test_bad_pdf_settings_are_located_problems(handbook: Handbook) -> None:
         ),
         encoding="utf-8",
     )
+    line = config.read_text(encoding="utf-8").splitlines().index("  handbook:") + 2
     assert handbook.problems() == [
-        "mkdocs.yml:43:11: extra.handbook.pdf.enable: unknown field 'enable'; did you mean 'enabled'?",
-        'mkdocs.yml:43:33: extra.handbook.pdf.serif: expected a font family name without quotes, backslashes, semicolons or braces (like Noto Serif CJK SC), found "Noto"Serif"',
+        f"mkdocs.yml:{line}:11: extra.handbook.pdf.enable: 字段 'enable' 不存在，是否应为 'enabled'？ [HB102]",
+        f'mkdocs.yml:{line}:33: extra.handbook.pdf.serif: 应为不带引号、反斜杠、分号或花括号的字体名（如 Noto Serif CJK SC），实际为"Noto"Serif" [HB107]',
     ]
+    problems = run_problems(handbook, "en")
+    assert problems[0] == (
+        f"mkdocs.yml:{line}:11: extra.handbook.pdf.enable: unknown field 'enable'; did you mean 'enabled'? [HB102]"
+    )
+
+
+def run_problems(handbook: Handbook, language: str) -> list[str]:
+    from generator.errors import ValidationFailed
+    from generator.pipeline import run
+
+    try:
+        run(handbook.root, AS_OF, render=False)
+    except ValidationFailed as failed:
+        return [p.format(language) for p in failed.problems]
+    return []
+
+
+def test_the_build_says_how_many_pdfs_it_made(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    args = ["build", "--root", str(handbook.root), "--as-of", str(AS_OF)]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert "生成了 2 个 PDF 文件。\n" in done.stdout
+    again = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert again.exit_code == 0, again.output
+    assert "PDF file(s)" not in again.stdout  # nothing changed: none made again
 
 
 def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
@@ -321,6 +349,7 @@ def test_a_preview_without_pdf_links_none(handbook: Handbook) -> None:
 
 
 def test_a_booklet_takes_images_from_content_only(handbook: Handbook) -> None:
+    from generator.messages import Phrase
     from generator.pdf.fonts import find_fonts
     from generator.pdf.html import PrintPages, manuals
     from generator.pipeline import run
@@ -337,7 +366,7 @@ def test_a_booklet_takes_images_from_content_only(handbook: Handbook) -> None:
     result = run(handbook.root, AS_OF)
     assert "pdf/manuals/讲义.pdf" in result.files
     fonts = find_fonts(result.settings.pdf)
-    assert not isinstance(fonts, str)
+    assert not isinstance(fonts, Phrase)
     printer = PrintPages(result.catalog, result.settings, labels_for("zh"), fonts, handbook.root)
     (book,) = manuals(result.content)
     html = printer.manual(book, {})
@@ -372,6 +401,6 @@ def test_a_pdf_that_cannot_be_made_stops_the_build_and_keeps_the_site(
     monkeypatch.setattr(stage.os, "cpu_count", lambda: 1)  # set in this process
     monkeypatch.setattr(stage, "write_pdf", fail)
     handbook.write("standards/demo/2020.yml", MINIMAL.replace("按期换届", "按时换届"))
-    with pytest.raises(BuildFailed, match="^the PDFs could not be made: RuntimeError: no room"):
+    with pytest.raises(BuildFailed, match="^无法生成 PDF：RuntimeError: no room on the page；已发布的网站保持不变$"):
         build_site(handbook.root, AS_OF)
     assert (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes() == before

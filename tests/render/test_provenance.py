@@ -65,7 +65,7 @@ def test_the_retired_source_url_says_what_replaces_it(handbook: Handbook) -> Non
     config.write_text(text, encoding="utf-8")
     line = text.splitlines().index('    source_url: "https://x.example.org/"') + 1
     assert handbook.problems() == [
-        f"mkdocs.yml:{line}:5: extra.handbook.source_url: 已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件"
+        f"mkdocs.yml:{line}:5: extra.handbook.source_url: 已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件 [HB609]"
     ]
 
 
