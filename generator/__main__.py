@@ -1,5 +1,10 @@
 """`python -m generator`: the `handbook` command."""
 
-from generator.cli import main
+import sys
+
+try:
+    from generator.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the command is still starting: no traceback
+    sys.exit(130)
 
 main()
