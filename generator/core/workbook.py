@@ -63,3 +63,15 @@ def printable(sheet: Any, header_rows: int = 1) -> None:
     sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0, header_rows - 1)
+
+
+def write_cell(sheet: Any, row: int, col: int, value: object, f: Formats) -> None:
+    """A value in its cell as what it is: a date, a number or text (nothing for None)."""
+    if value is None:
+        return
+    if isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), f.date)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, col, value, f.number)
+    else:
+        sheet.write_string(row, col, str(value), f.text)

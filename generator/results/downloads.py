@@ -10,7 +10,7 @@ import io
 import json
 from collections.abc import Callable
 
-from generator.core.workbook import printable, workbook
+from generator.core.workbook import printable, workbook, write_cell
 from generator.results import headings as L
 from generator.results.load import LoadedTable, public_columns
 from generator.results.model import Column, Unit
@@ -164,17 +164,7 @@ def table_xlsx(table: LoadedTable, units: dict[str, Unit]) -> bytes:
             sheet.set_column(col, col, {"date": 12, "number": 10, "choice": 10}.get(c.type, 24))
         for row, values in enumerate(m.rows, start=1):
             for col, c in enumerate(columns):
-                value = _shown(values.get(c.key), c, units)
-                if value is None:
-                    continue
-                if isinstance(value, dt.date):
-                    sheet.write_datetime(
-                        row, col, dt.datetime(value.year, value.month, value.day), f.date
-                    )
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    sheet.write_number(row, col, value, f.number)
-                else:
-                    sheet.write_string(row, col, str(value), f.text)
+                write_cell(sheet, row, col, _shown(values.get(c.key), c, units), f)
         sheet.freeze_panes(1, 0)
         printable(sheet)
         sheet.autofilter(0, 0, max(len(m.rows), 1), len(columns) - 1)

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.workbook import Formats, printable, workbook
+from generator.core.workbook import Formats, printable, workbook, write_cell
 from generator.results import headings as L
 from generator.results.model import Round, Score, Table, Unit
 from generator.standards.model import StandardEdition
@@ -219,17 +219,7 @@ def table_workbook(table: Table, units: list[Unit], day: dt.date) -> bytes:
             sheet.data_validation(1, col, max(len(table.rows), 1) + 500, col, rule)
         for row, values in enumerate(table.rows, start=1):
             for col, c in enumerate(columns):
-                value = values.get(c.key)
-                if value is None:
-                    continue
-                if isinstance(value, dt.date):
-                    sheet.write_datetime(
-                        row, col, dt.datetime(value.year, value.month, value.day), f.date
-                    )
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    sheet.write_number(row, col, value, f.number)
-                else:
-                    sheet.write_string(row, col, str(value), f.text)
+                write_cell(sheet, row, col, values.get(c.key), f)
         sheet.freeze_panes(1, 0)
         printable(sheet)
         sheet.autofilter(0, 0, max(len(table.rows), 1), len(columns) - 1)
