@@ -24,7 +24,9 @@ _TARGET = re.compile(
     r"(?:\|(?P<text>[^|]+))?$"
 )
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.S)  # within a paragraph, over line breaks
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]")
 
 
 @dataclass(frozen=True)
@@ -43,22 +45,56 @@ class Citation:
 
 
 def code_free_spans(body: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of every stretch of `body` outside code blocks and code spans."""
+    """(offset, text) of every stretch of `body` outside code: fenced blocks, indented
+    blocks (four spaces after a blank line, unless they continue a list item, as
+    Python-Markdown reads them) and code spans, which may run over a line break
+    within a paragraph."""
     offset, fence = 0, None
+    in_code = False  # inside an indented code block
+    after_blank = True  # the line before was blank (or there was none)
+    in_list = False  # the last block began with a list item: its indented lines continue it
+    paragraph: list[str] = []  # the plain lines not yet given out, from `start`
+    start = 0
+
+    def flush() -> Iterator[tuple[int, str]]:
+        if not paragraph:
+            return
+        text, last = "".join(paragraph), 0
+        for span in _CODE_SPAN.finditer(text):
+            yield start + last, text[last : span.start()]
+            last = span.end()
+        yield start + last, text[last:]
+        paragraph.clear()
+
     for line in body.splitlines(keepends=True):
+        blank = not line.strip()
+        indented = bool(_INDENTED.match(line))
         match = _FENCE.match(line)
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
+        elif in_code and (blank or indented):
+            pass  # the indented block goes on
+        elif indented and not blank and after_blank and not in_list:
+            yield from flush()
+            in_code = True
         elif match:
+            yield from flush()
             fence = match.group(1)
         else:
-            last = 0
-            for span in _CODE_SPAN.finditer(line):
-                yield offset + last, line[last : span.start()]
-                last = span.end()
-            yield offset + last, line[last:]
+            in_code = False
+            if blank:
+                yield from flush()
+                yield offset, line
+            else:
+                if not paragraph:
+                    start = offset
+                paragraph.append(line)
+                if not indented:
+                    in_list = bool(_LIST_ITEM.match(line))
+        after_blank = blank
         offset += len(line)
+    yield from flush()
 
 
 def find_citations(body: str, first_line: int) -> tuple[list[Citation], list[tuple[int, int, str]]]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from generator.content.check import Resolved, check_references
 from generator.content.load import ContentPage
 from generator.content.pages import backlinks, page_markdown
@@ -124,20 +122,12 @@ def test_code_spans_and_fences_are_left_as_written(handbook: Handbook) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page_markdown escapes '<' in indented code blocks: readers see '&lt;div>' in the code",
-)
 def test_indented_code_blocks_are_left_as_written(handbook: Handbook) -> None:
     body = "示例如下：\n\n    <div>示例</div>\n\n后文\n"
     page, resolved = page_of(handbook, body)
     assert page_markdown(page, resolved, cite) == body
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a code span that continues on the next line is not seen as code: its '<' is escaped",
-)
 def test_a_code_span_over_two_lines_is_left_as_written(handbook: Handbook) -> None:
     body = '见 `<div\nclass="x">` 的写法\n'
     page, resolved = page_of(handbook, body)
