@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePosixPath
+from typing import TypedDict
 
 from generator.core.documents import Loc
 from generator.errors import Problem, did_you_mean
@@ -36,7 +37,12 @@ def check_all(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem]:
     return problems
 
 
-def _first(item: LoadedEdition, first: Loc) -> dict[str, int]:
+class _Place(TypedDict):
+    line: int
+    column: int
+
+
+def _first(item: LoadedEdition, first: Loc) -> _Place:
     """Where the first of two duplicates stands, as the parameters `line` and `column`."""
     line, column = item.doc.where(first)
     return {"line": line, "column": column}
@@ -76,10 +82,9 @@ def _check_ids(item: LoadedEdition) -> list[Problem]:
         if value in RESERVED_IDS:
             problems.append(item.doc.problem((*loc, "id"), "HB205", id=value))
         elif value in anchors:
-            first = _first(item, (*anchors[value], "id"))
             problems.append(
                 item.doc.problem(
-                    (*loc, "id"), "HB206", id=value, line=first["line"], column=first["column"]
+                    (*loc, "id"), "HB206", id=value, **_first(item, (*anchors[value], "id"))
                 )
             )
         else:
@@ -91,14 +96,12 @@ def _check_ids(item: LoadedEdition) -> list[Problem]:
         claim(clause.id, loc)
         if not clause.withdrawn:
             if clause.number in numbers:
-                first = _first(item, (*numbers[clause.number], "number"))
                 problems.append(
                     item.doc.problem(
                         (*loc, "number"),
                         "HB207",
                         number=clause.number,
-                        line=first["line"],
-                        column=first["column"],
+                        **_first(item, (*numbers[clause.number], "number")),
                     )
                 )
             else:
@@ -160,14 +163,12 @@ def _check_rubric(item: LoadedEdition) -> list[Problem]:
     for c, criterion in enumerate(rubric.criteria):
         loc = ("rubric", "criteria", c)
         if criterion.id in seen:
-            first = _first(item, (*seen[criterion.id], "id"))
             problems.append(
                 item.doc.problem(
                     (*loc, "id"),
                     "HB213",
                     id=criterion.id,
-                    line=first["line"],
-                    column=first["column"],
+                    **_first(item, (*seen[criterion.id], "id")),
                 )
             )
         seen.setdefault(criterion.id, loc)
@@ -197,14 +198,12 @@ def _check_rubric(item: LoadedEdition) -> list[Problem]:
                 )
             )
         if band.name in names:
-            first = _first(item, (*names[band.name], "name"))
             problems.append(
                 item.doc.problem(
                     (*loc, "name"),
                     "HB216",
                     name=band.name,
-                    line=first["line"],
-                    column=first["column"],
+                    **_first(item, (*names[band.name], "name")),
                 )
             )
         names.setdefault(band.name, loc)
