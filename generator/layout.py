@@ -35,11 +35,6 @@ DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
 DATED = (STANDARDS_DIR, CONTENT_DIR)
 
 
-def standard_source(standard_id: str, edition: str) -> str:
-    """The file of one edition of a standard."""
-    return f"{STANDARDS_DIR}/{standard_id}/{edition}.yml"
-
-
 def notice_source(slug: str) -> str:
     """The file of a notice."""
     return f"{NOTICES_SOURCE}/{slug}.md"

@@ -11,6 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator import layout
 from generator.core.documents import load_yaml
 from generator.core.typed import parse
 from generator.errors import HandbookError, ValidationFailed, did_you_mean
@@ -120,7 +121,7 @@ def _import_round(
     problems: Problems,
 ) -> Outcome:
     existing = next((r for r in ctx.results.rounds if r.model.id == round_id), None)
-    rel = existing.doc.path if existing else f"{RESULTS}/rounds/{round_id}.yml"
+    rel = existing.doc.path if existing else layout.round_source(round_id)
     outcome = Outcome(rel)
     rubric_ref = existing.model.rubric if existing else ""
     value, row = fields.get(L.ROUND_FIELDS["rubric"], ("", 0))
