@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve check browser-tools print-tools pdf-test-tools clean
+.PHONY: site test serve check browser-tools print-tools pdf-test-tools fault-test-tools clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +47,15 @@ pdf-test-tools: print-tools
 	  else echo "poppler-utils is missing: run 'sudo apt-get install poppler-utils'" >&2; exit 1; fi; \
 	fi
 
+## rsync for the test that publishing sends only what changed
+fault-test-tools:
+	@if ! command -v rsync >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq rsync; \
+	  else echo "rsync is missing: run 'sudo apt-get install rsync'" >&2; exit 1; fi; \
+	fi
+
 ## Set up and run every test: lint, unit, end-to-end builds, headless Chromium, PDFs
-test: $(STAMP) browser-tools pdf-test-tools
+test: $(STAMP) browser-tools pdf-test-tools fault-test-tools
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

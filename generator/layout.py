@@ -51,6 +51,13 @@ BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committee's custom_dir
 MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
+
+
+def root_of_build(config: Path) -> Path:
+    """The handbook's folder, from the generated project's configuration file."""
+    return config.parents[len(BUILD_CONFIG.split("/")) - 1]
+
+
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/

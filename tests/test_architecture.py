@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,25 +89,58 @@ _PATH = re.compile(
 )
 
 
-def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+def _modules(package: Path) -> list[Path]:
+    return sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
 
 
-def _name(path: Path) -> tuple[str, ...]:
-    parts = path.relative_to(PACKAGE).with_suffix("").parts
+def _name(package: Path, path: Path) -> tuple[str, ...]:
+    parts = path.relative_to(package).with_suffix("").parts
     return parts[:-1] if parts[-1] == "__init__" else parts
 
 
-def _imports(tree: ast.AST) -> list[tuple[int, str]]:
-    found = []
+def _is_module(package: Path, dotted: str) -> bool:
+    """Whether `generator.a.b` names a module or package of the tree at `package`."""
+    folder = package.joinpath(*dotted.split(".")[1:])
+    return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
+
+
+def _absolute(package: Path, path: Path, node: ast.ImportFrom) -> str:
+    """The module an ImportFrom reads from, relative forms (`from ..x import y`) resolved."""
+    if not node.level:
+        return node.module or ""
+    here = ("generator", *_name(package, path))
+    if path.name != "__init__.py":
+        here = here[:-1]  # a module's package
+    base = here[: len(here) - (node.level - 1)]
+    return ".".join(base + ((node.module,) if node.module else ()))
+
+
+_DYNAMIC = {"import_module", "__import__"}
+
+
+def _imports(package: Path, path: Path, tree: ast.AST) -> list[tuple[int, str]]:
+    """Every import of a module, with its line: `import a`, `from a import b`
+    (b itself when b is a module), relative forms, and `importlib.import_module`
+    or `__import__` (a name the test cannot read is reported as `<dynamic>`)."""
+    found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == "generator":
-                found += [(node.lineno, f"generator.{alias.name}") for alias in node.names]
-            else:
-                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(package, path, node)
+            for alias in node.names:
+                whole = f"{module}.{alias.name}"
+                sub = whole.startswith("generator.") and _is_module(package, whole)
+                found.append((node.lineno, whole if sub else module))
+        elif isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called in _DYNAMIC:
+                arg = node.args[0] if node.args else None
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.append((node.lineno, arg.value))
+                else:
+                    found.append((node.lineno, "<dynamic>"))
     return found
 
 
@@ -119,15 +154,19 @@ def _stage(parts: tuple[str, ...]) -> int:
     return STAGE_OVERRIDES.get((parts[0], parts[1]), STAGES.get(parts[1], 0))
 
 
-def arrows_back() -> list[str]:
+def arrows_back(package: Path = PACKAGE) -> list[str]:
     """Every import that breaks the one-way order, as `module:line → target`."""
     wrong = []
-    for path in _modules():
-        here = _name(path)
+    for path in _modules(package):
+        here = _name(package, path)
         room = _room(here)
         if room in ("__init__", "__main__"):
             continue
-        for line, target in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, target in _imports(package, path, tree):
+            if target == "<dynamic>":
+                wrong.append(f"{'.'.join(here)}:{line} → an import the test cannot read")
+                continue
             if not target.startswith("generator."):
                 continue
             there = tuple(target.split(".")[1:])
@@ -141,15 +180,16 @@ def arrows_back() -> list[str]:
     return wrong
 
 
-def mkdocs_outside_engine() -> list[str]:
+def mkdocs_outside_engine(package: Path = PACKAGE) -> list[str]:
     """Imports of MkDocs or Material outside engine/."""
     wrong = []
-    for path in _modules():
-        if _room(_name(path)) == "engine":
+    for path in _modules(package):
+        if _room(_name(package, path)) == "engine":
             continue
-        for line, target in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, target in _imports(package, path, tree):
             if target.split(".")[0] in ("mkdocs", "material"):
-                wrong.append(f"{'.'.join(_name(path))}:{line} → {target}")
+                wrong.append(f"{'.'.join(_name(package, path))}:{line} → {target}")
     return wrong
 
 
@@ -163,12 +203,12 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return ids
 
 
-def path_literals() -> list[str]:
+def path_literals(package: Path = PACKAGE) -> list[str]:
     """Strings (or the fixed parts of f-strings) outside layout.py that spell a
     path of the layout. Sentences (messages with spaces) are for people."""
     wrong = []
-    for path in _modules():
-        if _name(path) == ("layout",):
+    for path in _modules(package):
+        if _name(package, path) == ("layout",):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         skip = _docstrings(tree)
@@ -180,7 +220,26 @@ def path_literals() -> list[str]:
                 and " " not in node.value
                 and _PATH.search(node.value)
             ):
-                wrong.append(f"{'.'.join(_name(path))}:{node.lineno}: {node.value!r}")
+                wrong.append(f"{'.'.join(_name(package, path))}:{node.lineno}: {node.value!r}")
+    return wrong
+
+
+# A quoted string in a template (a Jinja literal or an attribute) that spells a path.
+_QUOTED = re.compile(r"""(?P<q>['"])(?P<text>[^'"\s{}]*)(?P=q)""")
+TEMPLATES = ("*.j2", "*.html")
+
+
+def template_paths(package: Path = PACKAGE) -> list[str]:
+    """Paths of the layout spelt in the package's templates (pages, theme, PDFs):
+    they get them from the `paths` global, which reads layout.py."""
+    wrong = []
+    for pattern in TEMPLATES:
+        for path in sorted(package.rglob(pattern)):
+            text = path.read_text(encoding="utf-8")
+            for match in _QUOTED.finditer(text):
+                if _PATH.search(match["text"]):
+                    line = text.count("\n", 0, match.start()) + 1
+                    wrong.append(f"{path.relative_to(package)}:{line}: {match['text']!r}")
     return wrong
 
 
@@ -196,23 +255,70 @@ def test_only_layout_spells_paths() -> None:
     assert path_literals() == []
 
 
+def test_templates_spell_no_paths() -> None:
+    assert template_paths() == []
+
+
+PLANTED = "results/_planted_breach.py"
+
+
+@pytest.fixture(scope="module")
+def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the package to plant breaches in."""
+    copy = tmp_path_factory.mktemp("house") / "generator"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "sample"))
+    (copy / "engine/theme/partials").mkdir(parents=True, exist_ok=True)
+    return copy
+
+
 @pytest.mark.parametrize(
-    ("source", "rule"),
+    ("where", "source", "rule", "found"),
     [
-        ("from generator.pipeline import run\n", arrows_back),
-        ("from generator.notices.load import Notice\n", arrows_back),
-        ("from generator.results.pages import results_pages\n", arrows_back),
-        ("import mkdocs.config\n", mkdocs_outside_engine),
-        ('CACHE = ".handbook/cache"\n', path_literals),
+        (PLANTED, "from generator.pipeline import run\n", arrows_back, "generator.pipeline"),
+        (PLANTED, "from ..pipeline import run\n", arrows_back, "generator.pipeline"),
+        (PLANTED, "from . import pages\n", arrows_back, "generator.results.pages (a later"),
+        (PLANTED, "from generator.results import pages\n", arrows_back, "results.pages (a later"),
+        (PLANTED, "from generator.notices.load import Notice\n", arrows_back, "notices.load"),
+        (
+            PLANTED,
+            "import importlib\nimportlib.import_module('generator.engine.run')\n",
+            arrows_back,
+            "generator.engine.run",
+        ),
+        (
+            PLANTED,
+            "import importlib\nNAME = 'x'\nimportlib.import_module(NAME)\n",
+            arrows_back,
+            "cannot read",
+        ),
+        (PLANTED, "import mkdocs.config\n", mkdocs_outside_engine, "mkdocs.config"),
+        (PLANTED, "from .. import engine\nimport material\n", mkdocs_outside_engine, "material"),
+        (PLANTED, 'CACHE = ".handbook/cache"\n', path_literals, ".handbook/cache"),
+        (
+            "render/templates/_planted.html.j2",
+            "<a href=\"{{ url('standards/index.md') }}\">x</a>\n",
+            template_paths,
+            "standards/index.md",
+        ),
+        (
+            "engine/theme/partials/_planted.html",
+            '<link href="/assets/handbook/x.css">\n',
+            template_paths,
+            "/assets/handbook/x.css",
+        ),
     ],
 )
-def test_the_rules_catch_a_breach(source: str, rule: object) -> None:
-    """Each rule fails on a breach planted in a domain's model module."""
-    planted = PACKAGE / "results" / "_planted_breach.py"
-    assert callable(rule)
-    clean = rule()
+def test_the_rules_catch_a_breach(
+    package_copy: Path, where: str, source: str, rule: Callable[[Path], list[str]], found: str
+) -> None:
+    """Each rule, run over a copy of the package with one breach planted, reports
+    exactly that breach (the source tree is never written)."""
+    assert rule(package_copy) == []
+    planted = package_copy / where
     planted.write_text(source, encoding="utf-8")
     try:
-        assert len(rule()) == len(clean) + 1
+        breaches = rule(package_copy)
     finally:
         planted.unlink()
+    assert len(breaches) == 1, breaches
+    assert found in breaches[0]

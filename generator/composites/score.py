@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from generator.composites.check import CheckedComposite
 from generator.composites.model import Composite
+from generator.core.model import band_for
 from generator.results.model import Unit
 from generator.results.scoring import RoundResult, competition_ranks
 
@@ -53,11 +54,6 @@ class CompositeResult:
     def ranked(self) -> list[CompositeUnit]:
         """The units with a total (those left out are not ranked)."""
         return [u for u in self.units if u.total is not None]
-
-
-def _grade(model: Composite, total: float) -> str | None:
-    bands = [g for g in model.grades if total >= g.min]
-    return max(bands, key=lambda g: g.min).name if bands else None
 
 
 def _out_of_100(r: RoundResult, unit_id: str) -> float | None:
@@ -113,7 +109,7 @@ def score_composite(
                 shares,
                 total,
                 rank,
-                _grade(m, total),
+                band_for(m.grades, total),
                 None if prior is None or prior.total is None else total - prior.total,
                 None if prior is None or prior.rank is None else prior.rank - rank,
             )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -29,3 +30,21 @@ class Model(BaseModel):
     """Base of every data model: unknown keys are errors, values are not mutated."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Band(Protocol):
+    """A grade band: its name and the lowest total that earns it."""
+
+    @property
+    def name(self) -> str:
+        """The band's name, as the page shows it."""
+
+    @property
+    def min(self) -> float:
+        """The lowest total that earns it."""
+
+
+def band_for(bands: Iterable[Band], total: float) -> str | None:
+    """The highest band `total` reaches (rubrics' grades and composites' alike), if any."""
+    reached = [b for b in bands if total >= b.min]
+    return max(reached, key=lambda b: b.min).name if reached else None

@@ -70,7 +70,7 @@ def on_template_context(context: Any, template_name: str, config: Any, **kwargs:
 
 def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     """Keep the theme's compiled templates between builds (Jinja checks their sources)."""
-    root = Path(config.config_file_path).parent.parent.parent  # .handbook/build/mkdocs.yml
+    root = layout.root_of_build(Path(config.config_file_path))
     folder = root / layout.COMPILED_THEME
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))

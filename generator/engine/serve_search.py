@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator import layout
 from generator.core.memory import digest_parts
 from generator.engine import search
 from generator.engine.search import run_pagefind
@@ -94,7 +95,10 @@ class PreviewSearch:
             state = digest_parts(
                 [str(site), *((p, (docs / p).stat().st_mtime_ns) for p in members)]
             )
-            if self._indexed.get(name) == state and (site / "pagefind" / name / ENTRY).is_file():
+            if (
+                self._indexed.get(name) == state
+                and (site / layout.SEARCH_DIR / name / ENTRY).is_file()
+            ):
                 continue
             began = time.perf_counter()
             self._index(site, name, search.glob(name, members, SECTIONS))
@@ -109,7 +113,7 @@ class PreviewSearch:
     def _index(self, site: Path, name: str, glob: str) -> None:
         staging = f".{name}.next"
         run_pagefind(site, staging, glob)
-        new, live = site / "pagefind" / staging, site / "pagefind" / name
+        new, live = site / layout.SEARCH_DIR / staging, site / layout.SEARCH_DIR / name
         made = {p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_file()}
         for rel in sorted(made - {ENTRY}) + [ENTRY]:  # the entry names the chunks: last
             target = live / rel

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
+import types
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,7 @@ def make_environment(
         comment_end_string="##}",
     )
     env.globals["noindex"] = Markup(NOINDEX)  # opens what search skips (close with </div>)
+    env.globals["paths"] = PATHS  # where generated pages are: templates spell no path
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.filters.update(
         inline=markup.inline,
@@ -88,6 +90,14 @@ def make_environment(
     env.filters.update(filters or {})  # the domains' own (a round's period, say)
     env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
     return env
+
+
+PATHS = types.SimpleNamespace(
+    standards_index=layout.STANDARDS_INDEX,
+    notices_index=layout.NOTICES_INDEX,
+    round=layout.round_path,
+    table=layout.table_path,
+)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.core.model import band_for
 from generator.results.check import CheckedRound
 from generator.results.load import LoadedTable
 from generator.results.model import Score, Unit
@@ -72,8 +73,7 @@ def competition_ranks(totals: Sequence[float]) -> list[int]:
 
 def grade_for(rubric: Rubric, total: float) -> str | None:
     """The highest grade band the total reaches, if any."""
-    bands = [g for g in rubric.grades if total >= g.min]
-    return max(bands, key=lambda g: g.min).name if bands else None
+    return band_for(rubric.grades, total)
 
 
 def score_round(

@@ -1,12 +1,15 @@
 """Results in spreadsheets: rounds and tables out to workbooks for assessors and
 back into the data files, and the `.xlsx` downloads of the site.
 
-- `layout`: the workbooks' sheets, headers and the words in them (one place).
-- `export`: workbooks to fill in (`handbook sheet export` / `sheet new`).
-- `downloads`: the site's `.xlsx` downloads, byte-identical across builds.
+- `commands`: what `handbook sheet …` does, behind the thin CLI.
+- `export`: workbooks to fill in (`handbook sheet export` / `sheet new`), their sheets,
+  headers and words.
 - `read`: cells out of xlsx/xls/ods (python-calamine) or CSV (encoding detected).
 - `import_`: a workbook or CSV back into the data: every problem first, then the checked file.
 - `scores`, `rows`: a round's scores, a table's rows, out of cells and into the YAML text.
 - `cells`: what those share (cell text, places in messages, the registry read against).
 - `yamledit`: the new values written into the YAML text, the rest left as it was.
+
+The site's `.xlsx` downloads are the domains' (`results.downloads`, `composites.downloads`),
+written through `core.workbook`.
 """

@@ -14,7 +14,7 @@
     var groups = dialog.querySelector(".hb-facets__groups");
     var summary = dialog.querySelector(".hb-facets__chosen");
     var base = new URL((dialog.getAttribute("data-hb-base") || ".") + "/", location.href);
-    /* Facets, value orders, badge classes (generator/search_facets.py). */
+    /* Facets, value orders, badge classes (generator/facets.py). */
     var settings = JSON.parse(dialog.getAttribute("data-hb-facets") || "{}");
     var facets = settings.facets || [];
     var text = function (name) { return dialog.getAttribute("data-" + name) || ""; };
@@ -24,7 +24,7 @@
 
     var load = function () {
       if (!pagefind) {
-        /* One index per part of the site (generator/search.py): the first carries
+        /* One index per part of the site (generator/engine/search.py): the first carries
          * the search code, the others are merged into it. */
         var indexes = (dialog.getAttribute("data-hb-indexes") || "pages").split(" ");
         var folder = function (name) { return new URL("pagefind/" + name + "/", base); };
