@@ -48,7 +48,8 @@ from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
-from generator.standards.load import load_standards
+from generator.standards.lifecycle_check import check_lifecycle
+from generator.standards.load import load_drafts, load_standards
 from generator.standards.model import StandardEdition, Status
 from generator.standards.pages import standard_pages
 from generator.standards.status import STATUSES
@@ -112,18 +113,21 @@ def run(
     problems += found
     notices, found = load_notices(root, calendar, memory)
     problems += found
+    drafts, found = load_drafts(root, calendar, memory)
+    problems += found
     results, found = load_results(root, memory)
     problems += found
     composites, found = load_composites(root, memory)
     problems += found
     mark("load")
     problems += check_all(editions, as_of)
+    problems += check_lifecycle(editions, drafts)
     problems += codeowners.drift(root, editions)
     problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
         raise ValidationFailed(problems)
     mark("check")
-    catalog = build_catalog(editions, as_of)
+    catalog = build_catalog(editions, as_of, drafts)
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
     rounds, found = check_results(results, catalog)
@@ -143,7 +147,7 @@ def run(
         content,
         assets,
         notices=shown,
-        next_change=next_change(notices, as_of),
+        next_change=_next_change(next_change(notices, as_of), catalog),
         scored=scored,
         composites=score_composites(checked, scored, results.units),
     )
@@ -151,6 +155,19 @@ def run(
         _render(result, root, memory, home, resolved, results, pdf, mark)
         mark("render")
     return result
+
+
+def _next_change(notices: dt.date | None, catalog: Catalog) -> dt.date | None:
+    """The first day after the as-of day on which a notice, a draft's comment period or
+    an amendment sheet changes what the site shows (the daily rebuild's next date)."""
+    days = [notices] if notices else []
+    for d in catalog.drafts:
+        days += [d.model.consultation.start, d.end + dt.timedelta(days=1)]
+    for info in catalog.editions.values():
+        days += [a.effective for a in info.model.amendments]
+        days += [a.issued for a in info.model.amendments]
+    later = [d for d in days if d > catalog.as_of]
+    return min(later) if later else None
 
 
 def _render(
