@@ -191,6 +191,7 @@ def _render(
         global_values={
             "catalog": catalog,
             "standard_path": layout.standard_path,
+            "draft_path": layout.draft_path,
             "statuses": STATUSES,
             "Status": Status,
             "NoticeStatus": NoticeStatus,

@@ -109,6 +109,11 @@ class Catalog:
         return next((d for d in self.drafts if d.ref == ref), None)
 
     @property
+    def pending_drafts(self) -> list[DraftInfo]:
+        """The drafts whose edition is not issued yet (the standards index lists them)."""
+        return [d for d in self.drafts if d.status != DraftStatus.ISSUED]
+
+    @property
     def open_drafts(self) -> list[DraftInfo]:
         """The drafts open for comment (or about to be), the soonest to close first."""
         live = (DraftStatus.OPEN, DraftStatus.NOT_STARTED)

@@ -184,6 +184,7 @@ class Event:
     number: int = 0
     other: str = ""
     text: str = ""
+    until: dt.date | None = None  # a draft's period: its last day
 
 
 def history(
@@ -197,7 +198,7 @@ def history(
     (replacing ref, date). The page tells past events from announced ones by the date."""
     events: list[Event] = []
     for draft, end in drafts:
-        events.append(Event(draft.consultation.start, "drafted", draft.edition, text=str(end)))
+        events.append(Event(draft.consultation.start, "drafted", draft.edition, until=end))
         events.append(Event(end, "closed", draft.edition))
     for e in editions:
         events.append(Event(e.issued, "issued", e.edition, other=e.document or ""))
