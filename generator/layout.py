@@ -109,6 +109,7 @@ def amendment_pdf(standard_id: str, edition: str, number: int) -> str:
 
 
 CATALOG_JSON = "catalog.json"  # the machine-readable catalogue of standards, at the site's root
+CATALOG_SCHEMA = "catalog.schema.json"  # its JSON Schema, beside it
 
 
 def notice_path(slug: str) -> str:

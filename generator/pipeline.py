@@ -48,6 +48,7 @@ from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
+from generator.standards.downloads import catalog_json, catalog_schema
 from generator.standards.lifecycle_check import check_lifecycle
 from generator.standards.load import load_drafts, load_standards
 from generator.standards.model import StandardEdition, Status
@@ -227,6 +228,13 @@ def _render(
         )
     )
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
+    pdfs = {path for path in result.files if path.startswith(layout.PDF_DIR + "/")}
+    catalog_sources = [i.loaded.path for i in catalog.editions.values()]
+    catalog_sources += [d.loaded.path for d in catalog.drafts]
+    result.files[layout.CATALOG_JSON] = renderer.file(
+        layout.CATALOG_JSON, functools.partial(catalog_json, catalog, pdfs), catalog_sources
+    )
+    result.files[layout.CATALOG_SCHEMA] = catalog_schema()
     result.pages.extend(notice_pages(renderer, catalog, shown, resolved, titles, sources))
     result.pages.extend(content_pages(renderer, catalog, result.content, resolved))
     combined = result.composites

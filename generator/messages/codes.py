@@ -296,13 +296,13 @@ RULES: dict[str, Rule] = {
     ),
     "HB247": _r(
         "id",
-        "- {clause: zhuti-dangri, action: 增加, number: \"4.9\", after: shanghao-dangke, text: ……}",
-        "- {clause: zhuti-dangri-jilu, action: 增加, number: \"4.9\", after: shanghao-dangke, text: ……}",
+        '- {clause: zhuti-dangri, action: 增加, number: "4.9", after: shanghao-dangke, text: ……}',
+        '- {clause: zhuti-dangri-jilu, action: 增加, number: "4.9", after: shanghao-dangke, text: ……}',
     ),
     "HB248": _r(
         "",
         "- {clause: zhuti-dangri-jilu, action: 增加, text: ……}",
-        "- {clause: zhuti-dangri-jilu, action: 增加, number: \"4.9\", after: zhuti-dangri, text: ……}",
+        '- {clause: zhuti-dangri-jilu, action: 增加, number: "4.9", after: zhuti-dangri, text: ……}',
     ),
     "HB249": _r(
         "number expected",

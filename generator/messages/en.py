@@ -480,18 +480,51 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "Move the file to standards/<standard-id>/<edition>.yml.",
     ),
     # issue 25: standards lifecycle (drafts, amendment sheets, errata)
-    "HB240": ("A comment period ends in one way only, so the site works out one last day.", "Keep one of end, days and working_days."),
-    "HB241": ("The comment-handling table tells who commented why a comment was not taken.", "Give a reason to each comment partly accepted or not accepted."),
+    "HB240": (
+        "A comment period ends in one way only, so the site works out one last day.",
+        "Keep one of end, days and working_days.",
+    ),
+    "HB241": (
+        "The comment-handling table tells who commented why a comment was not taken.",
+        "Give a reason to each comment partly accepted or not accepted.",
+    ),
     "HB242": ("A comment period starts before it ends.", "Check and correct start or end."),
-    "HB243": ("Each item of an amendment sheet lands on a clause of the edition, where the site marks it.", "Correct the clause id as suggested; a new clause is written with action: 增加."),
-    "HB244": ("An amendment sheet changes an issued edition, so it cannot come before the edition.", "Check the sheet's or the edition's issue date."),
-    "HB245": ("An amendment sheet is issued before it takes effect.", "Check the sheet's issued and effective."),
-    "HB246": ("One sheet has one item per clause, or the amended text is ambiguous.", "Merge the items on that clause."),
-    "HB247": ("Clause ids are permanent anchors: an added clause cannot take an existing one.", "Give the new clause an id of its own."),
-    "HB248": ("A new clause needs its number and its place to stand in the text.", "Add number and after."),
-    "HB249": ("Sheets are numbered 第1号, 第2号, … in order; readers cite them so.", "Correct the numbers in order."),
-    "HB250": ("An erratum corrects an issued edition, so it cannot come before it.", "Check the erratum's date."),
-    "HB251": ("A draft is finished after its comments are closed and handled.", "Check the comment period or the edition's issue date."),
+    "HB243": (
+        "Each item of an amendment sheet lands on a clause of the edition, where the site marks it.",
+        "Correct the clause id as suggested; a new clause is written with action: 增加.",
+    ),
+    "HB244": (
+        "An amendment sheet changes an issued edition, so it cannot come before the edition.",
+        "Check the sheet's or the edition's issue date.",
+    ),
+    "HB245": (
+        "An amendment sheet is issued before it takes effect.",
+        "Check the sheet's issued and effective.",
+    ),
+    "HB246": (
+        "One sheet has one item per clause, or the amended text is ambiguous.",
+        "Merge the items on that clause.",
+    ),
+    "HB247": (
+        "Clause ids are permanent anchors: an added clause cannot take an existing one.",
+        "Give the new clause an id of its own.",
+    ),
+    "HB248": (
+        "A new clause needs its number and its place to stand in the text.",
+        "Add number and after.",
+    ),
+    "HB249": (
+        "Sheets are numbered 第1号, 第2号, … in order; readers cite them so.",
+        "Correct the numbers in order.",
+    ),
+    "HB250": (
+        "An erratum corrects an issued edition, so it cannot come before it.",
+        "Check the erratum's date.",
+    ),
+    "HB251": (
+        "A draft is finished after its comments are closed and handled.",
+        "Check the comment period or the edition's issue date.",
+    ),
     "HB301": (
         "The standards that pages and notices name must exist, so that readers can open them.",
         "Correct the standard id as suggested.",

@@ -324,7 +324,7 @@ LABELS: dict[str, dict[str, str]] = {
         "amendment_back": "返回本版本（含修改单的条文）",
         "errata": "勘误",
         "errata_intro": "下列印刷错误已更正，正文为更正后的文字。",
-        "history": "状态历程",
+        "status_history": "状态历程",
         "history_date": "日期",
         "history_event": "事项",
         "history_announced": "（预告）",

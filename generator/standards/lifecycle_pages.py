@@ -14,7 +14,9 @@ from generator.standards.lifecycle import Consolidated, before_and_after
 from generator.standards.model import Amendment, StandardEdition, walk_clauses
 
 
-def amendment_marks(edition: StandardEdition, now: Consolidated) -> dict[str, list[dict[str, object]]]:
+def amendment_marks(
+    edition: StandardEdition, now: Consolidated
+) -> dict[str, list[dict[str, object]]]:
     """Clause id → the marks of the sheets in effect that changed, added or deleted it."""
     marks: dict[str, list[dict[str, object]]] = {}
     for clause_id, sheets in now.marks.items():
