@@ -91,7 +91,7 @@ RULES: dict[str, str] = {
     "HB240": "a comment period needs exactly one of end, days and working_days",
     "HB241": "a comment partly accepted or not accepted needs a reason",
     "HB242": "the comment period ends on {end}, before it starts on {start}",
-    "HB243": "there is no clause '{id}' in this edition{hint}; an amendment sheet can only change or delete a clause that exists",
+    "HB243": "an amendment sheet changes or deletes a clause that exists; there is no clause '{id}' in this edition{hint}",
     "HB244": "the amendment sheet is issued on {date}, before the edition's issue on {issued}",
     "HB245": "the amendment sheet takes effect on {effective}, before its issue on {issued}",
     "HB246": "this amendment sheet already has an item on the clause '{id}' (line {line}, column {column}); make them one item",
