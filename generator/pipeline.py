@@ -51,13 +51,17 @@ from generator.standards.check import check_all
 from generator.standards.downloads import catalog_json, catalog_schema
 from generator.standards.lifecycle_check import check_lifecycle
 from generator.standards.load import load_drafts, load_standards
-from generator.standards.model import StandardEdition, Status
+from generator.standards.model import StandardDraft, StandardEdition, Status
 from generator.standards.pages import standard_pages
 from generator.standards.status import STATUSES
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {
     "standard.schema.json": (StandardEdition, "标准的一个版本（standards/<标准>/<版本>.yml）"),
+    "draft.schema.json": (
+        StandardDraft,
+        "标准的征求意见稿（standards/<标准>/drafts/<版本>.yml）",
+    ),
     "units.schema.json": (UnitsFile, "单位名册（content/results/units.yml）"),
     "round.schema.json": (Round, "一轮考核（content/results/rounds/<轮次>.yml）"),
     "table.schema.json": (Table, "台账或清单（content/results/tables/<表>.yml）"),
