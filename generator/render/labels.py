@@ -342,6 +342,12 @@ LABELS: dict[str, dict[str, str]] = {
         "citation_copy": "复制",
         "citation_copied": "已复制",
         "catalog_json": "标准目录数据（JSON）",
+        "diff_draft_added": "新增征求意见稿",
+        "diff_draft_changed": "修改征求意见稿",
+        "diff_draft_removed": "删除征求意见稿",
+        "diff_comments": "{n} 条意见",
+        "diff_amendment_added": "新增修改单",
+        "diff_erratum_added": "新增勘误",
     }
 }
 
