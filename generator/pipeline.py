@@ -49,6 +49,7 @@ from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
 from generator.standards.downloads import catalog_json, catalog_schema
+from generator.standards.lifecycle import DraftStatus
 from generator.standards.lifecycle_check import check_lifecycle
 from generator.standards.load import load_drafts, load_standards
 from generator.standards.model import StandardDraft, StandardEdition, Status
@@ -263,12 +264,18 @@ def _render(
             if not made:
                 made.update(
                     build_feeds(
-                        shown, site_url, settings.site_name, renderer.labels, settings.language
+                        shown,
+                        site_url,
+                        settings.site_name,
+                        renderer.labels,
+                        settings.language,
+                        tuple(d for d in catalog.drafts if d.status != DraftStatus.NOT_STARTED),
                     )
                 )
             return made[path]
 
         feed_sources = [i.notice.page.source for i in shown]
+        feed_sources += [d.loaded.path for d in catalog.drafts]
         for path in FEEDS:
             result.files[path] = renderer.file(path, functools.partial(feed, path), feed_sources)
     result.file_keys.update(renderer.file_keys)

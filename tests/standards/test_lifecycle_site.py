@@ -98,3 +98,26 @@ def test_drafts_on_the_home_page_and_in_the_index(built_site: Path) -> None:
     assert "XX/DJ 006-2027 党组织书记抓基层党建工作述职评议细则</a>（2027年1月14日截止）" in home
     index = _text(built_site, "standards")
     assert 'data-filter="征求意见稿">征求意见稿（1）</button>' in index
+
+
+def test_the_notices_feed_announces_the_drafts(built_site: Path) -> None:
+    import feedparser
+
+    atom = feedparser.parse((built_site / "notices" / "atom.xml").read_bytes())
+    drafts = [e for e in atom.entries if e.title.startswith("【征求意见稿】")]
+    assert [(e.title, e.link, e.published) for e in drafts] == [
+        (
+            "【征求意见稿】XX/DJ 006-2027 党组织书记抓基层党建工作述职评议细则",
+            "https://handbook.example.org/handbook/standards/shuzhi-pingyi/2027/draft/",
+            "2026-11-16T00:00:00+08:00",
+        ),
+        (
+            "【征求意见稿】XX/DJ 001-2023 机关党支部标准化规范化建设“六化”标准",
+            "https://handbook.example.org/handbook/standards/liuhua-24/2023/draft/",
+            "2023-02-01T00:00:00+08:00",
+        ),
+    ]
+    assert (
+        drafts[0].summary
+        == "发布机构：中共某市直属机关工作委员会；征求意见期：2026-11-16 — 2027-01-14"
+    )
