@@ -93,6 +93,11 @@ def draft_path(standard_id: str, edition: str) -> str:
     return f"{STANDARDS_DIR}/{standard_id}/{edition}/draft/index.md"
 
 
+def draft_download(standard_id: str, edition: str, name: str) -> str:
+    """A download beside a draft's page (its 意见汇总处理表: `handling.xlsx`, `handling.csv`)."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}/draft/{name}"
+
+
 def amendment_path(standard_id: str, edition: str, number: int) -> str:
     """The page of an amendment sheet (第N号修改单) of an edition."""
     return f"{STANDARDS_DIR}/{standard_id}/{edition}/amendment-{number}/index.md"

@@ -51,6 +51,7 @@ from generator.standards.check import check_all
 from generator.standards.downloads import catalog_json, catalog_schema
 from generator.standards.lifecycle import DraftStatus
 from generator.standards.lifecycle_check import check_lifecycle
+from generator.standards.lifecycle_pages import lifecycle_pages
 from generator.standards.load import load_drafts, load_standards
 from generator.standards.model import StandardDraft, StandardEdition, Status
 from generator.standards.pages import standard_pages
@@ -233,6 +234,9 @@ def _render(
         )
     )
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
+    pages, files = lifecycle_pages(renderer, catalog)  # drafts and amendment sheets
+    result.pages.extend(pages)
+    result.files.update(files)
     pdfs = {path for path in result.files if path.startswith(layout.PDF_DIR + "/")}
     catalog_sources = [i.loaded.path for i in catalog.editions.values()]
     catalog_sources += [d.loaded.path for d in catalog.drafts]

@@ -303,6 +303,7 @@ LABELS: dict[str, dict[str, str]] = {
         "handling_reason": "理由",
         "handling_summary": "共收到意见 {total} 条：采纳 {accepted} 条，部分采纳 {partly} 条，未采纳 {rejected} 条。",
         "handling_general": "总体",
+        "handling_downloads": "下载意见汇总处理表",
         "amendments": "修改单",
         "amendment_name": "第{number}号修改单",
         "amendment_title": "{code}《{title}》第{number}号修改单",

@@ -9,14 +9,18 @@ to the site's root (directory URLs, as the pages are served)."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import layout
+from generator.core.workbook import printable, workbook, write_cell
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
 from generator.standards.lifecycle import citation
+from generator.standards.model import StandardDraft, walk_clauses
 
 CATALOG_VERSION = 1
 
@@ -207,3 +211,52 @@ def catalog_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "标准目录（catalog.json）"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# The columns of the 意见汇总处理表, as the page, the downloads and `handbook sheet` name them.
+HANDLING_COLUMNS = ("序号", "提出单位或个人", "条款", "意见内容", "处理意见", "理由")
+HANDLING_FILES = ("handling.xlsx", "handling.csv")
+
+
+def handling_rows(draft: StandardDraft) -> list[list[object]]:
+    """The 意见汇总处理表 as rows of values (the clause by its number; 总体 without one)."""
+    numbers = {c.id: c.number for c, _ in walk_clauses(draft)}
+    return [
+        [
+            i,
+            h.source,
+            numbers.get(h.clause, h.clause) if h.clause else "总体",
+            h.comment,
+            h.decision,
+            h.reason,
+        ]
+        for i, h in enumerate(draft.handling, start=1)
+    ]
+
+
+def handling_xlsx(draft: StandardDraft, day: dt.date) -> bytes:
+    """The 意见汇总处理表 as a workbook dated `day` (the period's last day)."""
+    title = f"{draft.code} {draft.title}（征求意见稿）意见汇总处理表"
+    with workbook(day, title) as (book, f, out):
+        sheet = book.add_worksheet("意见汇总处理表")
+        sheet.write_row(0, 0, list(HANDLING_COLUMNS), f.header)
+        for col, width in enumerate((6, 20, 8, 40, 10, 40)):
+            sheet.set_column(col, col, width)
+        rows = handling_rows(draft)
+        for row, values in enumerate(rows, start=1):
+            for col, value in enumerate(values):
+                write_cell(sheet, row, col, value, f)
+        sheet.freeze_panes(1, 0)
+        printable(sheet)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(HANDLING_COLUMNS) - 1)
+    return out.getvalue()
+
+
+def handling_csv(draft: StandardDraft) -> str:
+    """The 意见汇总处理表 as CSV, with a BOM so that spreadsheet programs read the Chinese."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HANDLING_COLUMNS)
+    for values in handling_rows(draft):
+        writer.writerow(["" if v is None else str(v) for v in values])
+    return "\ufeff" + out.getvalue()

@@ -10,6 +10,7 @@ from generator import layout
 from generator.render.renderer import Page, Renderer
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
 from generator.standards.compare import compare_editions
+from generator.standards.downloads import HANDLING_FILES, handling_csv, handling_xlsx
 from generator.standards.lifecycle import Consolidated, before_and_after
 from generator.standards.model import Amendment, StandardEdition, walk_clauses
 
@@ -33,12 +34,21 @@ def amendment_marks(
     return marks
 
 
-def lifecycle_pages(renderer: Renderer, catalog: Catalog) -> list[Page]:
-    """A page for each draft for comment and each amendment sheet."""
-    pages = []
+def lifecycle_pages(
+    renderer: Renderer, catalog: Catalog
+) -> tuple[list[Page], dict[str, str | bytes | None]]:
+    """A page for each draft for comment and each amendment sheet, and the downloads
+    of each draft's 意见汇总处理表 (xlsx and CSV)."""
+    pages, files = [], dict[str, str | bytes | None]()
     for draft in catalog.drafts:
         m = draft.model
         path = layout.draft_path(m.id, m.edition)
+        if m.handling:
+            xlsx, csv = (layout.draft_download(m.id, m.edition, n) for n in HANDLING_FILES)
+            files[xlsx] = renderer.file(
+                xlsx, functools.partial(handling_xlsx, m, draft.end), [draft.loaded.path]
+            )
+            files[csv] = renderer.file(csv, functools.partial(handling_csv, m), [draft.loaded.path])
         deps = [draft.loaded.path] + ([draft.issued.loaded.path] if draft.issued else [])
         pages.append(
             renderer.page(
@@ -62,7 +72,7 @@ def lifecycle_pages(renderer: Renderer, catalog: Catalog) -> list[Page]:
                     source=info.loaded.path,
                 )
             )
-    return pages
+    return pages, files
 
 
 def _draft(renderer: Renderer, draft: DraftInfo, path: str) -> str:
@@ -77,6 +87,7 @@ def _draft(renderer: Renderer, draft: DraftInfo, path: str) -> str:
         clauses=clauses,
         counts=counts,
         draft_path=layout.draft_path,
+        downloads=HANDLING_FILES,
     )
 
 

@@ -11,7 +11,7 @@ from generator.render.renderer import Page, Renderer
 from generator.standards.catalog import Catalog, EditionInfo, StandardInfo
 from generator.standards.compare import compare_editions
 from generator.standards.lifecycle import citation
-from generator.standards.lifecycle_pages import amendment_marks, lifecycle_pages
+from generator.standards.lifecycle_pages import amendment_marks
 from generator.standards.model import walk_clauses
 
 
@@ -98,7 +98,6 @@ def standard_pages(
                     source=info.loaded.path,
                 )
             )
-    pages += lifecycle_pages(renderer, catalog)
     if any(s.current.model.terms for s in catalog.standards):
         pages.append(
             renderer.page(

@@ -121,3 +121,27 @@ def test_the_notices_feed_announces_the_drafts(built_site: Path) -> None:
         drafts[0].summary
         == "发布机构：中共某市直属机关工作委员会；征求意见期：2026-11-16 — 2027-01-14"
     )
+
+
+def test_the_comment_handling_table_downloads(built_site: Path) -> None:
+    import openpyxl
+
+    folder = built_site / "standards" / "liuhua-24" / "2023" / "draft"
+    rows = list(openpyxl.load_workbook(folder / "handling.xlsx").active.values)
+    assert rows[0] == ("序号", "提出单位或个人", "条款", "意见内容", "处理意见", "理由")
+    assert rows[3] == (
+        3,
+        "市交通运输局机关党委",
+        "4.1",
+        "建议党课改为每月 1 次。",
+        "未采纳",
+        "每季度 1 次符合《中国共产党支部工作条例（试行）》的要求，基层负担较为合理。",
+    )
+    assert rows[4][2] == "总体"
+    csv_text = (folder / "handling.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith(
+        "\ufeff序号,提出单位或个人,条款,意见内容,处理意见,理由\n1,市财政局机关党委,4.3,"
+    )
+    assert 'href="./handling.xlsx" download>Excel（xlsx）</a>' in _text(
+        built_site, "standards/liuhua-24/2023/draft"
+    )
