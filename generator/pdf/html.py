@@ -25,8 +25,8 @@ from generator.pdf.fonts import Fonts
 from generator.render import markup
 from generator.render.renderer import make_environment
 from generator.settings import Settings
-from generator.standards.catalog import Catalog, EditionInfo
-from generator.standards.model import Clause, Status, walk_clauses
+from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
+from generator.standards.model import Clause, StandardDraft, Status, walk_clauses
 
 CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
@@ -39,6 +39,15 @@ class Collected:
     info: EditionInfo
     prefix: str
     clauses: dict[str, Clause]
+
+
+@dataclass(frozen=True)
+class _DraftPrint:
+    """A draft where the print macros expect an edition: its text, nothing it replaces."""
+
+    model: StandardDraft
+    replaces: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -162,6 +171,20 @@ class PrintPages:
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
             created=e.issued.isoformat(),
+        )
+
+    def draft(self, draft: DraftInfo) -> str:
+        """The print HTML of a draft for comment: a 征求意见稿 cover and running head, 目次,
+        前言, body (the templates' macros read `info.model`, `replaces` and `replaced_by`)."""
+        e = draft.model
+        return self._render(
+            "pdf_draft.html.j2",
+            info=_DraftPrint(e),
+            end=draft.end,
+            clauses={c.id: c for c, _ in walk_clauses(e)},
+            doc_title=f"{e.code} {e.title}{self.labels['draft_suffix']}",
+            author=e.issuer,
+            created=e.consultation.start.isoformat(),
         )
 
     # -- manuals ----------------------------------------------------------------------

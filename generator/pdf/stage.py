@@ -162,6 +162,15 @@ def make_pdfs(
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
+    for draft in catalog.drafts:
+        m = draft.model
+        stage.one(
+            layout.draft_pdf(m.id, m.edition),
+            functools.partial(html.draft, draft),
+            [draft.loaded.path],
+            None,
+        )
+        stage.link_from(layout.draft_path(m.id, m.edition))
     books = manuals(content)
     images = _images(stage, root, assets)
     for manual in books:

@@ -343,6 +343,7 @@ LABELS: dict[str, dict[str, str]] = {
         "citation_copy": "复制",
         "citation_copied": "已复制",
         "catalog_json": "标准目录数据（JSON）",
+        "pdf_draft_period": "征求意见期：{start}至{end}",
         "diff_draft_added": "新增征求意见稿",
         "diff_draft_changed": "修改征求意见稿",
         "diff_draft_removed": "删除征求意见稿",

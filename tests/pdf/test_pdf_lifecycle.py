@@ -1,0 +1,23 @@
+"""The PDFs of a standard's life, read back with poppler: a draft's 征求意见稿 cover
+and running head."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pdf.test_pdf import pages_of, pytestmark  # noqa: F401 (the same skip)
+
+
+def test_the_draft_s_pdf_has_a_draft_cover_and_running_head(built_site: Path) -> None:
+    pages = pages_of(built_site / "pdf" / "standards" / "shuzhi-pingyi-2027-draft.pdf")
+    cover = [line.strip() for line in pages[0].splitlines()]
+    assert "党组织书记抓基层党建工作述职评议细则" in cover
+    assert "征 求 意 见 稿" in cover or "征求意见稿" in cover
+    assert "征求意见期：2026年11月16日至2027年1月14日" in cover
+    assert "本文件是征求意见稿，不是现行标准，不得作为依据执行。" in cover
+    body = pages[2].splitlines()
+    assert body[0].strip() == "XX/DJ 006-2027（征求意见稿）"
+    page = (built_site / "standards" / "shuzhi-pingyi" / "2027" / "draft" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "shuzhi-pingyi-2027-draft.pdf" in page
