@@ -26,7 +26,8 @@ from generator.render import markup
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
-from generator.standards.model import Clause, StandardDraft, Status, walk_clauses
+from generator.standards.lifecycle import before_and_after
+from generator.standards.model import Amendment, Clause, StandardDraft, Status, walk_clauses
 
 CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
@@ -185,6 +186,22 @@ class PrintPages:
             doc_title=f"{e.code} {e.title}{self.labels['draft_suffix']}",
             author=e.issuer,
             created=e.consultation.start.isoformat(),
+        )
+
+    def amendment(self, info: EditionInfo, sheet: Amendment) -> str:
+        """The print HTML of an amendment sheet: each item with its clause's number."""
+        e = info.model
+        old, new = before_and_after(e, sheet.number)
+        name = self.labels["amendment_name"].format(number=sheet.number)
+        return self._render(
+            "pdf_amendment.html.j2",
+            e=e,
+            a=sheet,
+            before={c.id: c for c, _ in walk_clauses(old)},
+            after={c.id: c for c, _ in walk_clauses(new)},
+            doc_title=f"{e.code} {name}",
+            author=e.issuer,
+            created=sheet.issued.isoformat(),
         )
 
     # -- manuals ----------------------------------------------------------------------

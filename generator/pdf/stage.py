@@ -162,6 +162,16 @@ def make_pdfs(
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
+    for info in catalog.editions.values():
+        for sheet in info.model.amendments:
+            sid, edition = info.model.id, info.model.edition
+            stage.one(
+                layout.amendment_pdf(sid, edition, sheet.number),
+                functools.partial(html.amendment, info, sheet),
+                [info.loaded.path],
+                None,
+            )
+            stage.link_from(layout.amendment_path(sid, edition, sheet.number))
     for draft in catalog.drafts:
         m = draft.model
         stage.one(

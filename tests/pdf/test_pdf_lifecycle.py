@@ -21,3 +21,16 @@ def test_the_draft_s_pdf_has_a_draft_cover_and_running_head(built_site: Path) ->
         encoding="utf-8"
     )
     assert "shuzhi-pingyi-2027-draft.pdf" in page
+
+
+def test_the_amendment_sheet_s_pdf(built_site: Path) -> None:
+    pages = pages_of(built_site / "pdf" / "standards" / "liuhua-24-2023-amendment-1.pdf")
+    assert len(pages) == 1
+    assert pages[0].splitlines()[0].strip() == "XX/DJ 001-2023 第1号修改单"  # the running head
+    text = "".join(pages[0].split())  # pdftotext lays words out with spaces of its own
+    assert "《机关党支部标准化规范化建设“六化”标准》第1号修改单" in text
+    assert "1．4.3主题党日修改为：党支部每月固定1天开展主题党日活动" in text
+    assert "2．4.7线上学习在4.6之后增加：" in text
+    assert "自2024年4月1日起实施（某直工〔2024〕9号）。" in text
+    sheet = built_site / "standards" / "liuhua-24" / "2023" / "amendment-1" / "index.html"
+    assert "liuhua-24-2023-amendment-1.pdf" in sheet.read_text(encoding="utf-8")
