@@ -348,6 +348,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf_amendment_changed": "修改为：",
         "pdf_amendment_added": "在 {number} 之后增加：",
         "pdf_amendment_deleted": "删除。",
+        "pdf_amendments_intro": "本文件包含下列修改单的内容，正文为修改后的条文。",
         "diff_draft_added": "新增征求意见稿",
         "diff_draft_changed": "修改征求意见稿",
         "diff_draft_removed": "删除征求意见稿",

@@ -34,3 +34,19 @@ def test_the_amendment_sheet_s_pdf(built_site: Path) -> None:
     assert "自2024年4月1日起实施（某直工〔2024〕9号）。" in text
     sheet = built_site / "standards" / "liuhua-24" / "2023" / "amendment-1" / "index.html"
     assert "liuhua-24-2023-amendment-1.pdf" in sheet.read_text(encoding="utf-8")
+
+
+def test_the_amended_edition_s_pdf_is_consolidated_and_lists_its_sheets(built_site: Path) -> None:
+    pages = [
+        "".join(p.split())
+        for p in pages_of(built_site / "pdf" / "standards" / "liuhua-24-2023.pdf")
+    ]
+    listing = next(i for i, p in enumerate(pages) if "本文件包含下列修改单的内容" in p)
+    foreword = next(i for i, p in enumerate(pages) if "本标准依据" in p)
+    body = next(i for i, p in enumerate(pages) if "因集中工作任务不能按时开展的" in p)
+    assert foreword <= listing < body  # after the 前言, before the text
+    assert (
+        "第1号修改单（某直工〔2024〕9号）：2024年3月15日发布，2024年4月1日实施；修改4.3、增加4.7。"
+        in pages[listing]
+    )
+    assert any("4.7线上学习" in p for p in pages[body:])
