@@ -22,6 +22,7 @@ CALENDAR = f"{NOTICES_SOURCE}/calendar.yml"
 RESULTS_SOURCE = f"{CONTENT_DIR}/{RESULTS_DIR}"
 UNITS_SOURCE = f"{RESULTS_SOURCE}/units.yml"
 SERIES_SOURCE = f"{RESULTS_SOURCE}/series.yml"
+DRAFTS_DIR = "drafts"  # under standards/<id>/: drafts for comment (征求意见稿)
 ROUNDS_DIR = "rounds"  # under content/results/
 TABLES_DIR = "tables"  # under content/results/
 COMPOSITES_DIR = "composites"  # under content/results/
@@ -92,6 +93,35 @@ def standard_path(standard_id: str, edition: str | None = None) -> str:
 def compare_path(standard_id: str, edition: str) -> str:
     """The page comparing `edition` with the edition before it."""
     return f"{STANDARDS_DIR}/{standard_id}/{edition}/changes/index.md"
+
+
+def draft_path(standard_id: str, edition: str) -> str:
+    """The page of a draft for comment (征求意见稿) of an edition."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}/draft/index.md"
+
+
+def draft_download(standard_id: str, edition: str, name: str) -> str:
+    """A download beside a draft's page (its 意见汇总处理表: `handling.xlsx`, `handling.csv`)."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}/draft/{name}"
+
+
+def amendment_path(standard_id: str, edition: str, number: int) -> str:
+    """The page of an amendment sheet (第N号修改单) of an edition."""
+    return f"{STANDARDS_DIR}/{standard_id}/{edition}/amendment-{number}/index.md"
+
+
+def draft_pdf(standard_id: str, edition: str) -> str:
+    """The PDF of a draft for comment."""
+    return f"{PDF_DIR}/{STANDARDS_DIR}/{standard_id}-{edition}-draft.pdf"
+
+
+def amendment_pdf(standard_id: str, edition: str, number: int) -> str:
+    """The PDF of an amendment sheet."""
+    return f"{PDF_DIR}/{STANDARDS_DIR}/{standard_id}-{edition}-amendment-{number}.pdf"
+
+
+CATALOG_JSON = "catalog.json"  # the machine-readable catalogue of standards, at the site's root
+CATALOG_SCHEMA = "catalog.schema.json"  # its JSON Schema, beside it
 
 
 def notice_path(slug: str) -> str:

@@ -48,14 +48,22 @@ from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
-from generator.standards.load import load_standards
-from generator.standards.model import StandardEdition, Status
+from generator.standards.downloads import catalog_json, catalog_schema
+from generator.standards.lifecycle import DraftStatus
+from generator.standards.lifecycle_check import check_lifecycle
+from generator.standards.lifecycle_pages import lifecycle_pages
+from generator.standards.load import load_drafts, load_standards
+from generator.standards.model import StandardDraft, StandardEdition, Status
 from generator.standards.pages import standard_pages
 from generator.standards.status import STATUSES
 
 # The JSON Schemas exported for editors (`handbook schema`): file name → model, title.
 SCHEMAS: Schemas = {
     "standard.schema.json": (StandardEdition, "标准的一个版本（standards/<标准>/<版本>.yml）"),
+    "draft.schema.json": (
+        StandardDraft,
+        "标准的征求意见稿（standards/<标准>/drafts/<版本>.yml）",
+    ),
     "units.schema.json": (UnitsFile, "单位名册（content/results/units.yml）"),
     "round.schema.json": (Round, "一轮考核（content/results/rounds/<轮次>.yml）"),
     "table.schema.json": (Table, "台账或清单（content/results/tables/<表>.yml）"),
@@ -112,18 +120,21 @@ def run(
     problems += found
     notices, found = load_notices(root, calendar, memory)
     problems += found
+    drafts, found = load_drafts(root, calendar, memory)
+    problems += found
     results, found = load_results(root, memory)
     problems += found
     composites, found = load_composites(root, memory)
     problems += found
     mark("load")
     problems += check_all(editions, as_of)
+    problems += check_lifecycle(editions, drafts)
     problems += codeowners.drift(root, editions)
     problems += check_notices(notices, {e.model.id for e in editions})
     if problems or settings is None:
         raise ValidationFailed(problems)
     mark("check")
-    catalog = build_catalog(editions, as_of)
+    catalog = build_catalog(editions, as_of, drafts)
     shown = visible_notices(notices, as_of)
     resolved, problems = check_references(content + [n.page for n in notices], catalog)
     rounds, found = check_results(results, catalog)
@@ -143,7 +154,7 @@ def run(
         content,
         assets,
         notices=shown,
-        next_change=next_change(notices, as_of),
+        next_change=_next_change(next_change(notices, as_of), catalog),
         scored=scored,
         composites=score_composites(checked, scored, results.units),
     )
@@ -151,6 +162,19 @@ def run(
         _render(result, root, memory, home, resolved, results, pdf, mark)
         mark("render")
     return result
+
+
+def _next_change(notices: dt.date | None, catalog: Catalog) -> dt.date | None:
+    """The first day after the as-of day on which a notice, a draft's comment period or
+    an amendment sheet changes what the site shows (the daily rebuild's next date)."""
+    days = [notices] if notices else []
+    for d in catalog.drafts:
+        days += [d.model.consultation.start, d.end + dt.timedelta(days=1)]
+    for info in catalog.editions.values():
+        days += [a.effective for a in info.model.amendments]
+        days += [a.issued for a in info.model.amendments]
+    later = [d for d in days if d > catalog.as_of]
+    return min(later) if later else None
 
 
 def _render(
@@ -174,6 +198,7 @@ def _render(
         global_values={
             "catalog": catalog,
             "standard_path": layout.standard_path,
+            "draft_path": layout.draft_path,
             "statuses": STATUSES,
             "Status": Status,
             "NoticeStatus": NoticeStatus,
@@ -209,6 +234,16 @@ def _render(
         )
     )
     result.pages.extend(standard_pages(renderer, catalog, citing, cited_by))
+    pages, files = lifecycle_pages(renderer, catalog)  # drafts and amendment sheets
+    result.pages.extend(pages)
+    result.files.update(files)
+    pdfs = {path for path in result.files if path.startswith(layout.PDF_DIR + "/")}
+    catalog_sources = [i.loaded.path for i in catalog.editions.values()]
+    catalog_sources += [d.loaded.path for d in catalog.drafts]
+    result.files[layout.CATALOG_JSON] = renderer.file(
+        layout.CATALOG_JSON, functools.partial(catalog_json, catalog, pdfs), catalog_sources
+    )
+    result.files[layout.CATALOG_SCHEMA] = catalog_schema()
     result.pages.extend(notice_pages(renderer, catalog, shown, resolved, titles, sources))
     result.pages.extend(content_pages(renderer, catalog, result.content, resolved))
     combined = result.composites
@@ -233,12 +268,18 @@ def _render(
             if not made:
                 made.update(
                     build_feeds(
-                        shown, site_url, settings.site_name, renderer.labels, settings.language
+                        shown,
+                        site_url,
+                        settings.site_name,
+                        renderer.labels,
+                        settings.language,
+                        tuple(d for d in catalog.drafts if d.status != DraftStatus.NOT_STARTED),
                     )
                 )
             return made[path]
 
         feed_sources = [i.notice.page.source for i in shown]
+        feed_sources += [d.loaded.path for d in catalog.drafts]
         for path in FEEDS:
             result.files[path] = renderer.file(path, functools.partial(feed, path), feed_sources)
     result.file_keys.update(renderer.file_keys)

@@ -67,9 +67,11 @@ STAGES = {
     "series": 0,
     "periods": 0,
     "headings": 0,
+    "lifecycle": 0,
     "load": 1,
     "check": 2,
     "codeowners": 2,
+    "lifecycle_check": 2,
     "catalog": 3,
     "compare": 3,
     "scoring": 3,
@@ -77,6 +79,7 @@ STAGES = {
     "downloads": 4,
     "feeds": 4,
     "pages": 4,
+    "lifecycle_pages": 4,
 }
 # notices/status.py computes (it reads loaded notices), unlike standards/status.py.
 STAGE_OVERRIDES = {("notices", "status"): 3}

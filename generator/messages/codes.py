@@ -258,6 +258,67 @@ RULES: dict[str, Rule] = {
         "# 运行 handbook codeowners 后提交 CODEOWNERS",
     ),
     "HB225": _r("", "# standards/liuhua-24.yml", "# standards/liuhua-24/2023.yml"),
+    # issue 25: standards lifecycle (drafts, amendment sheets, errata)
+    "HB240": _r(
+        "",
+        "consultation: {start: 2026-11-20, end: 2027-01-19, days: 60}",
+        "consultation: {start: 2026-11-20, days: 60}",
+    ),
+    "HB241": _r(
+        "",
+        "- {source: 某机关党委, comment: 建议增加……, decision: 未采纳}",
+        "- {source: 某机关党委, comment: 建议增加……, decision: 未采纳, reason: 已在 4.3 规定}",
+    ),
+    "HB242": _r(
+        "end start",
+        "consultation: {start: 2026-11-20, end: 2026-10-20}",
+        "consultation: {start: 2026-11-20, end: 2027-01-20}",
+    ),
+    "HB243": _r(
+        "id hint",
+        "items:\n  - {clause: zhuti-dangr, text: ……}",
+        "items:\n  - {clause: zhuti-dangri, text: ……}",
+    ),
+    "HB244": _r(
+        "date issued",
+        "issued: 2023-05-26\namendments:\n  - {number: 1, issued: 2023-01-10, …}",
+        "issued: 2023-05-26\namendments:\n  - {number: 1, issued: 2024-01-10, …}",
+    ),
+    "HB245": _r(
+        "effective issued",
+        "- {number: 1, issued: 2024-01-10, effective: 2023-12-01, …}",
+        "- {number: 1, issued: 2024-01-10, effective: 2024-02-01, …}",
+    ),
+    "HB246": _r(
+        "id line column",
+        "items:\n  - {clause: zhuti-dangri, text: 甲}\n  - {clause: zhuti-dangri, text: 乙}",
+        "items:\n  - {clause: zhuti-dangri, text: 甲乙合并后的条文}",
+    ),
+    "HB247": _r(
+        "id",
+        '- {clause: zhuti-dangri, action: 增加, number: "4.9", after: shanghao-dangke, text: ……}',
+        '- {clause: zhuti-dangri-jilu, action: 增加, number: "4.9", after: shanghao-dangke, text: ……}',
+    ),
+    "HB248": _r(
+        "",
+        "- {clause: zhuti-dangri-jilu, action: 增加, text: ……}",
+        '- {clause: zhuti-dangri-jilu, action: 增加, number: "4.9", after: zhuti-dangri, text: ……}',
+    ),
+    "HB249": _r(
+        "number expected",
+        "amendments:\n  - {number: 2, …}",
+        "amendments:\n  - {number: 1, …}",
+    ),
+    "HB250": _r(
+        "date issued",
+        "issued: 2023-05-26\nerrata:\n  - {date: 2023-01-10, text: ……}",
+        "issued: 2023-05-26\nerrata:\n  - {date: 2023-08-10, text: ……}",
+    ),
+    "HB251": _r(
+        "end issued path",
+        "# drafts/2023.yml: consultation 截止 2023-06-30，但 2023.yml 发布于 2023-05-26",
+        "# drafts/2023.yml: consultation 截止 2023-03-31，2023.yml 发布于 2023-05-26",
+    ),
     # 3: hand-written pages and citations
     "HB301": _r("id hint", "implements: [liuhua-42]", "implements: [liuhua-24]"),
     "HB302": _r(

@@ -87,6 +87,19 @@ RULES: dict[str, str] = {
     "HB223": "the status says {status}, but on {as_of} the dates make it {computed}; correct the dates or remove 'status' and let it be computed",
     "HB224": "the owners declared on standards have changed; run handbook codeowners to update this file",
     "HB225": "a standard's edition is kept as standards/<standard-id>/<edition>.yml",
+    # issue 25: standards lifecycle (drafts, amendment sheets, errata)
+    "HB240": "a comment period needs exactly one of end, days and working_days",
+    "HB241": "a comment partly accepted or not accepted needs a reason",
+    "HB242": "the comment period ends on {end}, before it starts on {start}",
+    "HB243": "an amendment sheet changes or deletes a clause that exists; there is no clause '{id}' in this edition{hint}",
+    "HB244": "the amendment sheet is issued on {date}, before the edition's issue on {issued}",
+    "HB245": "the amendment sheet takes effect on {effective}, before its issue on {issued}",
+    "HB246": "this amendment sheet already has an item on the clause '{id}' (line {line}, column {column}); make them one item",
+    "HB247": "this edition already has a clause '{id}'; an added clause needs a new id",
+    "HB248": "an added clause needs number (its clause number) and after (the clause it follows)",
+    "HB249": "the amendment sheet's number should be {expected}, not {number}; sheets are numbered from 1 in order",
+    "HB250": "the erratum's date {date} is before the edition's issue on {issued}",
+    "HB251": "the comment period ends on {end}, but that edition ({path}) was issued on {issued}; comments close before the issue",
     "HB301": "there is no standard '{id}'{hint}",
     "HB302": "the standard '{id}' has no edition '{edition}'; its editions are {editions}",
     "HB303": "a quote needs a clause: ![[standard-id#clause-id]]",
@@ -465,6 +478,52 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB225": (
         "One folder per standard and one file per edition keep the addresses fixed.",
         "Move the file to standards/<standard-id>/<edition>.yml.",
+    ),
+    # issue 25: standards lifecycle (drafts, amendment sheets, errata)
+    "HB240": (
+        "A comment period ends in one way only, so the site works out one last day.",
+        "Keep one of end, days and working_days.",
+    ),
+    "HB241": (
+        "The comment-handling table tells who commented why a comment was not taken.",
+        "Give a reason to each comment partly accepted or not accepted.",
+    ),
+    "HB242": ("A comment period starts before it ends.", "Check and correct start or end."),
+    "HB243": (
+        "Each item of an amendment sheet lands on a clause of the edition, where the site marks it.",
+        "Correct the clause id as suggested; a new clause is written with action: 增加.",
+    ),
+    "HB244": (
+        "An amendment sheet changes an issued edition, so it cannot come before the edition.",
+        "Check the sheet's or the edition's issue date.",
+    ),
+    "HB245": (
+        "An amendment sheet is issued before it takes effect.",
+        "Check the sheet's issued and effective.",
+    ),
+    "HB246": (
+        "One sheet has one item per clause, or the amended text is ambiguous.",
+        "Merge the items on that clause.",
+    ),
+    "HB247": (
+        "Clause ids are permanent anchors: an added clause cannot take an existing one.",
+        "Give the new clause an id of its own.",
+    ),
+    "HB248": (
+        "A new clause needs its number and its place to stand in the text.",
+        "Add number and after.",
+    ),
+    "HB249": (
+        "Sheets are numbered 第1号, 第2号, … in order; readers cite them so.",
+        "Correct the numbers in order.",
+    ),
+    "HB250": (
+        "An erratum corrects an issued edition, so it cannot come before it.",
+        "Check the erratum's date.",
+    ),
+    "HB251": (
+        "A draft is finished after its comments are closed and handled.",
+        "Check the comment period or the edition's issue date.",
     ),
     "HB301": (
         "The standards that pages and notices name must exist, so that readers can open them.",

@@ -8,6 +8,7 @@ manual. Ids carry a prefix per document, so the 汇编 can hold them all.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -25,8 +26,10 @@ from generator.pdf.fonts import Fonts
 from generator.render import markup
 from generator.render.renderer import make_environment
 from generator.settings import Settings
-from generator.standards.catalog import Catalog, EditionInfo
-from generator.standards.model import Clause, Status, walk_clauses
+from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
+from generator.standards.lifecycle import before_and_after, in_force
+from generator.standards.load import LoadedEdition
+from generator.standards.model import Amendment, Clause, StandardDraft, Status, walk_clauses
 
 CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
@@ -39,6 +42,15 @@ class Collected:
     info: EditionInfo
     prefix: str
     clauses: dict[str, Clause]
+
+
+@dataclass(frozen=True)
+class _DraftPrint:
+    """A draft where the print macros expect an edition: its text, nothing it replaces."""
+
+    model: StandardDraft
+    replaces: tuple[str, ...] = ()
+    replaced_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,8 +151,21 @@ class PrintPages:
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
-        """The standards the 汇编 holds: each one's edition in force, in catalog order."""
-        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
+        """The standards the 汇编 holds: each one's edition in force, in catalog order
+        (with its amendment sheets in effect)."""
+        return [
+            self.consolidated(s.current)
+            for s in self.catalog.standards
+            if s.current.status == Status.CURRENT
+        ]
+
+    def consolidated(self, info: EditionInfo) -> EditionInfo:
+        """The edition as printed on the as-of day: its text with the amendment sheets
+        in effect (see `standards.lifecycle.consolidate`)."""
+        now = self.catalog.consolidated(info.ref)
+        if now.model is info.model:
+            return info
+        return dataclasses.replace(info, loaded=LoadedEdition(info.loaded.doc, now.model))
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(
@@ -153,15 +178,48 @@ class PrintPages:
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
-        """The print HTML of one edition: cover, 目次, 前言, body, 附录A."""
+        """The print HTML of one edition: cover, 目次, 前言, the amendment sheets in
+        effect, body (their text consolidated), 附录A."""
         e = info.model
+        info = self.consolidated(info)
         return self._render(
             "pdf_standard.html.j2",
             info=info,
+            amendments=in_force(e, self.catalog.as_of),
             clauses=_clauses(info),
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
             created=e.issued.isoformat(),
+        )
+
+    def draft(self, draft: DraftInfo) -> str:
+        """The print HTML of a draft for comment: a 征求意见稿 cover and running head, 目次,
+        前言, body (the templates' macros read `info.model`, `replaces` and `replaced_by`)."""
+        e = draft.model
+        return self._render(
+            "pdf_draft.html.j2",
+            info=_DraftPrint(e),
+            end=draft.end,
+            clauses={c.id: c for c, _ in walk_clauses(e)},
+            doc_title=f"{e.code} {e.title}{self.labels['draft_suffix']}",
+            author=e.issuer,
+            created=e.consultation.start.isoformat(),
+        )
+
+    def amendment(self, info: EditionInfo, sheet: Amendment) -> str:
+        """The print HTML of an amendment sheet: each item with its clause's number."""
+        e = info.model
+        old, new = before_and_after(e, sheet.number)
+        name = self.labels["amendment_name"].format(number=sheet.number)
+        return self._render(
+            "pdf_amendment.html.j2",
+            e=e,
+            a=sheet,
+            before={c.id: c for c, _ in walk_clauses(old)},
+            after={c.id: c for c, _ in walk_clauses(new)},
+            doc_title=f"{e.code} {name}",
+            author=e.issuer,
+            created=sheet.issued.isoformat(),
         )
 
     # -- manuals ----------------------------------------------------------------------

@@ -29,6 +29,7 @@ from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.render import write_pdf
 from generator.render.renderer import Renderer
 from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
 
 
@@ -157,11 +158,30 @@ def make_pdfs(
                 path,
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
-                info.status,
+                (info.status, [a.number for a in in_force(info.model, catalog.as_of)]),
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
+    for info in catalog.editions.values():
+        for sheet in info.model.amendments:
+            sid, edition = info.model.id, info.model.edition
+            stage.one(
+                layout.amendment_pdf(sid, edition, sheet.number),
+                functools.partial(html.amendment, info, sheet),
+                [info.loaded.path],
+                None,
+            )
+            stage.link_from(layout.amendment_path(sid, edition, sheet.number))
+    for draft in catalog.drafts:
+        m = draft.model
+        stage.one(
+            layout.draft_pdf(m.id, m.edition),
+            functools.partial(html.draft, draft),
+            [draft.loaded.path],
+            None,
+        )
+        stage.link_from(layout.draft_path(m.id, m.edition))
     books = manuals(content)
     images = _images(stage, root, assets)
     for manual in books:
@@ -182,7 +202,10 @@ def make_pdfs(
             layout.COLLECTION_PDF,
             functools.partial(html.collection, books, resolved),
             deps,
-            ([info.ref for info in collected], catalog.as_of.year),
+            (
+                [(i.ref, [a.number for a in in_force(i.model, catalog.as_of)]) for i in collected],
+                catalog.as_of.year,
+            ),
         )
         stage.link_from(layout.HOME)
     return stage.finish(root / layout.CONTENT_DIR)

@@ -4,7 +4,9 @@ the handbook at a base ref and the working tree, read through the models."""
 from __future__ import annotations
 
 from generator.pipeline import Result
+from generator.render.markup import zh_date
 from generator.standards.compare import compare_editions
+from generator.standards.lifecycle import before_and_after
 from generator.standards.model import StandardEdition
 
 Ops = tuple[tuple[str, str], ...]
@@ -62,18 +64,67 @@ def _standards(base: Result | None, head: Result, L: dict[str, str]) -> list[str
             previous = head.catalog.standard(m.id).previous(info)
             if previous is not None:
                 lines += _edition_changes(previous.model, m, L)
+            lines += _amendments(None, m, L)
             continue
         if before.status != info.status:
             lines.append(f"- {L['diff_status']}：{m.code} {before.status} → {info.status}")
         if before.model != m:
             changes = _edition_changes(before.model, m, L)
+            life = _amendments(before.model, m, L)
             if changes:
                 lines.append(f"- {L['diff_edition_changed']}：{m.code} {m.title}")
                 lines += changes
-            elif before.status == info.status:
+            elif before.status == info.status and not life:
                 lines.append(f"- {L['diff_metadata_changed']}：{m.code} {m.title}")
+            lines += life
     lines += [
         f"- {L['diff_edition_removed']}：{ref}" for ref in old if ref not in head.catalog.editions
+    ]
+    return lines
+
+
+def _amendments(old: StandardEdition | None, new: StandardEdition, L: dict[str, str]) -> list[str]:
+    """New amendment sheets (with what each changes) and new errata of an edition."""
+    lines = []
+    known = {a.number for a in old.amendments} if old else set()
+    for a in new.amendments:
+        if a.number in known:
+            continue
+        name = L["amendment_name"].format(number=a.number)
+        when = L["amendment_in_force"].format(date=zh_date(a.effective))
+        lines.append(f"- {L['diff_amendment_added']}：{new.code} {name}（{when}）")
+        lines += _edition_changes(*before_and_after(new, a.number), L)
+    errata = {(x.date, x.text) for x in old.errata} if old else set()
+    lines += [
+        f"- {L['diff_erratum_added']}：{new.code} {zh_date(x.date)}：{x.text}"
+        for x in new.errata
+        if (x.date, x.text) not in errata
+    ]
+    return lines
+
+
+def _drafts(base: Result | None, head: Result, L: dict[str, str]) -> list[str]:
+    """New drafts for comment, their periods' changes, and comment-handling tables."""
+    old = {d.ref: d for d in base.catalog.drafts} if base else {}
+    lines = []
+    for d in head.catalog.drafts:
+        m, prior = d.model, old.get(d.ref)
+        name = f"{m.code} {m.title}{L['draft_suffix']}"
+        period = f"{zh_date(m.consultation.start)}—{zh_date(d.end)}"
+        if prior is None:
+            lines.append(
+                f"- {L['diff_draft_added']}：{name}（{L['draft_period']} {period}，{d.status}）"
+            )
+        elif prior.model != m:
+            lines.append(f"- {L['diff_draft_changed']}：{name}")
+            if prior.end != d.end:
+                lines.append(f"  - {L['draft_period']}：{zh_date(prior.end)} → {zh_date(d.end)}")
+        if m.handling and (prior is None or prior.model.handling != m.handling):
+            lines.append(f"  - {L['handling']}：{L['diff_comments'].format(n=len(m.handling))}")
+    lines += [
+        f"- {L['diff_draft_removed']}：{ref}"
+        for ref in old
+        if ref not in {d.ref for d in head.catalog.drafts}
     ]
     return lines
 
@@ -127,7 +178,7 @@ def describe(base: Result | None, head: Result, L: dict[str, str]) -> str:
     sections = [
         f"### {title}\n\n" + "\n".join(lines)
         for title, lines in (
-            (L["standards"], _standards(base, head, L)),
+            (L["standards"], _standards(base, head, L) + _drafts(base, head, L)),
             (L["results"], _results(base, head, L)),
             (L["notices"], _notices(base, head, L)),
             (L["diff_pages"], _pages(base, head, L)),

@@ -8,8 +8,16 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.standards.load import LoadedEdition
-from generator.standards.model import StandardEdition, Status
+from generator.standards.lifecycle import (
+    Consolidated,
+    DraftStatus,
+    Event,
+    consolidate,
+    draft_status,
+    history,
+)
+from generator.standards.load import LoadedDraft, LoadedEdition
+from generator.standards.model import StandardDraft, StandardEdition, Status
 from generator.standards.status import edition_status, replacement_links
 
 
@@ -31,6 +39,31 @@ class EditionInfo:
     def ref(self) -> str:
         """The edition's key, `<id>/<edition>`."""
         return self.model.ref
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """A draft for comment on the as-of day: its period's status and the edition it became."""
+
+    loaded: LoadedDraft
+    status: DraftStatus
+    days_left: int
+    issued: EditionInfo | None
+
+    @property
+    def model(self) -> StandardDraft:
+        """The draft as written."""
+        return self.loaded.model
+
+    @property
+    def ref(self) -> str:
+        """The draft's key, `<id>/<edition>`."""
+        return self.model.ref
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the comment period."""
+        return self.loaded.end
 
 
 @dataclass(frozen=True)
@@ -65,6 +98,43 @@ class Catalog:
     as_of: dt.date
     standards: tuple[StandardInfo, ...]
     editions: dict[str, EditionInfo]
+    drafts: tuple[DraftInfo, ...] = ()
+
+    def drafts_of(self, standard_id: str) -> list[DraftInfo]:
+        """The drafts of a standard, oldest first."""
+        return [d for d in self.drafts if d.model.id == standard_id]
+
+    def draft_of(self, ref: str) -> DraftInfo | None:
+        """The draft an edition was published for comment as, if any."""
+        return next((d for d in self.drafts if d.ref == ref), None)
+
+    @property
+    def pending_drafts(self) -> list[DraftInfo]:
+        """The drafts whose edition is not issued yet (the standards index lists them)."""
+        return [d for d in self.drafts if d.status != DraftStatus.ISSUED]
+
+    @property
+    def open_drafts(self) -> list[DraftInfo]:
+        """The drafts open for comment (or about to be), the soonest to close first."""
+        live = (DraftStatus.OPEN, DraftStatus.NOT_STARTED)
+        return sorted((d for d in self.drafts if d.status in live), key=lambda d: (d.end, d.ref))
+
+    def consolidated(self, ref: str) -> Consolidated:
+        """An edition's text on the as-of day, its amendment sheets in effect applied."""
+        return consolidate(self.editions[ref].model, self.as_of)
+
+    def history(self, standard_id: str) -> list[Event]:
+        """The standard's status history (drafts, issues, amendments, errata, replacement)."""
+        editions = (
+            [i.model for i in self.by_id[standard_id].editions] if standard_id in self.by_id else []
+        )
+        replaced = {
+            i.ref: [(r, self.editions[r].model.effective) for r in i.replaced_by]
+            for i in self.editions.values()
+            if i.model.id == standard_id
+        }
+        drafts = [(d.model, d.end) for d in self.drafts_of(standard_id)]
+        return history(editions, drafts, replaced)
 
     def standard(self, standard_id: str) -> StandardInfo:
         """The standard with this id (it must exist)."""
@@ -84,8 +154,11 @@ def _order(refs: set[str], models: dict[str, StandardEdition]) -> tuple[str, ...
     return tuple(sorted(refs, key=lambda r: (models[r].effective, r)))
 
 
-def build_catalog(loaded: Iterable[LoadedEdition], as_of: dt.date) -> Catalog:
-    """The catalog on `as_of`: statuses, replacements, the edition each standard shows."""
+def build_catalog(
+    loaded: Iterable[LoadedEdition], as_of: dt.date, drafts: Iterable[LoadedDraft] = ()
+) -> Catalog:
+    """The catalog on `as_of`: statuses, replacements, the edition each standard shows,
+    and the drafts for comment with their periods' statuses."""
     loaded = list(loaded)
     models = {item.model.ref: item.model for item in loaded}
     links = replacement_links(models.values())
@@ -113,7 +186,15 @@ def build_catalog(loaded: Iterable[LoadedEdition], as_of: dt.date) -> Catalog:
         )
         standards.append(StandardInfo(standard_id, tuple(group), current, upcoming))
     standards.sort(key=lambda s: (s.current.model.code, s.id))
-    return Catalog(as_of, tuple(standards), infos)
+    draft_infos = []
+    for d in sorted(drafts, key=lambda d: (d.model.id, d.model.consultation.start)):
+        became = infos.get(d.model.ref)
+        period = d.model.consultation
+        stage, days = draft_status(
+            period.start, d.end, became.model.issued if became else None, as_of
+        )
+        draft_infos.append(DraftInfo(d, stage, days, became))
+    return Catalog(as_of, tuple(standards), infos, tuple(draft_infos))
 
 
 def _current(group: list[EditionInfo]) -> EditionInfo:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from generator import layout
 from generator.core.documents import Document
@@ -11,7 +13,7 @@ from generator.core.files import inside
 from generator.core.memory import BuildCache
 from generator.core.typed import load_typed
 from generator.errors import Problem
-from generator.standards.model import StandardEdition
+from generator.standards.model import StandardDraft, StandardEdition
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,10 @@ def load_standards(
         if not inside(root, path):
             problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
-        if len(path.relative_to(base).parts) != 2:
+        parts = path.relative_to(base).parts
+        if len(parts) == 3 and parts[1] == layout.DRAFTS_DIR:
+            continue  # a draft: load_drafts
+        if len(parts) != 2:
             problems.append(Problem.at(rel, 0, 0, "", "HB225"))
             continue
         doc, model, found = load_typed(path, rel, StandardEdition, memory)
@@ -51,3 +56,75 @@ def load_standards(
         if doc is not None and model is not None and not found:
             editions.append(LoadedEdition(doc, model))
     return editions, problems
+
+
+class WorkingDays(Protocol):
+    """The holiday calendar (the notices' `WorkCalendar`), as a draft's period needs it."""
+
+    def end_of(self, start: dt.date, working_days: int) -> dt.date:
+        """The last day of a period of `working_days` working days from `start`."""
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the calendar has data for the year of `day`."""
+
+
+@dataclass(frozen=True)
+class LoadedDraft:
+    """A draft for comment as read, with the last day of its comment period."""
+
+    doc: Document
+    model: StandardDraft
+    end: dt.date
+
+    @property
+    def path(self) -> str:
+        """The file, relative to the repository."""
+        return self.doc.path
+
+
+def load_drafts(
+    root: Path, calendar: WorkingDays, memory: BuildCache | None = None
+) -> tuple[list[LoadedDraft], list[Problem]]:
+    """Every draft for comment (`standards/<id>/drafts/<edition>.yml`), typed, with
+    its period's end worked out (in working days under `calendar` when so written)."""
+    drafts: list[LoadedDraft] = []
+    problems: list[Problem] = []
+    base = root / layout.STANDARDS_DIR
+    if not base.is_dir():
+        return [], []
+    for path in sorted(base.glob(f"*/{layout.DRAFTS_DIR}/*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
+            continue
+        if not inside(root, path):
+            problems.append(Problem.at(rel, 0, 0, "", "HB025"))
+            continue
+        doc, model, found = load_typed(path, rel, StandardDraft, memory)
+        problems += found
+        if doc is None or model is None or found:
+            continue
+        period = model.consultation
+        if period.working_days is not None:
+            end = calendar.end_of(period.start, period.working_days)
+            for year in sorted({period.start.year, end.year}):
+                if not calendar.covers(dt.date(year, 1, 1)):
+                    problems.append(
+                        doc.problem(
+                            ("consultation", "working_days"),
+                            "HB403",
+                            year=year,
+                            calendar=layout.CALENDAR,
+                        )
+                    )
+                    break
+        elif period.days is not None:
+            end = period.start + dt.timedelta(days=period.days - 1)
+        else:
+            assert period.end is not None
+            end = period.end
+        if end < period.start:
+            problems.append(
+                doc.problem(("consultation", "end"), "HB242", end=end, start=period.start)
+            )
+        drafts.append(LoadedDraft(doc, model, end))
+    return drafts, problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -135,14 +135,131 @@ class Rubric(Model):
     criteria: list[Criterion] = Field(min_length=1, description="评分项目，每项一行。")
 
 
-class StandardEdition(Model):
-    """One edition of one standard."""
+class AmendmentItem(Model):
+    """One item of an amendment sheet: a clause changed, added or deleted."""
+
+    clause: Slug = Field(description="修改或删除的条款 id；增加条款时为新条款的 id。")
+    action: Literal["修改", "增加", "删除"] = Field(
+        "修改", description="修改（替换条文）、增加（新增条款）或删除（删除条款）。"
+    )
+    number: Text | None = Field(None, description='增加条款时新条款的条款号，如 "4.5"。')
+    after: Slug | None = Field(None, description="增加条款时，新条款排在哪一条款之后（条款 id）。")
+    title: Text | None = Field(None, description="修改或增加后的条标题（可选）。")
+    text: Markdown = Field("", description="修改或增加后的条文（Markdown）。")
+    note: Text | None = Field(None, description="说明（可选），如删除的原因。")
+
+
+class Amendment(Model):
+    """An amendment sheet (修改单) to an issued edition."""
+
+    number: int = Field(ge=1, description="修改单序号：第1号修改单写 1。")
+    issued: Date = Field(description="修改单发布日期。")
+    effective: Date = Field(description="修改单实施日期：从这天起网站显示修改后的条文。")
+    document: Text | None = Field(None, description="批准文号（可选）。")
+    summary: Text | None = Field(None, description="修改单的简要说明（可选）。")
+    items: list[AmendmentItem] = Field(min_length=1, description="修改的各项，每项一个条款。")
+
+
+class Erratum(Model):
+    """A correction of a printing error (勘误); the edition's text is already corrected."""
+
+    date: Date = Field(description="勘误日期。")
+    clause: Slug | None = Field(None, description="勘误所在的条款 id（可选）。")
+    text: Text = Field(description="勘误内容，如：4.2 中“每年”应为“每半年”。")
+
+
+class CommentWay(Model):
+    """How to send comments on a draft (反馈方式)."""
+
+    department: Text = Field(description="受理意见的部门。")
+    address: Text | None = Field(None, description="通信地址（可选）。")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(
+        None, description="电子邮箱（可选）。"
+    )
+    phone: Text | None = Field(None, description="联系电话（可选）。")
+    form: Text | None = Field(None, description="意见反馈表的获取方式或网址（可选）。")
+
+
+class Consultation(Model):
+    """A draft's comment period (征求意见期): a start and an end, a number of days,
+    or a number of working days (under the holiday calendar of the notices)."""
+
+    start: Date = Field(description="征求意见开始日期。")
+    end: Date | None = Field(None, description="截止日期（含当天）；也可写 days 或 working_days。")
+    days: int | None = Field(None, ge=1, le=366, description="征求意见的天数（自然日，含开始日）。")
+    working_days: int | None = Field(
+        None, ge=1, le=250, description="征求意见的工作日数，按节假日安排计算。"
+    )
+
+    @model_validator(mode="after")
+    def _one_end(self) -> Consultation:
+        if sum(x is not None for x in (self.end, self.days, self.working_days)) != 1:
+            raise RuleBroken("HB240")
+        return self
+
+
+class HandledComment(Model):
+    """One line of the 意见汇总处理表: a comment received on a draft and how it was handled."""
+
+    source: Text = Field(description="提出意见的单位或个人。")
+    clause: Slug | None = Field(None, description="意见所针对的条款 id（可选；总体意见不写）。")
+    comment: Text = Field(description="意见内容。")
+    decision: Literal["采纳", "部分采纳", "未采纳"] = Field(
+        description="处理意见：采纳、部分采纳或未采纳。"
+    )
+    reason: Text | None = Field(None, description="处理理由；部分采纳和未采纳必须写明。")
+
+    @model_validator(mode="after")
+    def _reason(self) -> HandledComment:
+        if self.decision != "采纳" and self.reason is None:
+            raise RuleBroken("HB241")
+        return self
+
+
+class EditionBody(Model):
+    """What an edition and a draft of it both have: identity and text."""
 
     id: Slug = Field(description="标准的固定编号，与 standards/ 下的文件夹同名，用于网址。")
     code: Text = Field(description="标准编号，如 XX/DJ 001-2019。")
     title: Text = Field(description="标准名称。")
     english_title: Text | None = Field(None, description="英文名称（可选）。")
     edition: EditionId
+    foreword: Markdown = Field(
+        "", description="前言（Markdown），包括与上一版相比的变化和历次版本。"
+    )
+    scope: Markdown = Field("", description="范围（Markdown）。")
+    references: list[Reference] = Field(default_factory=list, description="规范性引用文件。")
+    terms: list[Term] = Field(default_factory=list, description="术语和定义。")
+    sections: list[Section] = Field(min_length=1, description="正文各章，每章含若干条款。")
+    rubric: Rubric | None = Field(None, description="验收评分细则（可选）。")
+
+
+class StandardDraft(EditionBody):
+    """A draft of an edition published for comment (征求意见稿):
+    `standards/<standard-id>/drafts/<edition>.yml`."""
+
+    stage: Literal["征求意见稿"] = Field(description="阶段：征求意见稿。")
+    issuer: Text = Field(description="征求意见的发布机构（归口或起草单位）。")
+    consultation: Consultation = Field(
+        description="征求意见期：start 加 end、days 或 working_days。"
+    )
+    comments_to: CommentWay = Field(description="意见反馈方式：受理部门、地址、邮箱、电话。")
+    explanation: Markdown = Field(
+        description="编制说明（Markdown）：任务来源、编制过程、主要内容。"
+    )
+    handling: list[HandledComment] = Field(
+        default_factory=list, description="意见汇总处理表：征求意见结束后填写，每条意见一项。"
+    )
+
+    @property
+    def ref(self) -> str:
+        """The draft's key, `<id>/<edition>` (the edition it will become)."""
+        return edition_ref(self.id, self.edition)
+
+
+class StandardEdition(EditionBody):
+    """One edition of one standard."""
+
     status: Status | None = Field(
         None, description="状态（可选）：由日期自动计算；填写时须与日期一致。"
     )
@@ -157,14 +274,12 @@ class StandardEdition(Model):
     replaced_by: list[EditionRef] = Field(
         default_factory=list, description="代替本版本的其他标准的版本，写作 <标准id>/<版本>。"
     )
-    foreword: Markdown = Field(
-        "", description="前言（Markdown），包括与上一版相比的变化和历次版本。"
+    amendments: list[Amendment] = Field(
+        default_factory=list, description="修改单（第1号修改单起），按序号排列。"
     )
-    scope: Markdown = Field("", description="范围（Markdown）。")
-    references: list[Reference] = Field(default_factory=list, description="规范性引用文件。")
-    terms: list[Term] = Field(default_factory=list, description="术语和定义。")
-    sections: list[Section] = Field(min_length=1, description="正文各章，每章含若干条款。")
-    rubric: Rubric | None = Field(None, description="验收评分细则（可选）。")
+    errata: list[Erratum] = Field(
+        default_factory=list, description="勘误：日期和内容；条文按勘误后的写。"
+    )
     owners: list[Annotated[str, StringConstraints(pattern=r"^@[\w.-]+(/[\w.-]+)?$")]] = Field(
         default_factory=list,
         description="修改须经其审核的代码托管平台账号或团队，如 @zuzhibu 或 @org/team（写入 CODEOWNERS）。",
@@ -193,7 +308,7 @@ def pinned_form(ref: str) -> str:
     return f"{standard_id}@{edition}"
 
 
-def walk_clauses(edition: StandardEdition) -> Iterator[tuple[Clause, Loc]]:
+def walk_clauses(edition: EditionBody) -> Iterator[tuple[Clause, Loc]]:
     """Every clause of an edition, sub-clauses after their parent, with its key path."""
 
     def walk(clauses: list[Clause], loc: Loc) -> Iterator[tuple[Clause, Loc]]:

@@ -10,6 +10,8 @@ from generator import layout
 from generator.render.renderer import Page, Renderer
 from generator.standards.catalog import Catalog, EditionInfo, StandardInfo
 from generator.standards.compare import compare_editions
+from generator.standards.lifecycle import citation
+from generator.standards.lifecycle_pages import amendment_marks
 from generator.standards.model import walk_clauses
 
 
@@ -62,8 +64,9 @@ def standard_pages(
             for ref in info.replaces + info.replaced_by
         }
         deps = [*catalog.files_of(standard.id), *related, *citing.get(standard.id, ())]
+        deps += [d.loaded.path for d in catalog.drafts_of(standard.id)]
         current = layout.standard_path(standard.id)
-        page = functools.partial(_standard, renderer, cited_by, standard)
+        page = functools.partial(_standard, renderer, catalog, cited_by, standard)
         pages.append(
             renderer.page(
                 current,
@@ -116,19 +119,29 @@ def _compare(
 
 def _standard(
     renderer: Renderer,
+    catalog: Catalog,
     cited_by: Mapping[tuple[str, str], Sequence[object]],
     standard: StandardInfo,
     info: EditionInfo,
     path: str,
     is_main: bool,
 ) -> str:
-    clauses = {c.id: c for c, _ in walk_clauses(info.model)}
+    now = catalog.consolidated(info.ref)
+    clauses = {c.id: c for c, _ in walk_clauses(now.model)}
     return renderer.render(
         "standard.html.j2",
         path,
         standard=standard,
         info=info,
-        e=info.model,
+        e=now.model,
+        amended=amendment_marks(info.model, now),
+        pending=now.pending,
+        in_force=[a for a in info.model.amendments if a.effective <= catalog.as_of],
+        draft=catalog.draft_of(info.ref),
+        history=catalog.history(standard.id),
+        cite=citation(info.model.code, info.model.title),
+        amendment_path=layout.amendment_path,
+        draft_path=layout.draft_path,
         is_main=is_main,
         previous=standard.previous(info),
         following=standard.following(info),

@@ -117,3 +117,50 @@ def test_diff_against_a_git_ref(handbook: Handbook) -> None:
         "错误：本地仓库中没有 git 引用 'origin/main'；在浅克隆的持续集成环境中请先获取它，"
         "例如 git fetch --depth=1 origin origin/main\n"
     )
+
+
+def test_new_amendment_sheet_and_erratum(handbook: Handbook) -> None:
+    after = MINIMAL + (
+        "amendments:\n"
+        "  - number: 1\n"
+        "    issued: 2021-03-01\n"
+        "    effective: 2021-04-01\n"
+        "    items: [{clause: tiaokuan-yi, text: 党支部应当每三年按期换届。}]\n"
+        "errata: [{date: 2020-03-01, clause: tiaokuan-er, text: 1.2 中“规定”误印为“规则”。}]\n"
+    )
+    out = diff_of(handbook, MINIMAL, after)
+    assert (
+        "- 新增修改单：XX/DJ 009-2020 第1号修改单（自2021年4月1日起实施）\n"
+        "  - 1.1 第一条（修改）：党支部应当<ins>每三年</ins>按期换届。\n"
+        "- 新增勘误：XX/DJ 009-2020 2020年3月1日：1.2 中“规定”误印为“规则”。"
+    ) in out
+    assert "修改元数据" not in out
+
+
+def test_new_draft_for_comment_and_its_comments(handbook: Handbook) -> None:
+    handbook.write(P, MINIMAL)
+    base = run(handbook.root, AS_OF, render=False)
+    draft = (
+        MINIMAL.replace('edition: "2020"', 'edition: "2027"')
+        .replace("XX/DJ 009-2020", "XX/DJ 009-2027")
+        .replace("issued: 2020-01-10\neffective: 2020-02-01\n", "stage: 征求意见稿\n")
+        + "consultation: {start: 2026-11-16, days: 60}\n"
+        "comments_to: {department: 组织部}\n"
+        "explanation: 修订。\n"
+    )
+    handbook.write("standards/demo/drafts/2027.yml", draft)
+    middle = run(handbook.root, AS_OF, render=False)
+    out = describe(base, middle, L)
+    assert (
+        "- 新增征求意见稿：XX/DJ 009-2027 示例标准（征求意见稿）"
+        "（征求意见期 2026年11月16日—2027年1月14日，征求意见中）"
+    ) in out
+    handbook.write(
+        "standards/demo/drafts/2027.yml",
+        draft + "handling: [{source: 某单位, comment: 建议修改, decision: 采纳}]\n",
+    )
+    out = describe(middle, run(handbook.root, AS_OF, render=False), L)
+    assert (
+        "- 修改征求意见稿：XX/DJ 009-2027 示例标准（征求意见稿）\n  - 意见汇总处理表：1 条意见"
+        in out
+    )

@@ -403,6 +403,20 @@
     if (channel && state !== "not-started" && state !== "open") channel.hidden = true;
   }
 
+  /* ---------- issue 25: copy an edition's citation ---------- */
+  Array.prototype.forEach.call(document.querySelectorAll(".hb-copy"), function (button) {
+    var text = button.parentNode.querySelector(".hb-citation__text");
+    if (!text || !navigator.clipboard) return;
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(text.textContent).then(function () {
+        button.textContent = button.getAttribute("data-copied");
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
+
   /* ---------- sortable, filterable result tables ---------- */
   var collator = new Intl.Collator("zh-CN", { numeric: true });
   var numberOf = function (text) {
