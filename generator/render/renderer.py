@@ -93,6 +93,7 @@ def make_environment(
 
 
 PATHS = types.SimpleNamespace(
+    home=layout.HOME,
     standards_index=layout.STANDARDS_INDEX,
     notices_index=layout.NOTICES_INDEX,
     round=layout.round_path,
