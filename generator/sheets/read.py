@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from python_calamine import CalamineWorkbook
 
+from generator.core.workbook import restored
 from generator.errors import Problem, ValidationFailed
 from generator.messages import Phrase, phrase
 from generator.results.headings import column_letter
@@ -143,6 +144,7 @@ def _read_csv(path: Path, shown: str) -> Book:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     rows: list[list[Cell]] = [
-        [_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        [_clean(restored(v)) for v in row]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     ]
     return Book(shown, {"": Sheet("", rows, shown, csv=True)}, encoding)
