@@ -172,9 +172,7 @@ def table_csv(table: LoadedTable, units: dict[str, Unit]) -> str:
     rows: list[list[CsvCell]] = [[c.label for c in columns]]
     for row in table.model.rows:
         cells = [_shown(row.get(c.key), c, units) for c in columns]
-        rows.append(
-            [v if v is None or isinstance(v, int | float | str) else str(v) for v in cells]
-        )
+        rows.append([v if v is None or isinstance(v, int | float | str) else str(v) for v in cells])
     return csv_text(rows)
 
 

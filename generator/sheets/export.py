@@ -153,7 +153,13 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
             for i, c in enumerate(criteria, start=1):
                 s = (data.scores or {}).get(unit.id, {}).get(c.id)
                 if s is not None and (s.reason or s.evidence):
-                    texts = [unit.id, names[unit.id], headers[i - 1], s.reason or "", s.evidence or ""]
+                    texts = [
+                        unit.id,
+                        names[unit.id],
+                        headers[i - 1],
+                        s.reason or "",
+                        s.evidence or "",
+                    ]
                     write_texts(notes, row, 0, texts, f, f.text)
                     row += 1
         notes.data_validation(
