@@ -186,9 +186,9 @@ def _unescape(text: str) -> str:
 
 
 def _inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo, place: str) -> None:
-    """Inflate one member in chunks, up to one byte more than it declares; count a sheet's cells."""
+    """Inflate one member in chunks, no further than past what it declares; count a sheet's cells."""
     probe = copy.copy(info)
-    probe.file_size = info.file_size + 1  # so that a member holding more is seen to
+    probe.file_size = MAX_UNPACKED + 1  # read on past what it declares, to see if it holds more
     extent = _extent_for(info.filename)
     read = 0
     with z.open(probe) as f:
