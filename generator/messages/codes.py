@@ -606,6 +606,18 @@ RULES: dict[str, Rule] = {
         "member", "# 记录的大小与实际内容不符的工作簿", "# 在 WPS 或 Excel 中重新保存的工作簿"
     ),
     "HB738": _r("size limit", "# 200 MiB 的工作簿", "# 把数据拆分为几个工作簿"),
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": _r(
+        "url", "![照片](file:///D:/资料/照片.jpg)", "![照片](../images/zhaopian.jpg)", "markdown"
+    ),
+    "HB310": _r("url", "[办法](/home/zhang/办法.pdf)", "[办法](../files/banfa.pdf)", "markdown"),
+    "HB311": _r("url", "![图](../../../secret.png)", "![图](images/tu.png)", "markdown"),
+    "HB312": _r(
+        "url hint", "[见第二讲](02-zhuti-dangri.md)", "[见第二讲](02-zhuti-dangri.md)", "markdown"
+    ),
+    "HB313": _r("url", "[见下一讲](../next)", "[见下一讲](02-zhuti-dangri.md)", "markdown"),
+    "HB314": _r("url", "[见要求](#yaoqiu)", "[见要求](#jiben-yaoqiu)", "markdown"),
+    "HB315": _r("detail", "# 网站引擎报告的其他警告", "# 按提示改正后再生成"),
 }
 
 # Pieces of messages, with their parameters.

@@ -196,6 +196,14 @@ RULES: dict[str, str] = {
     "HB736": "the sheet's range holds {n} cells, above the limit of {limit}: a cell far outside the table has content; remove the cells outside the table, or split the data into several workbooks",
     "HB737": "the workbook's part {member} unpacks to more than the file records: it is damaged or was tampered with; save it again in WPS or Excel, or ask its sender for the original",
     "HB738": "the file is too large: {size} MiB, above the limit of {limit} MiB for an import; split the data into several files",
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": "a link or image points to a file on this computer, {url}: readers do not have it, so it opens neither on the web page nor in the PDF; put the file into content/ and link it by a path relative to the page, or link an http(s) address",
+    "HB310": "a link or image uses an absolute path, {url}: it points to a file on one computer or to the web site's root, and breaks once published and in the PDF; use a path relative to the page instead, such as ../images/tu.png",
+    "HB311": "a link or image points outside the handbook, {url}: files outside content/ are neither published nor read; put the file into content/ and link it there",
+    "HB312": "the target of the link {url} does not exist in the handbook (the path is relative to the page); check the path and the file's name{hint}",
+    "HB313": "the link {url} is not recognised: it points to no page or file; link a .md page or a file",
+    "HB314": "the anchor the link {url} points to does not exist; check the heading's anchor after #",
+    "HB315": "the site engine reported a problem: {detail}; check the page as it says, or ask whoever maintains the handbook tool",
 }
 
 PHRASES: dict[str, str] = {
@@ -921,6 +929,35 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB738": (
         "A file that large exhausts the memory when read.",
         "Split the data into several files.",
+    ),
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": (
+        "A file on the editor's computer does not exist for readers: the link breaks once published, and a PDF keeps a dead link.",
+        "Put the file into content/ and link it by a relative path.",
+    ),
+    "HB310": (
+        "An absolute path depends on one computer or on the site's root, and breaks wherever the site is published.",
+        "Use a path relative to the page.",
+    ),
+    "HB311": (
+        "Files outside content/ are not published, and a build reads nothing outside the handbook.",
+        "Put the file into content/ and link it there.",
+    ),
+    "HB312": (
+        "A link to a page or file that does not exist shows readers 'page not found'.",
+        "Correct the path or the file's name as the hint says.",
+    ),
+    "HB313": (
+        "A link that points to no page or file breaks on the site.",
+        "Link a .md page or a file.",
+    ),
+    "HB314": (
+        "Without its anchor, a link opens the top of the page and the reader cannot find the passage.",
+        "Check the heading's anchor.",
+    ),
+    "HB315": (
+        "A warning of the site engine means a page will not show as intended.",
+        "Check the page as it says.",
     ),
 }
 

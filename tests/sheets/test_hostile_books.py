@@ -297,3 +297,32 @@ def test_a_screenful_of_problems_in_reading_order(handbook: Handbook, tmp_path: 
         f"{book}: 还有 70 个同类问题未列出（每个文件最多列出 50 个）；请先改正以上问题再运行 [HB050]",
         "发现 120 个问题，未写入任何文件。",
     ]
+
+
+def test_a_damaged_workbook_too_many_parts_and_too_large_a_file(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    setup(handbook)
+    damaged = tmp_path / "坏.xlsx"
+    with zipfile.ZipFile(damaged, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook><sheets><sheet name=")
+    assert problems_of(handbook, damaged, round_id="r2025") == [
+        "坏.xlsx: 工作簿已损坏，无法读取其中的 .xlsx 格式；请在 WPS 或 Excel 中打开（按提示修复）后"
+        "另存为 .xlsx 再导入 [HB703]"
+    ]
+    parts = tmp_path / "parts.xlsx"
+    with zipfile.ZipFile(parts, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        for i in range(2000):
+            z.writestr(f"xl/media/{i}.png", b"")
+    assert problems_of(handbook, parts, round_id="r2025") == [
+        "parts.xlsx: 工作簿由 2,001 个部件组成，超过上限 2,000 个；请只保留要导入的工作表，"
+        "另存为新的 .xlsx 再导入 [HB733]"
+    ]
+    large = tmp_path / "large.csv"
+    with large.open("wb") as f:
+        f.truncate(65 * 1024 * 1024)  # sparse: nothing is written, the size is what counts
+    assert problems_of(handbook, large, round_id="r2025") == [
+        "large.csv: 文件过大：65.0 MiB，超过可导入的上限 64 MiB；请把数据拆分为几个文件分别导入 [HB738]"
+    ]
