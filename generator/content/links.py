@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote
+from html import unescape as html_unescape
+from urllib.parse import quote, unquote
+
+from markupsafe import escape
 
 from generator.content.citations import code_free_spans
 from generator.errors import Problem
+from generator.layout import page_url
 
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^>\s]+)", re.M)
@@ -65,3 +69,30 @@ def link_problems(body: str, rel: str, page: str, first_line: int) -> list[Probl
                 shown = url.strip("<>\"'")
                 problems.append(Problem.at(rel, line, column, "", code, url=shown))
     return sorted(set(problems))
+
+
+_A_HREF = re.compile(r'(<a\b[^>]*?)\s+href="([^"]*)"')
+
+
+def on_paper(html: str, page: str, site_url: str | None) -> str:
+    """A page's HTML made for a PDF: a web address stays; a link to another page or
+    file of the handbook leads to it on the published site when its address is
+    known, else it is kept as text without a target (a PDF would otherwise keep the
+    build machine's `file:///…` address)."""
+
+    def one(m: re.Match[str]) -> str:
+        href = html_unescape(m.group(2))
+        scheme = _SCHEME.match(href)
+        if href.startswith("#") or (
+            scheme and scheme.group(0).lower() in ("http:", "https:", "mailto:", "tel:")
+        ):
+            return m.group(0)
+        if leaving(href, page) is None and site_url and not scheme and not href.startswith("//"):
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
+            url = page_url(target) + "/" if target.endswith(".md") else target
+            full = site_url.rstrip("/") + "/" + quote(url.removeprefix("./").lstrip("/"))
+            return f'{m.group(1)} href="{escape(full + ("#" + anchor if anchor else ""))}"'
+        return m.group(1)
+
+    return _A_HREF.sub(one, html)

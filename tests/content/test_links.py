@@ -5,6 +5,9 @@ words, never in MkDocs' English."""
 
 from __future__ import annotations
 
+import contextlib
+import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -105,4 +108,56 @@ def test_each_kind_of_mkdocs_warning_is_worded_and_placed(handbook: Handbook) ->
         "在发布的网站和 PDF 中会失效；请改用相对于本页的路径，如 ../images/tu.png [HB310]",
         "mkdocs.yml: 网站引擎报告了一个问题：Config value 'extra_css': something MkDocs did not like.；"
         "请按提示检查该页，如无法处理请联系维护手册工具的同事 [HB315]",
+    ]
+
+
+def test_links_on_paper_lead_to_the_site_or_nowhere() -> None:
+    from generator.content.links import on_paper
+
+    html = (
+        '<p><a href="02-next.md#yaoqiu">下一讲</a> <a href="files/a%20b.txt">附件</a> '
+        '<a href="https://example.org/">网站</a> <a href="#top">本页</a> '
+        '<a href="file:///etc/passwd">本机</a> <a href="../../../x.md">外面</a></p>'
+    )
+    assert on_paper(html, "manuals/guide/01.md", "https://h.example.org/hb/") == (
+        '<p><a href="https://h.example.org/hb/manuals/guide/02-next/#yaoqiu">下一讲</a> '
+        '<a href="https://h.example.org/hb/manuals/guide/files/a%20b.txt">附件</a> '
+        '<a href="https://example.org/">网站</a> <a href="#top">本页</a> '
+        "<a>本机</a> <a>外面</a></p>"
+    )
+    assert on_paper(html, "manuals/guide/01.md", None).startswith(
+        '<p><a>下一讲</a> <a>附件</a> <a href="https://example.org/">网站</a>'
+    )
+
+
+def _pdf_uris(data: bytes) -> list[bytes]:
+    """The addresses of a PDF's links, in its streams compressed or not."""
+    found = re.findall(rb"/URI\s*\(([^)]*)\)", data)
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        with contextlib.suppress(zlib.error):
+            found += re.findall(rb"/URI\s*\(([^)]*)\)", zlib.decompress(m.group(1)))
+    return found
+
+
+def test_a_manuals_pdf_keeps_no_address_of_the_build_machine(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    from generator.engine.build import build_site
+
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    handbook.write("content/manuals/guide/index.md", "---\ntitle: 指南\n---\n目录\n")
+    handbook.write(
+        PAGE,
+        "---\ntitle: 第一讲\n---\n见[第二讲](02-next.md)、[附件](files/a.txt)、"
+        "[网站](https://example.org/)和[首页](../../index.md)。\n",
+    )
+    handbook.write("content/manuals/guide/02-next.md", "---\ntitle: 第二讲\n---\n正文\n")
+    handbook.write("content/manuals/guide/files/a.txt", "附件\n")
+    build_site(handbook.root, AS_OF, tmp_path / "site")
+    uris = _pdf_uris((tmp_path / "site/pdf/manuals/guide.pdf").read_bytes())
+    assert uris == [
+        b"https://handbook.example.org/handbook/manuals/guide/02-next/",
+        b"https://handbook.example.org/handbook/manuals/guide/files/a.txt",
+        b"https://example.org/",
+        b"https://handbook.example.org/handbook/",
     ]
