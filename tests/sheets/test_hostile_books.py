@@ -326,3 +326,37 @@ def test_a_damaged_workbook_too_many_parts_and_too_large_a_file(
     assert problems_of(handbook, large, round_id="r2025") == [
         "large.csv: 文件过大：65.0 MiB，超过可导入的上限 64 MiB；请把数据拆分为几个文件分别导入 [HB738]"
     ]
+
+
+def test_cells_without_their_place_and_repeated_ods_cells_are_counted(tmp_path: Path) -> None:
+    from generator.errors import ValidationFailed
+    from generator.sheets.guard import Extent, check_workbook
+
+    sheet = Extent()
+    sheet.feed(b"<x:row><x:c><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row><x:row><x:c/>")
+    sheet.feed(b"<x:c><x:v>3</x:v></x:c><x:c/></x:row>")
+    assert (sheet.rows, sheet.columns, sheet.cells) == (2, 2, 3)
+    libre = Extent(ods=True)  # LibreOffice ends every sheet with empty rows to its edge
+    libre.feed(
+        b'<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float"'
+        b' office:value="1"><text:p>1</text:p></table:table-cell><table:table-cell'
+        b' table:number-columns-repeated="1023"/></table:table-row><table:table-row'
+        b' table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="1024"/>'
+        b"</table:table-row></table:table>"
+    )
+    assert (libre.rows, libre.columns, libre.cells) == (1, 1, 1)
+    bomb = tmp_path / "bomb.ods"
+    with zipfile.ZipFile(bomb, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(
+            "content.xml",
+            '<table:table table:name="评分"><table:table-row table:number-rows-repeated="90000">'
+            '<table:table-cell office:value-type="float" office:value="1" '
+            'table:number-columns-repeated="900"/></table:table-row></table:table>',
+        )
+    with pytest.raises(ValidationFailed) as failed:
+        check_workbook(bomb, "bomb.ods")
+    assert [str(p) for p in failed.value.problems] == [
+        "bomb.ods:评分: 工作表的单元格区域有 81,000,000 个单元格，超过上限 5,000,000 个："
+        "表格之外远处还有单元格有内容；请删去表格以外的单元格，或把数据拆分为几个工作簿 [HB736]"
+    ]
