@@ -360,3 +360,32 @@ def test_cells_without_their_place_and_repeated_ods_cells_are_counted(tmp_path: 
         "bomb.ods:评分: 工作表的单元格区域有 81,000,000 个单元格，超过上限 5,000,000 个："
         "表格之外远处还有单元格有内容；请删去表格以外的单元格，或把数据拆分为几个工作簿 [HB736]"
     ]
+
+
+def test_every_format_lists_a_screenful_a_file() -> None:
+    import json
+
+    from generator import report
+    from generator.errors import Problem, ValidationFailed
+
+    found = [
+        Problem.at(f"book.xlsx:评分!D{row}", 0, 0, "", "HB721", item="换届") for row in range(2, 62)
+    ]
+    found += [Problem.at("other.csv:A2", 0, 0, "", "HB719", name="单位编号")]
+    problems = ValidationFailed(found).problems
+    assert [p.path for p in problems[:9]][-2:] == ["book.xlsx:评分!D9", "book.xlsx:评分!D10"]
+    listed = report.listed(problems)
+    assert [str(p) for p in listed[49:]] == [
+        "book.xlsx:评分!D51: 缺少“换届”的分数；请填写分数，未评估填“?” [HB721]",
+        "book.xlsx: 还有 10 个同类问题未列出（每个文件最多列出 50 个）；请先改正以上问题再运行 [HB050]",
+        "other.csv:A2: 已填分数的行缺少单位编号 [HB719]",
+    ]
+    lines = report.github(problems).splitlines()
+    assert len(lines) == 52 and lines[50].startswith(
+        "::error file=book.xlsx,title=HB050::还有 10 个"
+    )
+    assert [p["code"] for p in json.loads(report.as_json(problems))][49:] == [
+        "HB721",
+        "HB050",
+        "HB719",
+    ]
