@@ -20,7 +20,7 @@ from generator import layout
 from generator.errors import HandbookError, ValidationFailed
 from generator.messages import LANGUAGES, Phrase, language_of, render, text
 from generator.messages.command import Choice, Group, language, show
-from generator.report import FORMATS
+from generator.report import FORMATS, listed
 
 
 def _lang() -> str:
@@ -39,7 +39,7 @@ def _as_of(value: str | None) -> dt.date:
 def _report(
     failed: ValidationFailed, lang: str, outcome: str = "cli.outcome.nothing_built"
 ) -> None:
-    for problem in failed.problems:
+    for problem in listed(failed.problems):
         click.echo(problem.format(lang), err=True)
     n = len(failed.problems)
     worded = text(outcome, lang)
@@ -476,10 +476,10 @@ def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: P
     """Write a filled-in workbook (or CSV) back into the data; any problem: nothing is written."""
     from generator.messages import phrase
     from generator.sheets.import_ import import_book
-    from generator.sheets.read import csv_encoding
+    from generator.sheets.read import csv_encoding, is_text
 
     lang = _lang()
-    if book.suffix.lower() == ".csv" and book.is_file():
+    if is_text(book) and book.is_file():
         click.echo(text("sheet.reading", lang, path=book, encoding=csv_encoding(book)))
     try:
         done = import_book(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
@@ -111,11 +112,37 @@ class HandbookError(Exception):
         return self.text()
 
 
+# A place in a workbook or text table: `BOOK.xlsx:评分!B9`, `BOOK.xlsx:评分`, `data.csv:B9`.
+_BOOK = re.compile(r"(.+?\.(?:xlsx|xlsm|xls|xlsb|ods|csv|txt|tsv))(?::(.*))?", re.IGNORECASE)
+_CELL = re.compile(r"([A-Z]{1,3})([0-9]+)")
+
+
+def place(path: str) -> tuple[str, str, int, int]:
+    """A problem's place as (file, sheet, row, column): a sheet's cells in the order a
+    person reads them (B9 before B10), any other file as itself."""
+    book = _BOOK.fullmatch(path)
+    if book is None:
+        return path, "", 0, 0
+    rest = book.group(2) or ""
+    sheet, _, cell = rest.rpartition("!")
+    found = _CELL.fullmatch(cell)
+    if found is None:
+        return book.group(1), rest, 0, 0
+    column = 0
+    for ch in found.group(1):
+        column = column * 26 + ord(ch) - 64
+    return book.group(1), sheet, int(found.group(2)), column
+
+
+def _order(p: Problem) -> tuple[object, ...]:
+    return (*place(p.path), p.line, p.column, p.field, p.code)
+
+
 class ValidationFailed(HandbookError):
     """The input has problems; the build stops before anything is written."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=_order)
         super().__init__(f"{len(self.problems)} problem(s) found")
 
 

@@ -3,25 +3,17 @@ for the same data)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 
 from generator.composites.score import CompositeResult
-from generator.core.workbook import workbook
-
-
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+from generator.core.workbook import CsvCell, csv_text, workbook, write_text, write_texts
 
 
 def composite_csv(c: CompositeResult) -> str:
     """Ranks, totals and each component's score and contribution, as CSV."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
     parts = [p.name for p in c.model.components]
-    writer.writerow(
+    rows: list[list[CsvCell]] = [
         [
             "rank",
             "unit_id",
@@ -31,20 +23,20 @@ def composite_csv(c: CompositeResult) -> str:
             *(f"{n} 得分" for n in parts),
             *(f"{n} 贡献" for n in parts),
         ]
-    )
+    ]
     for u in c.units:
-        writer.writerow(
+        rows.append(
             [
                 u.rank or "",
                 u.unit.id,
                 u.unit.name,
-                _num(u.total),
+                u.total,
                 u.grade or "",
-                *(_num(p.score) for p in u.parts),
-                *(_num(p.contribution) for p in u.parts),
+                *(p.score for p in u.parts),
+                *(p.contribution for p in u.parts),
             ]
         )
-    return "\ufeff" + out.getvalue()
+    return csv_text(rows, figure=lambda v: f"{v:.2f}")
 
 
 def composite_json(c: CompositeResult) -> str:
@@ -100,7 +92,7 @@ def composite_xlsx(c: CompositeResult) -> bytes:
         headers += [f"{n}得分" for n in parts] + [
             f"{n}贡献（{p.weight:g}%）" for n, p in zip(parts, m.components, strict=True)
         ]
-        sheet.write_row(0, 0, headers, f.header)
+        write_texts(sheet, 0, 0, headers, f, f.header)
         sheet.set_row(0, 48)
         sheet.set_column(0, 0, 6)
         sheet.set_column(1, 1, 14)
@@ -110,11 +102,11 @@ def composite_xlsx(c: CompositeResult) -> bytes:
         for row, u in enumerate(c.units, start=1):
             if u.rank is not None:
                 sheet.write_number(row, 0, u.rank, f.number)
-            sheet.write_string(row, 1, u.unit.id, f.ids)
-            sheet.write_string(row, 2, u.unit.name, f.text)
+            write_text(sheet, row, 1, u.unit.id, f, f.ids)
+            write_text(sheet, row, 2, u.unit.name, f)
             if u.total is not None:
                 sheet.write_number(row, 3, round(u.total, 2), numbers)
-            sheet.write_string(row, 4, u.grade or "", f.text)
+            write_text(sheet, row, 4, u.grade or "", f)
             values = [p.score for p in u.parts] + [p.contribution for p in u.parts]
             for col, value in enumerate(values, start=5):
                 if value is not None:

@@ -13,6 +13,7 @@ from pymdownx.slugs import slugify
 
 from generator import layout
 from generator.content.citations import Citation, code_free_spans, find_citations
+from generator.content.links import link_problems
 from generator.content.model import PageMeta
 from generator.core.documents import Document, MarkdownFile, load_markdown
 from generator.core.files import inside, present
@@ -155,6 +156,7 @@ def _read_page(
     if typed is None:
         return None, problems
     problems += _safety(loaded.body, rel, loaded.body_line)
+    problems += link_problems(loaded.body, rel, docs_path, loaded.body_line)
     citations, malformed = find_citations(loaded.body, loaded.body_line)
     problems += [
         Problem.at(rel, line, column, "", "HB308", text=text) for line, column, text in malformed

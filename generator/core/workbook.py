@@ -1,17 +1,51 @@
-"""One way to start and finish a workbook: the same formats everywhere, fixed
-dates inside the file (xlsxwriter already dates every zip member 1980-01-01), so
-that the same data always gives the same bytes."""
+"""One way to start and finish a workbook or a CSV file: the same formats
+everywhere, fixed dates inside the file (xlsxwriter already dates every zip member
+1980-01-01), so that the same data always gives the same bytes; and every cell of
+text safe to open.
+
+Text a spreadsheet would read as a formula (OWASP "CSV injection": a first
+character `=`, `+`, `-`, `@`, a tab or a line break) is neutralised: in a
+workbook the cell is text with Excel's "quote prefix" style (shown and edited as
+the text the editor wrote, never computed); in CSV it gets a leading `'`, which
+`restored` takes off again when such a file is imported. Numbers are written as
+numbers; the only formulas are the ones the tool writes on purpose.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import xlsxwriter
+
+# What a spreadsheet reads as the start of a formula (OWASP's list, line feed added).
+FORMULA_START = frozenset("=+-@\t\r\n")
+QUOTE = "'"
+
+
+def risky(text: str) -> bool:
+    """Whether a spreadsheet would compute the text (or, for a leading `'`, whether
+    `restored` would take it off): such text is written neutralised."""
+    if not text:
+        return False
+    if text[0] in FORMULA_START:
+        return True
+    return text[0] == QUOTE and risky(text[1:])
+
+
+def neutral(text: str) -> str:
+    """The text as a CSV field: a leading `'` when a spreadsheet would compute it."""
+    return QUOTE + text if risky(text) else text
+
+
+def restored(text: str) -> str:
+    """A CSV field back as the text that was written (`neutral`'s mark taken off)."""
+    return text[1:] if text.startswith(QUOTE) and risky(text[1:]) else text
 
 
 @dataclass(frozen=True)
@@ -25,6 +59,11 @@ class Formats:
     date: Any
     note: Any
     label: Any
+    quoted: dict[int, Any] = field(default_factory=dict, compare=False)
+
+    def of(self, text: str, fmt: Any) -> Any:
+        """The format for a cell of `text`: `fmt`, quote-prefixed if the text looks like a formula."""
+        return self.quoted.get(id(fmt), fmt) if risky(text) else fmt
 
 
 @contextmanager
@@ -35,24 +74,27 @@ def workbook(day: dt.date, title: str) -> Iterator[tuple[Any, Formats, io.BytesI
     stamp = dt.datetime(day.year, day.month, day.day)
     book.set_properties({"title": title, "author": "handbook", "created": stamp})
     base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
-    formats = Formats(
-        header=book.add_format(
-            {
-                **base,
-                "bold": True,
-                "text_wrap": True,
-                "bg_color": "#EFEFEF",
-                "border": 1,
-                "align": "center",
-            }
-        ),
-        ids=book.add_format({**base, "font_color": "#555555"}),
-        text=book.add_format({**base, "text_wrap": True}),
-        number=book.add_format({**base, "num_format": "0.##", "align": "center"}),
-        date=book.add_format({**base, "num_format": "yyyy-mm-dd", "align": "left"}),
-        note=book.add_format({**base, "text_wrap": True, "valign": "top"}),
-        label=book.add_format({**base, "bold": True}),
-    )
+    props: dict[str, dict[str, object]] = {
+        "header": {
+            **base,
+            "bold": True,
+            "text_wrap": True,
+            "bg_color": "#EFEFEF",
+            "border": 1,
+            "align": "center",
+        },
+        "ids": {**base, "font_color": "#555555"},
+        "text": {**base, "text_wrap": True},
+        "number": {**base, "num_format": "0.##", "align": "center"},
+        "date": {**base, "num_format": "yyyy-mm-dd", "align": "left"},
+        "note": {**base, "text_wrap": True, "valign": "top"},
+        "label": {**base, "bold": True},
+    }
+    made = {name: book.add_format(p) for name, p in props.items()}
+    formats = Formats(**made)
+    for name in ("header", "ids", "text", "number", "note", "label"):
+        quoted = book.add_format({**props[name], "quote_prefix": True})
+        formats.quoted[id(made[name])] = quoted
     yield book, formats, out
     book.close()
 
@@ -74,4 +116,46 @@ def write_cell(sheet: Any, row: int, col: int, value: object, f: Formats) -> Non
     elif isinstance(value, int | float) and not isinstance(value, bool):
         sheet.write_number(row, col, value, f.number)
     else:
-        sheet.write_string(row, col, str(value), f.text)
+        write_text(sheet, row, col, str(value), f, f.text)
+
+
+def write_text(sheet: Any, row: int, col: int, text: str, f: Formats, fmt: Any = None) -> None:
+    """Text in its cell, always as text (never a formula): a formula-like text gets the
+    quote-prefixed twin of `fmt` (the text format by default)."""
+    fmt = f.text if fmt is None else fmt
+    sheet.write_string(row, col, text, f.of(text, fmt))
+
+
+def write_texts(sheet: Any, row: int, col: int, texts: Sequence[str], f: Formats, fmt: Any) -> None:
+    """A row of texts from `col` on, each as `write_text` writes it."""
+    for i, text in enumerate(texts):
+        write_text(sheet, row, col + i, text, f, fmt)
+
+
+CsvCell = str | int | float | None
+
+
+def csv_text(
+    rows: Iterable[Sequence[CsvCell]], figure: Callable[[float], str] = lambda v: f"{v:g}"
+) -> str:
+    """Rows as CSV that spreadsheets open safely: RFC 4180 (CRLF between records; a field
+    holding a comma, a quote or a line break is quoted), text neutralised, numbers as
+    numbers (`figure` writes a float), None empty, and a BOM so that Excel reads the
+    Chinese right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([_csv_field(v, figure) for v in row])
+    return "\ufeff" + out.getvalue()
+
+
+def _csv_field(value: CsvCell, figure: Callable[[float], str]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return neutral(str(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return figure(value)
+    return neutral(value)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.errors import BuildFailed
+from generator.engine.engine_warnings import as_problems, source_root
+from generator.errors import BuildFailed, ValidationFailed
 
 
 class _Collector(logging.Handler):
@@ -45,6 +46,9 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
         if warnings:
             raise exceptions.Abort(f"Aborted with {len(warnings)} warnings in strict mode!")
     except (exceptions.MkDocsException, exceptions.Abort, OSError) as exc:
+        warnings = [m for m in collector.messages if not m.startswith(_DIRTY_WARNING)]
+        if warnings:  # the engine's warnings never reach an editor raw
+            raise ValidationFailed(as_problems(warnings, source_root(config_file))) from None
         details = "\n".join(
             f"  {m}" for m in collector.messages if not m.startswith(_DIRTY_WARNING)
         )

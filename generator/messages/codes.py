@@ -576,7 +576,7 @@ RULES: dict[str, Rule] = {
         "handbook sheet import 督查评分表.xlsx",
     ),
     "HB702": _r("found", "handbook sheet import 评分表.docx", "handbook sheet import 评分表.xlsx"),
-    "HB703": _r("detail", "# 设了打开密码的工作簿", "# 另存为不设密码的 .xlsx 文件"),
+    "HB703": _r("suffix", "# 损坏的工作簿（打开时提示需要修复）", "# 修复后另存为 .xlsx 文件"),
     "HB704": _r("byte", "# 用其他编码保存的 CSV 文件", "# Excel 中另存为“CSV UTF-8（逗号分隔）”"),
     "HB705": _r(
         "name sheets",
@@ -634,6 +634,51 @@ RULES: dict[str, Rule] = {
     ),
     "HB729": _r("ref hint", "# 说明：评分细则 liuhua-24@2032", "# 说明：评分细则 liuhua-24@2023"),
     "HB730": _r("", "# 评分 工作表中所有分数都是空的", "# 至少一个单位填了分数"),
+    # issue 22: files that are not what their name says, and their limits
+    "HB045": _r(
+        "", "# 设了打开密码的工作簿（文件→信息→用密码进行加密）", "# 取消密码后另存为 .xlsx"
+    ),
+    "HB046": _r(
+        "suffix",
+        "# 办公系统导出的“成绩.xls”，其实是网页（HTML 表格）",
+        "# 在 WPS 或 Excel 中打开后另存为 .xlsx",
+    ),
+    "HB047": _r("suffix", "# 下载到一半中断的 成绩.xlsx", "# 重新下载的完整文件"),
+    "HB048": _r(
+        "kind suffix", "handbook sheet import 成绩.pdf.xlsx", "handbook sheet import 成绩.xlsx"
+    ),
+    "HB050": _r(
+        "n limit", "# 一个工作表中有 3000 个单元格填错", "# 先改正列出的前 50 个，再运行一次"
+    ),
+    # issue 22: spreadsheets' bounds (checked before the reader opens the file)
+    "HB731": _r(
+        "size limit",
+        "# 解压后有几个 GB 的工作簿（“压缩炸弹”）",
+        "# 正常保存的工作簿，只含要导入的数据",
+    ),
+    "HB732": _r("member ratio limit", "# 压缩比几千倍的工作表（“压缩炸弹”）", "# 正常保存的工作簿"),
+    "HB733": _r("n limit", "# 含有上万个部件的工作簿", "# 只含要导入的工作表的工作簿"),
+    "HB734": _r("n limit", "# 30 万行的工作表", "# 每个工作簿不超过 10 万行"),
+    "HB735": _r("n last limit", "# 数据一直写到 XFD 列", "# 删去右侧多余的列"),
+    "HB736": _r(
+        "n limit", "# 一个单元格写在 XFD1048576（第 1048576 行第 16384 列）", "# 删去表格外的单元格"
+    ),
+    "HB737": _r(
+        "member", "# 记录的大小与实际内容不符的工作簿", "# 在 WPS 或 Excel 中重新保存的工作簿"
+    ),
+    "HB738": _r("size limit", "# 200 MiB 的工作簿", "# 把数据拆分为几个工作簿"),
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": _r(
+        "url", "![照片](file:///D:/资料/照片.jpg)", "![照片](../images/zhaopian.jpg)", "markdown"
+    ),
+    "HB310": _r("url", "[办法](/home/zhang/办法.pdf)", "[办法](../files/banfa.pdf)", "markdown"),
+    "HB311": _r("url", "![图](../../../secret.png)", "![图](images/tu.png)", "markdown"),
+    "HB312": _r(
+        "url hint", "[见第二讲](02-zhuti-dangri.md)", "[见第二讲](02-zhuti-dangri.md)", "markdown"
+    ),
+    "HB313": _r("url", "[见下一讲](../next)", "[见下一讲](02-zhuti-dangri.md)", "markdown"),
+    "HB314": _r("url", "[见要求](#yaoqiu)", "[见要求](#jiben-yaoqiu)", "markdown"),
+    "HB315": _r("detail", "# 网站引擎报告的其他警告", "# 按提示改正后再生成"),
 }
 
 # Pieces of messages, with their parameters.
@@ -680,6 +725,16 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "csv.utf8": (),
     "csv.gb18030": (),
     "csv.unknown": (),
+    # issue 22: what a file really is
+    "csv.utf16": (),
+    "kind.pdf": (),
+    "kind.image": (),
+    "kind.archive": (),
+    "kind.word": (),
+    "kind.slides": (),
+    "kind.xml_2003": (),
+    "kind.text": (),
+    "kind.unknown": (),
 }
 
 # The command line's own words, with their parameters.

@@ -165,8 +165,8 @@ RULES: dict[str, str] = {
     "HB534": "the series '{id}' is named twice",
     "HB535": "there is no series '{id}' in {file}; add it there with its name{hint}",
     "HB701": "there is no such file",
-    "HB702": "expected a workbook (.xlsx, .xls, .ods) or a .csv file, found a '{found}' file",
-    "HB703": "the workbook cannot be read ({detail}); it may be damaged or protected by a password",
+    "HB702": "expected a workbook (.xlsx, .xls, .ods) or a text table (.csv, .txt), found a '{found}' file",
+    "HB703": "the workbook is damaged: its {suffix} format cannot be read; open it in WPS or Excel (let it repair the file) and save it as .xlsx, then import it",
     "HB704": "byte {byte} cannot be read as UTF-8 or GBK/GB18030; save the file again as 'CSV UTF-8'",
     "HB705": "there is no sheet '{name}' (the sheets are: {sheets})",
     "HB706": "no header row (with a column such as '{name}') in the first 10 rows",
@@ -194,6 +194,29 @@ RULES: dict[str, str] = {
     "HB728": "the round {id} is scored with {rubric}, but the workbook says {found}",
     "HB729": "there is no rubric '{ref}'{hint}",
     "HB730": "no unit has scores in the sheet; nothing to write",
+    # issue 22: files that are not what their name says, and their limits
+    "HB045": "the workbook is protected by a password to open (encrypted) and cannot be read; open it in WPS or Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, leave it empty) and save it as .xlsx, then import it",
+    "HB046": "this is a web page (HTML) whose name ends in {suffix}: many office systems export their 'Excel tables' as web pages; open it in WPS or Excel and save it as .xlsx or 'CSV UTF-8', then import it",
+    "HB047": "the file is incomplete (the end of the {suffix} workbook is missing), perhaps cut off while downloading or copying; download or copy the whole file again",
+    "HB048": "this is not a workbook but {kind}, whose name ends in {suffix}; put the data into a workbook and save it as .xlsx or 'CSV UTF-8', then import it",
+    "HB050": "{n} more problems of the same kind are not listed (at most {limit} a file); correct the ones above and run again",
+    # issue 22: spreadsheets' bounds (checked before the reader opens the file)
+    "HB731": "the workbook unpacks to {size} MiB, above the limit of {limit} MiB: it is too large, or a hostile 'zip bomb'; keep only the sheets to import, remove pictures and save it as .xlsx; do not open files of unknown origin",
+    "HB732": "the workbook's part {member} is compressed {ratio} times, above the limit of {limit}: no normal workbook is, the file may be a hostile 'zip bomb'; ask its sender for a file saved normally in WPS or Excel",
+    "HB733": "the workbook has {n} parts, above the limit of {limit}; keep only the sheets to import and save it as a new .xlsx",
+    "HB734": "the sheet has {n} rows, above the limit of {limit}; remove the extra rows below the table, or split the data into several workbooks",
+    "HB735": "the sheet's data reaches column {n} ({last}), above the limit of {limit} columns; remove the extra columns on the right",
+    "HB736": "the sheet's range holds {n} cells, above the limit of {limit}: a cell far outside the table has content; remove the cells outside the table, or split the data into several workbooks",
+    "HB737": "the workbook's part {member} unpacks to more than the file records: it is damaged or was tampered with; save it again in WPS or Excel, or ask its sender for the original",
+    "HB738": "the file is too large: {size} MiB, above the limit of {limit} MiB for an import; split the data into several files",
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": "a link or image points to a file on this computer, {url}: readers do not have it, so it opens neither on the web page nor in the PDF; put the file into content/ and link it by a path relative to the page, or link an http(s) address",
+    "HB310": "a link or image uses an absolute path, {url}: it points to a file on one computer or to the web site's root, and breaks once published and in the PDF; use a path relative to the page instead, such as ../images/tu.png",
+    "HB311": "a link or image points outside the handbook, {url}: files outside content/ are neither published nor read; put the file into content/ and link it there",
+    "HB312": "the target of the link {url} does not exist in the handbook (the path is relative to the page); check the path and the file's name{hint}",
+    "HB313": "the link {url} is not recognised: it points to no page or file; link a .md page or a file",
+    "HB314": "the anchor the link {url} points to does not exist; check the heading's anchor after #",
+    "HB315": "the site engine reported a problem: {detail}; check the page as it says, or ask whoever maintains the handbook tool",
 }
 
 PHRASES: dict[str, str] = {
@@ -239,6 +262,16 @@ PHRASES: dict[str, str] = {
     "csv.utf8": "UTF-8",
     "csv.gb18030": "GBK/GB18030 (what Excel on Chinese Windows writes)",
     "csv.unknown": "neither UTF-8 nor GBK/GB18030",
+    # issue 22: what a file really is
+    "csv.utf16": "UTF-16 (Excel's 'Unicode text', tab separated)",
+    "kind.pdf": "a PDF document",
+    "kind.image": "a picture",
+    "kind.archive": "a zip or other archive (with no sheet in it)",
+    "kind.word": "a Word document",
+    "kind.slides": "a presentation (PowerPoint)",
+    "kind.xml_2003": "an Excel 2003 XML table (an old format)",
+    "kind.text": "a text file (name it .csv or .txt to import it as it is)",
+    "kind.unknown": "a file of an unknown kind",
 }
 
 # Each rule: what it protects; how to fix it. (The wrong and right examples are in codes.py.)
@@ -726,8 +759,8 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "Save the file as .xlsx or .csv in WPS or Excel, then import it.",
     ),
     "HB703": (
-        "A damaged or encrypted workbook cannot be read, and its scores would be lost.",
-        "Open it in WPS or Excel and save it as an .xlsx without a password.",
+        "A damaged workbook cannot be read, and its scores would be lost.",
+        "Open it in WPS or Excel (let it repair the file) and save it as .xlsx.",
     ),
     "HB704": (
         "A CSV file is read as UTF-8 or GBK/GB18030; any other encoding would turn into garbled text.",
@@ -902,6 +935,88 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB609": (
         "The edit links are made by MkDocs from repo_url and edit_uri; the old setting no longer does anything.",
         "Remove source_url; write repo_url and edit_uri at the top of mkdocs.yml and enable content.action.edit.",
+    ),
+    # issue 22: files that are not what their name says, and their limits
+    "HB045": (
+        "An encrypted workbook cannot be read without its password, and its scores would be lost.",
+        "Remove the password to open it and save it as .xlsx.",
+    ),
+    "HB046": (
+        "Office systems often export their 'Excel tables' as web pages: spreadsheet programs open them, an import cannot read their cells.",
+        "Open it in WPS or Excel and save it as .xlsx or 'CSV UTF-8'.",
+    ),
+    "HB047": (
+        "An incomplete file lacks part of its data.",
+        "Download or copy the whole file again.",
+    ),
+    "HB048": (
+        "Only workbooks and CSV files can be imported.",
+        "Put the data into a workbook and save it as .xlsx or 'CSV UTF-8'.",
+    ),
+    "HB050": (
+        "Thousands of lines of problems hide their cause; the first few dozen usually show what is wrong.",
+        "Correct the problems listed and run again.",
+    ),
+    "HB731": (
+        "A workbook that unpacks to a huge size exhausts the memory; hostile 'zip bombs' crash programs that way.",
+        "Keep only the sheets to import and save it as .xlsx; do not open files of unknown origin.",
+    ),
+    "HB732": (
+        "An extreme compression ratio is the mark of a 'zip bomb', which exhausts the memory when read.",
+        "Ask the sender for a file saved normally.",
+    ),
+    "HB733": (
+        "A workbook of that many parts is slow to read and is no normal workbook.",
+        "Keep only the sheets to import and save a new .xlsx.",
+    ),
+    "HB734": (
+        "Too many rows exhaust the memory, and are more than one import should hold.",
+        "Remove the extra rows, or split the data into several workbooks.",
+    ),
+    "HB735": (
+        "Too many columns exhaust the memory, and are more than one import should hold.",
+        "Remove the extra columns on the right.",
+    ),
+    "HB736": (
+        "A reader lays out the whole range of cells: one cell far away makes a small file take tens of GB of memory.",
+        "Remove the cells outside the table.",
+    ),
+    "HB737": (
+        "A file whose recorded sizes do not match its content is damaged or forged, perhaps to exhaust the memory.",
+        "Save it again in WPS or Excel.",
+    ),
+    "HB738": (
+        "A file that large exhausts the memory when read.",
+        "Split the data into several files.",
+    ),
+    # issue 22: links and images leaving the handbook, MkDocs' warnings
+    "HB309": (
+        "A file on the editor's computer does not exist for readers: the link breaks once published, and a PDF keeps a dead link.",
+        "Put the file into content/ and link it by a relative path.",
+    ),
+    "HB310": (
+        "An absolute path depends on one computer or on the site's root, and breaks wherever the site is published.",
+        "Use a path relative to the page.",
+    ),
+    "HB311": (
+        "Files outside content/ are not published, and a build reads nothing outside the handbook.",
+        "Put the file into content/ and link it there.",
+    ),
+    "HB312": (
+        "A link to a page or file that does not exist shows readers 'page not found'.",
+        "Correct the path or the file's name as the hint says.",
+    ),
+    "HB313": (
+        "A link that points to no page or file breaks on the site.",
+        "Link a .md page or a file.",
+    ),
+    "HB314": (
+        "Without its anchor, a link opens the top of the page and the reader cannot find the passage.",
+        "Check the heading's anchor.",
+    ),
+    "HB315": (
+        "A warning of the site engine means a page will not show as intended.",
+        "Check the page as it says.",
     ),
 }
 

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from generator import layout
 from generator.content.check import Resolved, is_outdated
+from generator.content.links import on_paper
 from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
 from generator.pdf.fonts import Fonts
@@ -288,7 +289,7 @@ class PrintPages:
             return self.citation(r, inside)
 
         source = page_markdown(page, resolved.get(page.source, []), one)
-        html = _converter().reset().convert(source)
+        html = on_paper(_converter().reset().convert(source), page.path, self.settings.site_url)
         return Markup(_IMG_SRC.sub(lambda m: self._image(m, page), html))
 
     def _image(self, m: re.Match[str], page: ContentPage) -> str:

@@ -4,13 +4,19 @@ inside, so the same data gives the same bytes). Private columns never appear."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Callable
 
-from generator.core.workbook import printable, workbook, write_cell
+from generator.core.workbook import (
+    CsvCell,
+    csv_text,
+    printable,
+    workbook,
+    write_cell,
+    write_text,
+    write_texts,
+)
 from generator.results import headings as L
 from generator.results.load import LoadedTable, public_columns
 from generator.results.model import Column, Unit
@@ -20,28 +26,24 @@ from generator.results.scoring import RoundResult
 def scores_csv(result: RoundResult) -> str:
     """A round's scores as CSV, for spreadsheet programs."""
     criteria = [c.id for c in result.rubric.criteria]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["rank", "unit_id", "unit", "total", "grade", "passed", *criteria])
+    rows: list[list[CsvCell]] = [["rank", "unit_id", "unit", "total", "grade", "passed", *criteria]]
     for u in result.units:
-        cells = [
-            ("?" if u.scores[c].points is None else f"{u.scores[c].points:g}")
-            if c in u.scores
-            else ""
+        cells: list[CsvCell] = [
+            ("?" if u.scores[c].points is None else u.scores[c].points) if c in u.scores else ""
             for c in criteria
         ]
-        writer.writerow(
+        rows.append(
             [
                 u.rank,
                 u.unit.id,
                 u.unit.name,
-                f"{u.total:g}",
+                u.total,
                 u.grade or "",
                 "yes" if u.passed else "no",
                 *cells,
             ]
         )
-    return "\ufeff" + out.getvalue()  # a BOM so that spreadsheet programs read the Chinese right
+    return csv_text(rows)
 
 
 def scores_json(result: RoundResult) -> str:
@@ -90,7 +92,7 @@ def round_xlsx(result: RoundResult) -> bytes:
         sheet = book.add_worksheet("成绩")
         headers = ["名次", L.UNIT_ID, L.UNIT_NAME, "总分", "等级", "是否达标"]
         headers += [L.criterion_header(c, i) for i, c in enumerate(criteria, start=1)]
-        sheet.write_row(0, 0, headers, f.header)
+        write_texts(sheet, 0, 0, headers, f, f.header)
         sheet.set_row(0, 64)
         sheet.set_column(0, 0, 6)
         sheet.set_column(1, 1, 14)
@@ -99,10 +101,10 @@ def round_xlsx(result: RoundResult) -> bytes:
         sheet.set_column(6, 5 + len(criteria), 11)
         for row, u in enumerate(result.units, start=1):
             sheet.write_number(row, 0, u.rank, f.number)
-            sheet.write_string(row, 1, u.unit.id, f.ids)
-            sheet.write_string(row, 2, u.unit.name, f.text)
+            write_text(sheet, row, 1, u.unit.id, f, f.ids)
+            write_text(sheet, row, 2, u.unit.name, f)
             sheet.write_number(row, 3, u.total, f.number)
-            sheet.write_string(row, 4, u.grade or "", f.text)
+            write_text(sheet, row, 4, u.grade or "", f)
             sheet.write_string(row, 5, "是" if u.passed else "否", f.text)
             for col, c in enumerate(criteria, start=6):
                 s = u.scores.get(c.id)
@@ -137,14 +139,7 @@ def round_xlsx(result: RoundResult) -> bytes:
         ]
         for row, (label, value) in enumerate(rows):
             about.write_string(row, 0, label, f.label)
-            if isinstance(value, dt.date):
-                about.write_datetime(
-                    row, 1, dt.datetime(value.year, value.month, value.day), f.date
-                )
-            elif isinstance(value, int | float):
-                about.write_number(row, 1, value, f.number)
-            else:
-                about.write_string(row, 1, str(value), f.text)
+            write_cell(about, row, 1, value, f)
     return out.getvalue()
 
 
@@ -159,7 +154,7 @@ def table_xlsx(table: LoadedTable, units: dict[str, Unit]) -> bytes:
     m, columns = table.model, public_columns(table)
     with workbook(m.published, m.title) as (book, f, out):
         sheet = book.add_worksheet(m.kind)
-        sheet.write_row(0, 0, [c.label for c in columns], f.header)
+        write_texts(sheet, 0, 0, [c.label for c in columns], f, f.header)
         for col, c in enumerate(columns):
             sheet.set_column(col, col, {"date": 12, "number": 10, "choice": 10}.get(c.type, 24))
         for row, values in enumerate(m.rows, start=1):
@@ -174,15 +169,11 @@ def table_xlsx(table: LoadedTable, units: dict[str, Unit]) -> bytes:
 def table_csv(table: LoadedTable, units: dict[str, Unit]) -> str:
     """A table's public columns as CSV (units by name)."""
     columns = public_columns(table)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.label for c in columns])
+    rows: list[list[CsvCell]] = [[c.label for c in columns]]
     for row in table.model.rows:
         cells = [_shown(row.get(c.key), c, units) for c in columns]
-        writer.writerow(
-            ["" if v is None else f"{v:g}" if isinstance(v, float) else str(v) for v in cells]
-        )
-    return "\ufeff" + out.getvalue()  # a BOM so that spreadsheet programs read the Chinese right
+        rows.append([v if v is None or isinstance(v, int | float | str) else str(v) for v in cells])
+    return csv_text(rows)
 
 
 def table_json(table: LoadedTable, units: dict[str, Unit]) -> str:

@@ -7,7 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from generator.core.workbook import Formats, printable, workbook, write_cell
+from generator.core.workbook import (
+    Formats,
+    printable,
+    workbook,
+    write_cell,
+    write_text,
+    write_texts,
+)
 from generator.results import headings as L
 from generator.results.model import Round, Score, Table, Unit
 from generator.standards.model import StandardEdition
@@ -57,7 +64,7 @@ def _about(
         if isinstance(value, dt.date):
             sheet.write_datetime(row, 1, dt.datetime(value.year, value.month, value.day), f.date)
         elif value is not None:
-            sheet.write_string(row, 1, str(value), f.text)
+            write_text(sheet, row, 1, str(value), f)
     for k, line in enumerate(how, start=len(fields) + 2):
         if k == len(fields) + 2:
             sheet.write_string(k, 0, line, f.label)
@@ -72,7 +79,7 @@ def _units_sheet(book: Any, f: Formats, units: list[Unit]) -> None:
     sheet = book.add_worksheet(L.UNITS)
     sheet.write_row(0, 0, [L.UNIT_ID, L.UNIT_NAME, "类别"], f.header)
     for row, unit in enumerate(units, start=1):
-        sheet.write_row(row, 0, [unit.id, unit.name, unit.kind], f.text)
+        write_texts(sheet, row, 0, [unit.id, unit.name, unit.kind], f, f.text)
     sheet.set_column(0, 0, 16)
     sheet.set_column(1, 1, 24)
     sheet.freeze_panes(1, 0)
@@ -88,7 +95,7 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
     with workbook(day, title) as (book, f, out):
         sheet = book.add_worksheet(L.SCORES)
         headers = [L.criterion_header(c, i) for i, c in enumerate(criteria, start=1)]
-        sheet.write_row(0, 0, [L.UNIT_ID, L.UNIT_NAME, *headers, L.TOTAL], f.header)
+        write_texts(sheet, 0, 0, [L.UNIT_ID, L.UNIT_NAME, *headers, L.TOTAL], f, f.header)
         sheet.set_row(0, 64)
         sheet.set_column(0, 0, 14)
         sheet.set_column(1, 1, 20)
@@ -96,8 +103,8 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
         sheet.set_column(2 + len(criteria), 2 + len(criteria), 8)
         first, last = L.column_letter(2), L.column_letter(1 + len(criteria))
         for row, unit in enumerate(data.units, start=1):
-            sheet.write_string(row, 0, unit.id, f.ids)
-            sheet.write_string(row, 1, unit.name, f.text)
+            write_text(sheet, row, 0, unit.id, f, f.ids)
+            write_text(sheet, row, 1, unit.name, f)
             given = (data.scores or {}).get(unit.id, {})
             total = 0.0
             for col, c in enumerate(criteria, start=2):
@@ -146,12 +153,14 @@ def round_workbook(data: RoundSheet, day: dt.date) -> bytes:
             for i, c in enumerate(criteria, start=1):
                 s = (data.scores or {}).get(unit.id, {}).get(c.id)
                 if s is not None and (s.reason or s.evidence):
-                    notes.write_row(
-                        row,
-                        0,
-                        [unit.id, names[unit.id], headers[i - 1], s.reason or "", s.evidence or ""],
-                        f.text,
-                    )
+                    texts = [
+                        unit.id,
+                        names[unit.id],
+                        headers[i - 1],
+                        s.reason or "",
+                        s.evidence or "",
+                    ]
+                    write_texts(notes, row, 0, texts, f, f.text)
                     row += 1
         notes.data_validation(
             1,
@@ -195,7 +204,7 @@ def table_workbook(table: Table, units: list[Unit], day: dt.date) -> bytes:
     with workbook(day, table.title) as (book, f, out):
         sheet = book.add_worksheet(table.kind)
         columns = table.columns
-        sheet.write_row(0, 0, [L.column_header(c) for c in columns], f.header)
+        write_texts(sheet, 0, 0, [L.column_header(c) for c in columns], f, f.header)
         sheet.set_row(0, 32)
         for col, c in enumerate(columns):
             width = {"date": 12, "number": 10, "unit": 14, "choice": 10}.get(c.type, 30)

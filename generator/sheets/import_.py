@@ -21,7 +21,8 @@ from generator.results.check import check_results
 from generator.results.load import LoadedRound, LoadedTable, Results
 from generator.results.model import Round, Table
 from generator.sheets.cells import Context, Outcome, Problems, load_context, text_of
-from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, fail, read_book
+from generator.sheets.guard import fail
+from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, read_book
 from generator.sheets.rows import read_rows, rewrite_rows
 from generator.sheets.scores import new_round_text, read_scores, rewrite_round, round_meta
 

@@ -3,8 +3,13 @@
 What a person expects of a sheet is kept here: a merged cell's value stands in every
 cell it covers, a formula gives the value it showed when saved, text is trimmed
 (trailing spaces, full-width spaces), blank rows are blank. CSV is read as UTF-8
-(with or without a BOM) or, failing that, as GBK/GB18030, which Excel on Chinese
-Windows writes; which one is said.
+(with or without a BOM), as UTF-16 with its BOM (Excel's "Unicode text", tab
+separated, often saved as .txt) or, failing those, as GBK/GB18030, which Excel on
+Chinese Windows writes; which one is said. A CSV field neutralised by the tool's
+own downloads (`'=…`) is read back as the text it was.
+
+Before python-calamine opens a workbook, `guard` has looked at it: what it really
+is, and that it stays within bounds.
 """
 
 from __future__ import annotations
@@ -14,17 +19,19 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, PasswordError
 
-from generator.errors import Problem, ValidationFailed
+from generator.core.workbook import restored
+from generator.errors import ValidationFailed
 from generator.messages import Phrase, phrase
 from generator.results.headings import column_letter
+from generator.sheets.guard import MAX_ROWS, bounded, check_workbook, fail, size_checked
 
 Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 _SPACES = " \t\r\n\u3000\u00a0\ufeff"
 
 
@@ -63,9 +70,9 @@ class Book:
         return self.encoding is not None
 
 
-def fail(where: str, code: str, /, **params: object) -> NoReturn:
-    """Stop with one problem of rule `code` placed at `where` (a book or a data file)."""
-    raise ValidationFailed([Problem.at(where, 0, 0, "", code, **params)])
+def is_text(path: Path) -> bool:
+    """Whether the file is read as text (CSV, or tab-separated as Excel's "Unicode text")."""
+    return path.suffix.lower() in TEXT_SUFFIXES
 
 
 def _clean(value: object) -> Cell:
@@ -80,15 +87,18 @@ def read_book(path: Path, shown: str) -> Book:
     """Every sheet of a workbook, or the one table of a CSV file."""
     if not path.is_file():
         fail(shown, "HB701")
-    if path.suffix.lower() == ".csv":
+    if is_text(path):
         return _read_csv(path, shown)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         fail(shown, "HB702", found=path.suffix)
+    check_workbook(path, shown)
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as f:  # the reader goes by the content, not the name
+            book = CalamineWorkbook.from_filelike(f)
         sheets = {}
         for name in book.sheet_names:
             sheet = book.get_sheet_by_name(name)
+            bounded(f"{shown}:{name}", sheet.height, sheet.width)
             rows = [[_clean(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
             start = sheet.start
             if start and start != (0, 0) and len(rows) < (sheet.end or (0, 0))[0] + 1:
@@ -104,8 +114,12 @@ def read_book(path: Path, shown: str) -> Book:
                     for c in range(c0, c1 + 1):
                         row[c] = value
             sheets[name] = Sheet(name, rows, f"{shown}:{name}")
-    except Exception as exc:  # calamine's errors for damaged or password-protected files
-        fail(shown, "HB703", detail=str(exc))
+    except ValidationFailed:
+        raise
+    except PasswordError:
+        fail(shown, "HB045")
+    except Exception:  # the reader's errors for a damaged file (its English is no help)
+        fail(shown, "HB703", suffix=path.suffix.lower())
     return Book(shown, sheets)
 
 
@@ -113,13 +127,22 @@ ENCODINGS = {
     "utf-8-sig": phrase("csv.utf8_bom"),
     "utf-8": phrase("csv.utf8"),
     "gb18030": phrase("csv.gb18030"),
+    "utf-16": phrase("csv.utf16"),
 }
 
 
 def decode_csv(data: bytes, shown: str) -> tuple[str, str]:
     """The text and the encoding it was read with (`shown`: the file, for the problem)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            fail(shown, "HB704", byte=exc.start + 1)
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            fail(shown, "HB704", byte=exc.start + 4)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -139,10 +162,17 @@ def csv_encoding(path: Path) -> Phrase:
 
 
 def _read_csv(path: Path, shown: str) -> Book:
+    size_checked(path, shown)
     text, encoding = decode_csv(path.read_bytes(), shown)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    rows: list[list[Cell]] = [
-        [_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+    rows: list[list[Cell]] = []
+    width = 0
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for row in reader:
+        rows.append([_clean(restored(v)) for v in row])
+        width = max(width, len(row))
+        if len(rows) > MAX_ROWS:
+            bounded(shown, len(rows) + sum(1 for _ in reader), width)
+    bounded(shown, len(rows), width)
     return Book(shown, {"": Sheet("", rows, shown, csv=True)}, encoding)

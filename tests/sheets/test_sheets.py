@@ -109,17 +109,17 @@ def test_bad_cells_are_located_and_nothing_is_written(handbook: Handbook, tmp_pa
     sheet["F1"] = "出勤（2分）"  # not a criterion
     book.save(out)
     assert problems_of(handbook, out) == [
+        "book.xlsx:评分!F1: 列“出勤（2分）”不是 demo@2020 验收细则的评分项 [HB708]",
+        "book.xlsx:评分!D2: “安全”应为 0 到 6 之间的数（该评分项的分值），实际为 7 [HB718]",
+        'book.xlsx:评分!C3: “换届”应为 0 到 4 之间的分数、未评估填“?”，实际为 "四" [HB717]',
         "book.xlsx:评分!A4: content/results/units.yml 中没有单位“zz” [HB715]",
         "book.xlsx:评分!A5: 单位“a”出现了两行（第一次在第 2 行） [HB720]",
-        'book.xlsx:评分!C3: “换届”应为 0 到 4 之间的分数、未评估填“?”，实际为 "四" [HB717]',
-        "book.xlsx:评分!D2: “安全”应为 0 到 6 之间的数（该评分项的分值），实际为 7 [HB718]",
-        "book.xlsx:评分!F1: 列“出勤（2分）”不是 demo@2020 验收细则的评分项 [HB708]",
     ]
     with pytest.raises(ValidationFailed) as failed:
         do_import(handbook, out)
-    assert [p.format("en") for p in failed.value.problems][3:] == [
-        "book.xlsx:评分!D2: expected a number from 0 to 6 (the points of 安全), found 7 [HB718]",
+    assert [p.format("en") for p in failed.value.problems][:2] == [
         "book.xlsx:评分!F1: the column '出勤（2分）' is not a criterion of the rubric of demo@2020 [HB708]",
+        "book.xlsx:评分!D2: expected a number from 0 to 6 (the points of 安全), found 7 [HB718]",
     ]
     assert (handbook.root / R).read_bytes() == before
 
@@ -332,12 +332,17 @@ def test_new_workbook_for_one_kind_of_unit(handbook: Handbook, tmp_path: Path) -
         (
             "scores.docx",
             b"x",
-            "scores.docx: 应为工作簿（.xlsx、.xls、.ods）或 .csv 文件，实际为“.docx”文件 [HB702]",
+            "scores.docx: 应为工作簿（.xlsx、.xls、.ods）或文本表格（.csv、.txt）文件，实际为“.docx”文件 [HB702]",
         ),
-        ("broken.xlsx", b"not a zip", "broken.xlsx: 工作簿无法读取（"),
+        (
+            "broken.xlsx",
+            b"not a zip",
+            "broken.xlsx: 这不是工作簿，而是文本文件（可改用 .csv 或 .txt 扩展名直接导入），只是扩展名为 .xlsx；"
+            "请把要导入的数据放进工作簿，另存为 .xlsx 或“CSV UTF-8”后再导入 [HB048]",
+        ),
         (
             "scores.csv",
-            b"\xff\xfe\xfd",
+            b"\xff\xfd",
             "scores.csv: 第 1 个字节既不是 UTF-8 也不是 GBK/GB18030 编码；请另存为“CSV UTF-8” [HB704]",
         ),
         (
@@ -355,9 +360,7 @@ def test_a_book_that_cannot_be_read(
     if data is not None:
         book.write_bytes(data)
     (found,) = problems_of(handbook, book, round_id="r2025")
-    assert found.startswith(message)
-    if name == "broken.xlsx":
-        assert found.endswith("）；文件可能已损坏或设有密码 [HB703]")
+    assert found == message
 
 
 def test_a_workbook_without_its_sheet(handbook: Handbook, tmp_path: Path) -> None:
@@ -388,9 +391,9 @@ def test_rows_columns_and_reasons_of_a_scores_sheet(handbook: Handbook, tmp_path
     assert found == [
         "book.xlsx:理由与依据!A4: “a · 安全”出现了两行（第一次在第 3 行） [HB723]",
         "book.xlsx:理由与依据!C5: 列“出勤”不是 demo@2020 验收细则的评分项 [HB708]",
+        "book.xlsx:评分!F1: “换届”列重复（第一次在 C 列） [HB709]",
         "book.xlsx:评分!A3: 已填分数的行缺少单位编号 [HB719]",
         "book.xlsx:评分!C4: 缺少“换届”的分数；请填写分数，未评估填“?” [HB721]",
-        "book.xlsx:评分!F1: “换届”列重复（第一次在 C 列） [HB709]",
     ]
 
 
@@ -407,8 +410,8 @@ def test_reasons_need_points_and_their_columns(handbook: Handbook, tmp_path: Pat
     notes.append(["d", "丁单位", "安全", "理由", None])
     book.save(out)
     assert problems_of(handbook, out) == [
-        "book.xlsx:理由与依据!A3: 单位“d”在工作表“评分”中没有分数 [HB722]",
         "book.xlsx:理由与依据!D2: “安全”为“?”（未评估）；只有填了分数的评分项才保留理由和依据 [HB724]",
+        "book.xlsx:理由与依据!A3: 单位“d”在工作表“评分”中没有分数 [HB722]",
     ]
     book["理由与依据"]["E1"] = None
     book.save(out)
@@ -429,12 +432,12 @@ def test_a_table_sheet_checks_its_columns_and_values(handbook: Handbook, tmp_pat
     csv = tmp_path / "ledger.csv"
     csv.write_text("问题,单位,状态,金额,备注\n,a,整改中,三,x\n", encoding="utf-8")
     assert problems_of(handbook, csv, table_id="ledger") == [
-        "ledger.csv:A2: “问题”为必填项，实际为空 [HB712]",
-        'ledger.csv:D2: 应为数字，实际为文字 "三" [HB714]',
         "ledger.csv:E1: 列“备注”不是表格 ledger 的列 [HB707]",
         "ledger.csv:F1: 缺少“整改时限”列（deadline） [HB710]",
         "ledger.csv:F1: 缺少“完成日期”列（done） [HB710]",
         "ledger.csv:F1: 缺少“联系人”列（contact） [HB710]",
+        "ledger.csv:A2: “问题”为必填项，实际为空 [HB712]",
+        'ledger.csv:D2: 应为数字，实际为文字 "三" [HB714]',
     ]
 
 
