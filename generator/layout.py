@@ -155,19 +155,23 @@ def standard_pdf(standard_id: str, edition: str) -> str:
 
 
 def manual_pdf(folder: str) -> str:
-    """The booklet of the manual folder `content/manuals/<folder>/`."""
-    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf"
+    """The booklet of the manual folder `content/manuals/<folder>/`; folder "" is the
+    booklet of the pages directly in `content/manuals/` (where the scaffold writes one)."""
+    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf" if folder else f"{PDF_DIR}/{MANUALS_DIR}.pdf"
 
 
 def manual_folder(path: str) -> str | None:
-    """The manual folder a hand-written page (its path in the docs folder) belongs to."""
+    """The manual folder a hand-written page (its path in the docs folder) belongs to:
+    "" for a page directly in `content/manuals/`."""
     parts = path.split("/")
-    return parts[1] if len(parts) >= 3 and parts[0] == MANUALS_DIR else None
+    if parts[0] != MANUALS_DIR or len(parts) < 2:
+        return None
+    return parts[1] if len(parts) >= 3 else ""
 
 
 def manual_index(folder: str) -> str:
     """The index page of a manual folder (its cover and 说明)."""
-    return f"{MANUALS_DIR}/{folder}/{HOME}"
+    return f"{MANUALS_DIR}/{folder}/{HOME}" if folder else f"{MANUALS_DIR}/{HOME}"
 
 
 def is_index(path: str) -> bool:
