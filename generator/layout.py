@@ -56,6 +56,7 @@ SERVE_SITE = f"{WORK_DIR}/serve-site"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
 STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there
+STAGING_GITIGNORE = "# handbook: the previous site, kept to make the next one quickly\n*\n"
 ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------
