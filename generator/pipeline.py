@@ -48,7 +48,7 @@ from generator.settings import MkdocsFile, Settings, load_settings
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
-from generator.standards.load import load_standards
+from generator.standards.load import load_standards, unread_ids
 from generator.standards.model import StandardEdition, Status
 from generator.standards.pages import standard_pages
 from generator.standards.status import STATUSES
@@ -119,7 +119,8 @@ def run(
     mark("load")
     problems += check_all(editions, as_of)
     problems += codeowners.drift(root, editions)
-    problems += check_notices(notices, {e.model.id for e in editions})
+    known = {e.model.id for e in editions} | unread_ids(problems)
+    problems += check_notices(notices, known)
     if problems or settings is None:
         raise ValidationFailed(problems)
     mark("check")

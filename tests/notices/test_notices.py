@@ -169,3 +169,13 @@ def test_feeds_parse_and_keep_their_ids(built_site: Path) -> None:
         first.id == "urn:uuid:a4888f5e-8d83-5b6a-93d5-e6b4e025cae8"
     )  # stable: derived from the 索引号
     assert [e.id for e in rss.entries] == [e.id for e in atom.entries]
+
+
+def test_a_standard_that_fails_to_read_is_reported_not_the_notices_that_cite_it(
+    handbook: Handbook,
+) -> None:
+    write_notice(handbook, FRONT + "concerns: [demo]\n")
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace("issuer:", "isuer:"))
+    assert handbook.problems() == [
+        "standards/demo/2020.yml:7:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]",
+    ]
