@@ -504,3 +504,22 @@ def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base
         "getComputedStyle(document.getElementById('zhuti-dangri'), '::after').content"
     )
     assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause
+
+
+def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "results/jiance-2025/")
+    hint = page.locator(".hb-scroll-hint").last
+    hint.wait_for()
+    assert hint.inner_text() == "表格较宽，可左右滑动查看全部 6 列"
+    box = page.locator(".md-typeset__scrollwrap").last
+    box.evaluate("b => { b.scrollLeft = 200; }")
+    first = page.locator(".hb-compact tbody tr td").first
+    assert first.bounding_box()["x"] == pytest.approx(box.bounding_box()["x"], abs=2)
+    context.set_default_timeout(5000)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("() => document.querySelectorAll('.hb-scroll-hint').length === 0")
+    chart = page.locator("svg.hb-chart").first.bounding_box()
+    assert chart["width"] == 420  # its own size: labels as large as the text
+    context.close()

@@ -449,4 +449,31 @@
     });
     wrap.insertBefore(box, wrap.firstChild);
   });
+
+  /* ---------- wide tables: say that they scroll, keep the first column in view ---------- */
+  var scrollsText = (document.querySelector(".hb-search") || document.body).getAttribute("data-scrolls") || "";
+  var markWide = function () {
+    /* Material wraps each table in its scroll box once its own script has run. */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      var table = wrap.querySelector("table");
+      /* Wide when cells are out of sight, not just the box's padding (Material's own margin). */
+      var box = table && table.parentElement;
+      var pad = box ? parseFloat(getComputedStyle(box).paddingLeft) || 0 : 0;
+      var wide = table && table.offsetWidth > wrap.clientWidth - pad + 1;
+      wrap.classList.toggle("hb-wide", !!wide);
+      var hint = wrap.previousElementSibling;
+      var mine = hint && hint.classList.contains("hb-scroll-hint");
+      if (wide && !mine && scrollsText) {
+        hint = document.createElement("p");
+        hint.className = "hb-scroll-hint";
+        var row = table.tHead && table.tHead.rows[0] || table.rows[0];
+        hint.textContent = scrollsText.replace("{n}", row ? row.cells.length : "");
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!wide && mine) {
+        hint.parentNode.removeChild(hint);
+      }
+    });
+  };
+  window.addEventListener("load", markWide);
+  window.addEventListener("resize", markWide);
 })();
