@@ -25,7 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
-from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN
+from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, CjkBreaks
 from generator.render.provenance import SOURCE_KEY
 
 # The headings the generator writes (render/templates/_html.j2).
@@ -75,6 +75,12 @@ def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    """Editors' pages join a line break between Chinese characters (markup.CjkBreaks)."""
+    config["markdown_extensions"].append(CjkBreaks())
+    return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any) -> str:

@@ -13,6 +13,7 @@ from generator.layout import ATOM_FEED as ATOM
 from generator.layout import RSS_FEED as RSS
 from generator.layout import page_url
 from generator.notices.status import NoticeInfo
+from generator.render.markup import join_cjk_breaks
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
 FEEDS = (ATOM, RSS)
@@ -72,7 +73,8 @@ def build_feeds(
         if m.period and info.notice.end:
             parts.append(f"{labels['notice_period']}：{m.period.start} — {info.notice.end}")
         if m.outcome:
-            parts.append(f"{labels['notice_outcome']}：{m.outcome.text}")
+            outcome = join_cjk_breaks(m.outcome.text)
+            parts.append(f"{labels['notice_outcome']}：{outcome}")
         fe.description("；".join(parts))
         fe.category(term=m.type)
     return {

@@ -118,7 +118,8 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
 def _converter() -> markdown.Markdown:
     """Markdown as the site reads it (mkdocs.yml's extensions that matter on paper)."""
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "attr_list", "admonition"], output_format="html"
+        extensions=["tables", "sane_lists", "attr_list", "admonition", markup.CjkBreaks()],
+        output_format="html",
     )
 
 

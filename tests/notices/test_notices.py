@@ -179,3 +179,11 @@ def test_a_standard_that_fails_to_read_is_reported_not_the_notices_that_cite_it(
     assert handbook.problems() == [
         "standards/demo/2020.yml:7:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]",
     ]
+
+
+def test_a_wrapped_outcome_reads_as_one_line_in_the_feeds(handbook: Handbook) -> None:
+    front = FRONT + "outcome:\n  date: 2026-11-30\n  text: |\n    公示期内未收到\n    异议。\n"
+    write_notice(handbook, front)
+    result = run(handbook.root, D(2026, 12, 1))
+    atom = feedparser.parse(result.files["notices/atom.xml"])
+    assert atom.entries[0].summary.endswith("结果：公示期内未收到异议。")
