@@ -573,6 +573,8 @@ RULES: dict[str, Rule] = {
     ),
     "HB729": _r("ref hint", "# 说明：评分细则 liuhua-24@2032", "# 说明：评分细则 liuhua-24@2023"),
     "HB730": _r("", "# 评分 工作表中所有分数都是空的", "# 至少一个单位填了分数"),
+    # issue 24: workbook places and date serials
+    "HB760": _r("found date", "# 单元格（常规格式）：46387", "# 单元格（日期格式）：2026-12-31"),
 }
 
 # Pieces of messages, with their parameters.

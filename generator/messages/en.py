@@ -181,6 +181,8 @@ RULES: dict[str, str] = {
     "HB728": "the round {id} is scored with {rubric}, but the workbook says {found}",
     "HB729": "there is no rubric '{ref}'{hint}",
     "HB730": "no unit has scores in the sheet; nothing to write",
+    # issue 24: workbook places and date serials
+    "HB760": "expected a date, found the number {found}: a spreadsheet's date serial, standing for {date}; the cell is not formatted as a date",
 }
 
 PHRASES: dict[str, str] = {
@@ -771,6 +773,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB730": (
         "A sheet without scores would make an empty round.",
         "Fill in the scores of at least one unit, then import it.",
+    ),
+    # issue 24: workbook places and date serials
+    "HB760": (
+        "Spreadsheets store a date as the days since 1899-12-30; a cell formatted as General or Number shows that number, so whether that day is meant is unsure.",
+        "Format the cell as a date (or write YYYY-MM-DD), check the date it shows, then import it.",
     ),
     "HB030": (
         "A very large file is slow to read and takes much memory; every data file of a handbook is far below the limit.",
