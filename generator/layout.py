@@ -71,7 +71,10 @@ UNITS_INDEX = f"{RESULTS_DIR}/units/index.md"
 ASSETS = "assets/handbook"  # the site's own CSS and JavaScript
 SEARCH_DIR = "pagefind"  # in the built site
 # Pages reached from index pages, not from the menu (MkDocs' `not_in_nav`).
-NOT_IN_NAV = f"/{STANDARDS_DIR}/*/*/index.md\n/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
+NOT_IN_NAV = (
+    f"/{STANDARDS_DIR}/*/*/index.md\n/{STANDARDS_DIR}/*/*/changes/index.md\n"
+    f"/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
+)
 # Top-level docs folders whose pages the generator makes from data, not from content/.
 GENERATED_SECTIONS = (NOTICES_DIR, RESULTS_DIR)
 

@@ -134,7 +134,7 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
         rel = html.parent.relative_to(built_site).as_posix()
         page.goto(base_url + ("" if rel == "." else rel + "/"))
     page.goto(base_url + "no-such-page/")
-    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    assert page.locator("h1").first.inner_text() == "页面不存在（404）"
     outside = [u for u in page.requests if not u.startswith(base_url)]
     assert outside == []
 

@@ -138,3 +138,32 @@ def test_site_dir_is_honoured(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["build", "--root", str(root), "--as-of", str(AS_OF)])
     assert done.exit_code == 0, done.output
     assert (root / "public" / "index.html").is_file() and not (root / "site").exists()
+
+
+def test_what_readers_meet_around_the_pages_is_in_chinese(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    root = tmp_path / "h"
+    write_handbook(root)
+    (root / "content" / "images").mkdir()
+    (root / "content" / "images" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material ", "  logo: images/logo.png\n  name: material "
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(root, AS_OF)
+    site = root / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'alt="logo"' not in home
+    assert '<img src="images/logo.png" alt="示例委员会业务规范手册">' in home
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "404 - Not found" not in missing
+    assert "<h1>页面不存在（404）</h1>" in missing and ">返回首页</a>" in missing
+    # The generator owns the menu: MkDocs has no page "not included in the nav" to report.
+    assert not [r for r in caplog.records if "nav" in r.getMessage()]
