@@ -713,6 +713,10 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "serve.stopping": (),
     "serve.watching": ("paths",),
     "serve.dirty": (),
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": ("n",),
+    "serve.problems_hint": (),
+    "serve.fixed": (),
     "serve.level.INFO": (),
     "serve.level.WARNING": (),
     "serve.level.ERROR": (),

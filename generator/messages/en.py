@@ -947,6 +947,10 @@ TEXTS: dict[str, str] = {
     "serve.stopping": "Shutting down…",
     "serve.watching": "Watching paths for changes: {paths}",
     "serve.dirty": "A 'dirty' build: only changed pages are rebuilt, so navigation and links may be inaccurate; for previews only",
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": "{n} problem(s) found; the preview still shows the last good version",
+    "serve.problems_hint": "Fix the file and save it: this goes away by itself.",
+    "serve.fixed": "Fixed: every problem is corrected and the preview is up to date",
     "serve.level.INFO": "INFO   ",
     "serve.level.WARNING": "WARNING",
     "serve.level.ERROR": "ERROR  ",

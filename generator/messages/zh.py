@@ -717,6 +717,10 @@ TEXTS: dict[str, str] = {
     "serve.stopping": "正在停止……",
     "serve.watching": "正在监视这些位置的改动：{paths}",
     "serve.dirty": "只重新生成改动的页面：导航和站内链接可能暂时不准确，此方式仅用于预览",
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": "发现 {n} 个问题，预览仍显示上一次正确的版本",
+    "serve.problems_hint": "改正文件并保存后，这里自动消失。",
+    "serve.fixed": "已修复：所有问题都已改正，预览已更新",
     "serve.level.INFO": "信息   ",
     "serve.level.WARNING": "警告   ",
     "serve.level.ERROR": "错误   ",

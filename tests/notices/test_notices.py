@@ -187,3 +187,19 @@ def test_a_wrapped_outcome_reads_as_one_line_in_the_feeds(handbook: Handbook) ->
     result = run(handbook.root, D(2026, 12, 1))
     atom = feedparser.parse(result.files["notices/atom.xml"])
     assert atom.entries[0].summary.endswith("结果：公示期内未收到异议。")
+
+
+def test_in_a_new_handbook_a_misspelt_field_is_the_only_problem(tmp_path: Path) -> None:
+    from generator.errors import ValidationFailed
+    from generator.scaffold.new import write_handbook
+
+    write_handbook(tmp_path / "h")
+    edition = tmp_path / "h/standards/huiyi-guanli/2026.yml"
+    edition.write_text(
+        edition.read_text(encoding="utf-8").replace("issuer:", "isuer:"), encoding="utf-8"
+    )
+    with pytest.raises(ValidationFailed) as failed:
+        run(tmp_path / "h", D(2026, 11, 22), render=False)
+    assert [str(p) for p in failed.value.problems] == [
+        "standards/huiyi-guanli/2026.yml:8:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]"
+    ]

@@ -476,4 +476,36 @@
   };
   window.addEventListener("load", markWide);
   window.addEventListener("resize", markWide);
+
+  /* ---------- handbook serve: the preview's current problems, over the page ---------- */
+  var problemsAt = (document.querySelector(".hb-search") || document.body).getAttribute("data-problems");
+  if (problemsAt && window.fetch) {
+    fetch(new URL(problemsAt, location.href).href, { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (found) {
+        if (!found.problems || !found.problems.length) return;
+        var box = document.createElement("section");
+        box.className = "hb-problems";
+        box.setAttribute("role", "alert");
+        box.setAttribute("aria-labelledby", "hb-problems-title");
+        var title = document.createElement("h2");
+        title.id = "hb-problems-title";
+        title.textContent = found.title;
+        var list = document.createElement("ol");
+        found.problems.forEach(function (line) {
+          var item = document.createElement("li");
+          var code = document.createElement("code");
+          code.textContent = line;
+          item.appendChild(code);
+          list.appendChild(item);
+        });
+        var hint = document.createElement("p");
+        hint.textContent = found.hint;
+        box.appendChild(title);
+        box.appendChild(list);
+        box.appendChild(hint);
+        document.body.insertBefore(box, document.body.firstChild);
+      })
+      .catch(function () { /* a preview without the file shows its pages as they are */ });
+  }
 })();
