@@ -184,6 +184,9 @@ def is_index(path: str) -> bool:
     return posixpath.basename(path) == HOME
 
 
+# Material's stylesheet of named palette colours, inside its package (core/contrast.py).
+MATERIAL_PALETTE = "templates/assets/stylesheets/palette.*.min.css"
+
 # -- the package's own files ----------------------------------------------------------
 PACKAGE = Path(__file__).resolve().parent
 PAGE_TEMPLATES = PACKAGE / "render" / "templates"

@@ -508,6 +508,22 @@ RULES: dict[str, Rule] = {
         "extra:\n  handbook:\n    source_url: https://git.example.org/handbook/src/main/",
         "repo_url: https://git.example.org/handbook\nedit_uri: _edit/branch/main/content/\ntheme:\n  features:\n    - content.action.edit",
     ),
+    # issue 24: palette contrast
+    "HB615": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    primary: red",
+        "theme:\n  palette:\n    primary: custom   # extra_css 中写 --md-primary-fg-color",
+    ),
+    "HB616": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    primary: amber",
+        "theme:\n  palette:\n    primary: indigo",
+    ),
+    "HB617": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    accent: red",
+        "theme:\n  palette:\n    accent: indigo",
+    ),
     # 7: spreadsheets (a workbook or CSV file imported with handbook sheet import)
     "HB701": _r(
         "",

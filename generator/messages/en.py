@@ -139,6 +139,10 @@ RULES: dict[str, str] = {
     "HB607": "expected a folder that exists inside the handbook's folder, found '{found}'; create the folder or remove this line",
     "HB608": "expected a Python file that exists inside the handbook's folder, found '{found}'; the path is relative to mkdocs.yml's folder",
     "HB609": "retired: remove this line and write repo_url (the repository's address) and edit_uri (edit/main/content/ on GitHub, _edit/branch/main/content/ on Gitea/Forgejo) at the top of mkdocs.yml, and add content.action.edit to theme.features; each page's edit button then opens its source file",
+    # issue 24: palette contrast
+    "HB615": "the palette colour '{name}' gives the header's text ({text}) on its background ({background}) a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-primary-fg-color: {better}; }} in a stylesheet of extra_css",
+    "HB616": "the palette colour '{name}' as the links' text ({text}) on the white page has a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-primary-fg-color: {better}; }} in a stylesheet of extra_css",
+    "HB617": "the accent colour '{name}' as the text of a link under the pointer ({text}) on the white page has a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-accent-fg-color: {better}; }} in a stylesheet of extra_css",
     "HB524": "the composite id '{id}' is used twice",
     "HB525": "there is no clause '{id}' in {ref}{hint}",
     "HB526": "the weights add up to {total} %, not 100 %",
@@ -850,6 +854,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB609": (
         "The edit links are made by MkDocs from repo_url and edit_uri; the old setting no longer does anything.",
         "Remove source_url; write repo_url and edit_uri at the top of mkdocs.yml and enable content.action.edit.",
+    ),
+    # issue 24: palette contrast
+    "HB615": (
+        "Readers with weaker sight must be able to read the header: WCAG 2.1 AA asks text to contrast with its background by at least 4.5:1.",
+        "Choose a palette colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
+    ),
+    "HB616": (
+        "Material shows links in the primary colour: WCAG 2.1 AA asks text to contrast with the white page by at least 4.5:1.",
+        "Choose a palette colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
+    ),
+    "HB617": (
+        "A link under the pointer takes the accent colour: WCAG 2.1 AA asks it to contrast with the white page by at least 4.5:1.",
+        "Choose an accent colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
     ),
 }
 

@@ -137,6 +137,10 @@ RULES: dict[str, str] = {
     "HB607": "须是手册文件夹内已有的文件夹，这里写的是 '{found}'；请建好该文件夹或删除这一行",
     "HB608": "须是手册文件夹内已有的 Python 文件，这里写的是 '{found}'；路径相对 mkdocs.yml 所在的文件夹",
     "HB609": "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
+    # issue 24: palette contrast
+    "HB615": "配色 '{name}' 的页头文字（{text}）与页头底色（{background}）的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: {better}; }}",
+    "HB616": "配色 '{name}' 用作链接文字（{text}）时，在白色页面上的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: {better}; }}",
+    "HB617": "强调色 '{name}' 用作鼠标悬停时的链接文字（{text}），在白色页面上的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-accent-fg-color: {better}; }}",
     "HB524": "综合评定标识 '{id}' 重复；标识不得重复",
     "HB525": "{ref} 中没有条款 '{id}'{hint}",
     "HB526": "各部分权重之和应为 100%，实际为 {total}%",
@@ -620,6 +624,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB609": (
         "“编辑此页”链接改由 MkDocs 的 repo_url 和 edit_uri 生成，旧设置不再起作用。",
         "删除 source_url，在 mkdocs.yml 顶层写 repo_url 和 edit_uri，并启用 content.action.edit。",
+    ),
+    # issue 24: palette contrast
+    "HB615": (
+        "页头的文字要让视力较弱的读者也看得清：无障碍标准（WCAG 2.1 AA）要求文字与底色的对比度至少 4.5:1。",
+        "选一个对比度足够的配色，或用 custom 配色并在样式表中写消息给出的颜色。",
+    ),
+    "HB616": (
+        "Material 用主色显示正文中的链接：无障碍标准（WCAG 2.1 AA）要求文字与白色页面的对比度至少 4.5:1。",
+        "选一个对比度足够的配色，或用 custom 配色并在样式表中写消息给出的颜色。",
+    ),
+    "HB617": (
+        "鼠标停在链接上时，链接显示为强调色：无障碍标准（WCAG 2.1 AA）要求它与白色页面的对比度至少 4.5:1。",
+        "选一个对比度足够的强调色，或用 custom 并在样式表中写消息给出的颜色。",
     ),
 }
 
