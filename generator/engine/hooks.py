@@ -98,11 +98,20 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     """A finished-HTML page gets its HTML back, with its table of contents and anchors."""
     body: str | None = getattr(page, _BODY, None)
     if body is None:  # an editor's page: md_in_html keeps `markdown="0"` (see markup.block)
-        return content.replace(TEXT_OPEN_IN_MARKDOWN, TEXT_OPEN)
+        return _spaced_cells(content.replace(TEXT_OPEN_IN_MARKDOWN, TEXT_OPEN))
     delattr(page, _BODY)
     page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]  # the same keys as its TypedDict
     page.present_anchor_ids = set(_ID.findall(body))
-    return body
+    return _spaced_cells(body)
+
+
+_CELL_END = re.compile(r"</(t[dh]|tr)>(?=<)")
+
+
+def _spaced_cells(html: str) -> str:
+    """A space after each table cell and row: search reads a table's text as words
+    ("序号 评分内容 分值"), not run together; a browser shows no difference."""
+    return _CELL_END.sub(lambda m: f"</{m.group(1)}>" + ("\n" if m.group(1) == "tr" else " "), html)
 
 
 def toc_tokens(body: str) -> list[dict[str, Any]]:

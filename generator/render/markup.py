@@ -90,13 +90,18 @@ _CJK = (
     "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
 )
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])((?:<[^<>]*>)*)[ \t]*\n[ \t]*((?:<[^<>]*>)*)(?=[{_CJK}])")
+# Inline tags may stand at the break (`**集中\n学习**`); a block's end (a table cell's, a
+# paragraph's) keeps its line break, which search reads as the space between them.
+_INLINE_TAGS = r"(?:</?(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>)*"
+_CJK_BREAK = re.compile(
+    rf"(?<=[{_CJK}])({_INLINE_TAGS})[ \t]*\n[ \t]*({_INLINE_TAGS})(?=[{_CJK}])"
+)
 _VERBATIM = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S | re.I)
 
 
 def join_cjk_breaks(html: str) -> str:
     """Editors wrap Chinese text in their files; a line break between two CJK characters
-    (or CJK punctuation), tags around it included, joins with nothing, where HTML would
+    (or CJK punctuation), inline tags around it included, joins with nothing, where HTML would
     show a space ("制定， 以班子"). Code and preformatted text are left as written."""
     if "\n" not in html:
         return html

@@ -523,3 +523,18 @@ def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(brow
     chart = page.locator("svg.hb-chart").first.bounding_box()
     assert chart["width"] == 420  # its own size: labels as large as the text
     context.close()
+
+
+def test_search_marks_whole_words_reads_table_cells_apart_and_lands_on_terms(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "五好")
+    _shown(page, "五好")
+    marked = page.eval_on_selector_all(".hb-search mark", "ms => ms.map(m => m.textContent)")
+    assert marked and set(marked) == {"五好"}  # no lone 好
+    _search(page, base_url, "评分内容")
+    _shown(page, "评分内容")
+    rubric = page.locator('.hb-search a[href$="/standards/liuhua-24/#rubric"] p').first
+    assert rubric.inner_text().startswith("序号 评分内容 分值 对应条款 检查方式 评分标准")
+    _search(page, base_url, "党员领导干部")
+    _shown(page, "党员领导干部")
+    term = page.locator('.hb-search a[href$="/glossary/#wuhao-dangzhibu-guanjian-shaoshu"]')
+    assert term.locator("h2").inner_text() == "党员领导干部"
