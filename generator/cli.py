@@ -295,6 +295,7 @@ def serve(
         _as_of(as_of),
         dev_addr,
         lambda failed: _report(failed, lang, "cli.outcome.preview_kept"),
+        language=lang,
         wait=not no_wait,
         notify=_say,
         command=ctx.command_path,

@@ -61,9 +61,11 @@ def root_of_build(config: Path) -> Path:
 
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
+SERVE_PROBLEMS = "hb-problems.json"  # in the preview's docs: its current problems, shown on every page
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
 STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there
+STAGING_GITIGNORE = "# handbook: the previous site, kept to make the next one quickly\n*\n"
 ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------
@@ -78,7 +80,10 @@ UNITS_INDEX = f"{RESULTS_DIR}/units/index.md"
 ASSETS = "assets/handbook"  # the site's own CSS and JavaScript
 SEARCH_DIR = "pagefind"  # in the built site
 # Pages reached from index pages, not from the menu (MkDocs' `not_in_nav`).
-NOT_IN_NAV = f"/{STANDARDS_DIR}/*/*/index.md\n/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
+NOT_IN_NAV = (
+    f"/{STANDARDS_DIR}/*/*/index.md\n/{STANDARDS_DIR}/*/*/changes/index.md\n"
+    f"/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
+)
 # Top-level docs folders whose pages the generator makes from data, not from content/.
 GENERATED_SECTIONS = (NOTICES_DIR, RESULTS_DIR)
 
@@ -192,25 +197,32 @@ def standard_pdf(standard_id: str, edition: str) -> str:
 
 
 def manual_pdf(folder: str) -> str:
-    """The booklet of the manual folder `content/manuals/<folder>/`."""
-    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf"
+    """The booklet of the manual folder `content/manuals/<folder>/`; folder "" is the
+    booklet of the pages directly in `content/manuals/` (where the scaffold writes one)."""
+    return f"{PDF_DIR}/{MANUALS_DIR}/{folder}.pdf" if folder else f"{PDF_DIR}/{MANUALS_DIR}.pdf"
 
 
 def manual_folder(path: str) -> str | None:
-    """The manual folder a hand-written page (its path in the docs folder) belongs to."""
+    """The manual folder a hand-written page (its path in the docs folder) belongs to:
+    "" for a page directly in `content/manuals/`."""
     parts = path.split("/")
-    return parts[1] if len(parts) >= 3 and parts[0] == MANUALS_DIR else None
+    if parts[0] != MANUALS_DIR or len(parts) < 2:
+        return None
+    return parts[1] if len(parts) >= 3 else ""
 
 
 def manual_index(folder: str) -> str:
     """The index page of a manual folder (its cover and 说明)."""
-    return f"{MANUALS_DIR}/{folder}/{HOME}"
+    return f"{MANUALS_DIR}/{folder}/{HOME}" if folder else f"{MANUALS_DIR}/{HOME}"
 
 
 def is_index(path: str) -> bool:
     """Whether a page (its path in the docs folder) is its folder's index."""
     return posixpath.basename(path) == HOME
 
+
+# Material's stylesheet of named palette colours, inside its package (core/contrast.py).
+MATERIAL_PALETTE = "templates/assets/stylesheets/palette.*.min.css"
 
 # -- the package's own files ----------------------------------------------------------
 PACKAGE = Path(__file__).resolve().parent

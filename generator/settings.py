@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from generator import layout
+from generator.core.contrast import AA, WHITE, is_colour, material_palette, neighbour, ratio
 from generator.core.documents import Document, load_yaml
 from generator.core.files import inside
 from generator.core.model import FONT_FAMILY_PATTERN, Model
@@ -92,7 +93,7 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         return None, refused
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
     extra: dict[str, Any] = data["extra"] if isinstance(data.get("extra"), dict) else {}
-    owned = owned_keys(doc, root)
+    owned = owned_keys(doc, root) + palette_contrast(doc)
     block, problems = _handbook_block(doc, extra.get("handbook"))
     problems = owned + problems
     if block is None:
@@ -237,3 +238,57 @@ def _refused_tags(doc: Document) -> list[Problem]:
 def _shown(tag: str) -> str:
     """A tag as it is written in the file: `!!python/object/apply:os.system`."""
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+# The pairs of a Material palette colour read as text, by rule: (primary|accent, the
+# text's variable, the background's variable or colour, the variable to change).
+_PAIRS = (
+    ("primary", "--md-primary-bg-color", "--md-primary-fg-color", "HB615"),  # the header
+    ("primary", "--md-primary-fg-color", WHITE, "HB616"),  # links on the page
+    ("accent", "--md-accent-fg-color", WHITE, "HB617"),  # links under the pointer
+)
+
+
+def palette_contrast(doc: Document) -> list[Problem]:
+    """Material's named colours in `theme.palette` whose text falls short of WCAG 2.1 AA
+    (`primary: red`: white on red, 3.45:1), each with the nearest colour that reaches it;
+    `custom` colours are the handbook's stylesheet's (or the committee's)."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    palette = theme.get("palette") if isinstance(theme, dict) else None
+    entries: list[tuple[tuple[str | int, ...], object]] = []
+    if isinstance(palette, dict):
+        entries = [(("theme", "palette"), palette)]
+    elif isinstance(palette, list):
+        entries = [(("theme", "palette", i), p) for i, p in enumerate(palette)]
+    problems: list[Problem] = []
+    named = material_palette()
+    for loc, entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        done: set[str] = set()
+        for kind, text_var, ground, code in _PAIRS:
+            name = entry.get(kind)
+            values = named.get((kind, str(name).lower().replace(" ", "-")))
+            if kind in done or not values or (ground == WHITE and entry.get("scheme") == "slate"):
+                continue  # custom, Material's own defaults, or a dark page: not checked here
+            text, background = values.get(text_var, ""), values.get(ground, ground)
+            if not (is_colour(text) and is_colour(background)) or ratio(text, background) >= AA:
+                continue
+            changed = background if ground != WHITE else text
+            better = neighbour(changed, text if ground != WHITE else ground, text=ground == WHITE)
+            pair = (better, background) if ground == WHITE else (text, better)
+            problems.append(
+                doc.problem(
+                    (*loc, kind),
+                    code,
+                    name=name,
+                    text=text,
+                    background=background,
+                    ratio=f"{ratio(text, background):.2f}",
+                    better=better,
+                    better_ratio=f"{ratio(*pair):.2f}",
+                )
+            )
+            done.add(kind)
+    return problems

@@ -25,7 +25,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
-from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN
+from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, CjkBreaks
 from generator.render.provenance import SOURCE_KEY
 
 # The headings the generator writes (render/templates/_html.j2).
@@ -77,6 +77,12 @@ def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     return env
 
 
+def on_config(config: Any, **kwargs: Any) -> Any:
+    """Editors' pages join a line break between Chinese characters (markup.CjkBreaks)."""
+    config["markdown_extensions"].append(CjkBreaks())
+    return config
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any) -> str:
     """A finished-HTML page gives Python-Markdown nothing to parse. Every generated
     page's "编辑此页" link opens its own source file (a standard's edition YAML)."""
@@ -92,11 +98,20 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     """A finished-HTML page gets its HTML back, with its table of contents and anchors."""
     body: str | None = getattr(page, _BODY, None)
     if body is None:  # an editor's page: md_in_html keeps `markdown="0"` (see markup.block)
-        return content.replace(TEXT_OPEN_IN_MARKDOWN, TEXT_OPEN)
+        return _spaced_cells(content.replace(TEXT_OPEN_IN_MARKDOWN, TEXT_OPEN))
     delattr(page, _BODY)
     page.toc = get_toc(toc_tokens(body))  # type: ignore[arg-type]  # the same keys as its TypedDict
     page.present_anchor_ids = set(_ID.findall(body))
-    return body
+    return _spaced_cells(body)
+
+
+_CELL_END = re.compile(r"</(t[dh]|tr)>(?=<)")
+
+
+def _spaced_cells(html: str) -> str:
+    """A space after each table cell and row: search reads a table's text as words
+    ("序号 评分内容 分值"), not run together; a browser shows no difference."""
+    return _CELL_END.sub(lambda m: f"</{m.group(1)}>" + ("\n" if m.group(1) == "tr" else " "), html)
 
 
 def toc_tokens(body: str) -> list[dict[str, Any]]:

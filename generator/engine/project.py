@@ -99,7 +99,7 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             _write(docs / rel, text)
     for path in result.assets:  # images and attachments under content/
         _copy(path, docs / path.relative_to(root / layout.CONTENT_DIR).as_posix())
-    wanted = docs_files(root, result)
+    wanted = docs_files(root, result) | ({layout.SERVE_PROBLEMS} if serve_hooks else set())
     folders = {rel.rsplit("/", i)[0] for rel in wanted for i in range(1, rel.count("/") + 1)}
     for rel, signature in sorted(file_tree(docs).items(), reverse=True):  # what earlier builds left
         if signature is not None and rel not in wanted:
@@ -145,6 +145,8 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             ),
             # The search dialog's facets and marks (see generator/facets.py).
             "handbook_facets": facets.dialog_settings(labels),
+            # The preview shows its current problems on every page (engine/serve.py).
+            "handbook_problems": layout.SERVE_PROBLEMS if serve_hooks else "",
         },
     }
     hooks = [str(HOOKS)]

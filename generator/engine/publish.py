@@ -56,8 +56,16 @@ def publish(built: Path, target: Path) -> None:
     _make_like(spare, built, want, target, have)
     if os.path.lexists(target):
         swap(spare, target)  # the spare now holds the previous version, for next time
+        _keep_out_of_git(spare)
     else:
         os.rename(spare, target)
+
+
+def _keep_out_of_git(spare: Path) -> None:
+    """The spare folder says itself that git should not add it (`git add -A` in a
+    handbook whose `.gitignore` predates it would stage the whole previous site); the
+    next publish removes this file with whatever else the new version does not have."""
+    (spare / ".gitignore").write_text(layout.STAGING_GITIGNORE, encoding="utf-8")
 
 
 def staging(target: Path) -> Path:

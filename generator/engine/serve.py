@@ -4,6 +4,7 @@ own server notices the regenerated Markdown, rebuilds and reloads the browser.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +17,8 @@ from generator.core.lock import Busy, one_run
 from generator.core.memory import BuildCache
 from generator.engine import build
 from generator.engine.custom import read_custom
-from generator.errors import ValidationFailed
-from generator.messages import Phrase
+from generator.errors import Problem, ValidationFailed
+from generator.messages import DEFAULT_LANGUAGE, Phrase, text
 
 
 class _Regenerate(FileSystemEventHandler):
@@ -37,6 +38,24 @@ class _Regenerate(FileSystemEventHandler):
         self.timer.start()
 
 
+def show_problems(root: Path, problems: list[Problem], language: str) -> None:
+    """Put the preview's current problems where every page of it reads them (handbook.js
+    shows them over the page, as Vite and Hugo do); none: nothing is shown. MkDocs'
+    server sees the file change, copies it and reloads the browser."""
+    found: dict[str, object] = {}
+    if problems:
+        found = {
+            "title": text("serve.problems_title", language, n=len(problems)),
+            "hint": text("serve.problems_hint", language),
+            "problems": [p.format(language) for p in problems],
+        }
+    path = root / layout.BUILD_DOCS / layout.SERVE_PROBLEMS
+    content = json.dumps(found, ensure_ascii=False, indent=1)
+    if not path.is_file() or path.read_text(encoding="utf-8") != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+
+
 def serve(
     root: Path,
     as_of: dt.date,
@@ -47,8 +66,10 @@ def serve(
     notify: Callable[[Phrase], None] | None = None,
     command: str = "handbook serve",
     pdf: bool = False,
+    language: str = DEFAULT_LANGUAGE,
 ) -> None:
-    """Preview the handbook at `dev_addr`; problems in an edit are reported and the last good page stays.
+    """Preview the handbook at `dev_addr`; problems in an edit are reported (in the terminal
+    and on every page of the preview) and the last good page stays; "已修复" when they are gone.
     `pdf`: make the PDFs too (slow: a preview skips them unless asked)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
@@ -65,8 +86,10 @@ def serve(
                 memory.close()
 
     config = generate()
+    show_problems(root, [], language)
 
     running = threading.Lock()  # one pipeline run at a time, however the saves come
+    failing = [False]  # whether the last run found problems
 
     def regenerate() -> None:
         with running:
@@ -74,9 +97,16 @@ def serve(
                 generate()
             except ValidationFailed as failed:
                 report(failed)
+                show_problems(root, failed.problems, language)
+                failing[0] = True
             except Busy as busy:  # --no-wait: this edit waits for the next save
                 if notify is not None:
                     notify(Phrase(busy.key, busy.params))
+            else:
+                show_problems(root, [], language)
+                if failing[0] and notify is not None:
+                    notify(Phrase("serve.fixed"))
+                failing[0] = False
 
     observer = Observer()
     handler = _Regenerate(root, regenerate)

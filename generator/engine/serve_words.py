@@ -15,11 +15,11 @@ _LINES = (
     (re.compile(r"^(?:\[[^\]]*\] )?Serving on (?P<url>\S+)"), "serve.serving"),
     (re.compile(r"^Building documentation\.\.\.$"), "serve.building"),
     (re.compile(r"^Documentation built in (?P<seconds>[\d.]+) seconds$"), "serve.built"),
-    (re.compile(r"^Detected file changes$"), "serve.changes"),
-    (re.compile(r"^Reloading browsers$"), "serve.reloading"),
+    (re.compile(r"^(?:\[[^\]]*\] )?Detected file changes$"), "serve.changes"),
+    (re.compile(r"^(?:\[[^\]]*\] )?Reloading browsers$"), "serve.reloading"),
     (re.compile(r"^(?:\[[^\]]*\] )?Browser connected: (?P<url>\S+)"), "serve.browser"),
     (re.compile(r"^Shutting down\.\.\.$"), "serve.stopping"),
-    (re.compile(r"^Watching paths for changes: (?P<paths>.+)$"), "serve.watching"),
+    (re.compile(r"^(?:\[[^\]]*\] )?Watching paths for changes: (?P<paths>.+)$"), "serve.watching"),
     (re.compile(r"^A 'dirty' build is being performed"), "serve.dirty"),
 )
 

@@ -569,6 +569,22 @@ RULES: dict[str, Rule] = {
         "extra:\n  handbook:\n    source_url: https://git.example.org/handbook/src/main/",
         "repo_url: https://git.example.org/handbook\nedit_uri: _edit/branch/main/content/\ntheme:\n  features:\n    - content.action.edit",
     ),
+    # issue 24: palette contrast
+    "HB615": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    primary: red",
+        "theme:\n  palette:\n    primary: custom   # extra_css 中写 --md-primary-fg-color",
+    ),
+    "HB616": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    primary: amber",
+        "theme:\n  palette:\n    primary: indigo",
+    ),
+    "HB617": _r(
+        "name text background ratio better better_ratio",
+        "theme:\n  palette:\n    accent: red",
+        "theme:\n  palette:\n    accent: indigo",
+    ),
     # 7: spreadsheets (a workbook or CSV file imported with handbook sheet import)
     "HB701": _r(
         "",
@@ -679,6 +695,8 @@ RULES: dict[str, Rule] = {
     "HB313": _r("url", "[见下一讲](../next)", "[见下一讲](02-zhuti-dangri.md)", "markdown"),
     "HB314": _r("url", "[见要求](#yaoqiu)", "[见要求](#jiben-yaoqiu)", "markdown"),
     "HB315": _r("detail", "# 网站引擎报告的其他警告", "# 按提示改正后再生成"),
+    # issue 24: workbook places and date serials
+    "HB760": _r("found date", "# 单元格（常规格式）：46387", "# 单元格（日期格式）：2026-12-31"),
 }
 
 # Pieces of messages, with their parameters.
@@ -827,6 +845,10 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "serve.stopping": (),
     "serve.watching": ("paths",),
     "serve.dirty": (),
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": ("n",),
+    "serve.problems_hint": (),
+    "serve.fixed": (),
     "serve.level.INFO": (),
     "serve.level.WARNING": (),
     "serve.level.ERROR": (),

@@ -152,6 +152,10 @@ RULES: dict[str, str] = {
     "HB607": "expected a folder that exists inside the handbook's folder, found '{found}'; create the folder or remove this line",
     "HB608": "expected a Python file that exists inside the handbook's folder, found '{found}'; the path is relative to mkdocs.yml's folder",
     "HB609": "retired: remove this line and write repo_url (the repository's address) and edit_uri (edit/main/content/ on GitHub, _edit/branch/main/content/ on Gitea/Forgejo) at the top of mkdocs.yml, and add content.action.edit to theme.features; each page's edit button then opens its source file",
+    # issue 24: palette contrast
+    "HB615": "the palette colour '{name}' gives the header's text ({text}) on its background ({background}) a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-primary-fg-color: {better}; }} in a stylesheet of extra_css",
+    "HB616": "the palette colour '{name}' as the links' text ({text}) on the white page has a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-primary-fg-color: {better}; }} in a stylesheet of extra_css",
+    "HB617": "the accent colour '{name}' as the text of a link under the pointer ({text}) on the white page has a contrast of {ratio}:1, below the 4.5:1 accessibility requires (WCAG 2.1 AA); the nearest colour that reaches it is {better} ({better_ratio}:1): set this to custom and write :root > * {{ --md-accent-fg-color: {better}; }} in a stylesheet of extra_css",
     "HB524": "the composite id '{id}' is used twice",
     "HB525": "there is no clause '{id}' in {ref}{hint}",
     "HB526": "the weights add up to {total} %, not 100 %",
@@ -217,6 +221,8 @@ RULES: dict[str, str] = {
     "HB313": "the link {url} is not recognised: it points to no page or file; link a .md page or a file",
     "HB314": "the anchor the link {url} points to does not exist; check the heading's anchor after #",
     "HB315": "the site engine reported a problem: {detail}; check the page as it says, or ask whoever maintains the handbook tool",
+    # issue 24: workbook places and date serials
+    "HB760": "expected a date, found the number {found}: a spreadsheet's date serial, standing for {date}; the cell is not formatted as a date",
 }
 
 PHRASES: dict[str, str] = {
@@ -864,6 +870,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "A sheet without scores would make an empty round.",
         "Fill in the scores of at least one unit, then import it.",
     ),
+    # issue 24: workbook places and date serials
+    "HB760": (
+        "Spreadsheets store a date as the days since 1899-12-30; a cell formatted as General or Number shows that number, so whether that day is meant is unsure.",
+        "Format the cell as a date (or write YYYY-MM-DD), check the date it shows, then import it.",
+    ),
     "HB030": (
         "A very large file is slow to read and takes much memory; every data file of a handbook is far below the limit.",
         "Split the file into smaller ones, one per edition or per assessment round for example.",
@@ -1018,6 +1029,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "A warning of the site engine means a page will not show as intended.",
         "Check the page as it says.",
     ),
+    # issue 24: palette contrast
+    "HB615": (
+        "Readers with weaker sight must be able to read the header: WCAG 2.1 AA asks text to contrast with its background by at least 4.5:1.",
+        "Choose a palette colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
+    ),
+    "HB616": (
+        "Material shows links in the primary colour: WCAG 2.1 AA asks text to contrast with the white page by at least 4.5:1.",
+        "Choose a palette colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
+    ),
+    "HB617": (
+        "A link under the pointer takes the accent colour: WCAG 2.1 AA asks it to contrast with the white page by at least 4.5:1.",
+        "Choose an accent colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
+    ),
 }
 
 TEXTS: dict[str, str] = {
@@ -1114,6 +1138,10 @@ TEXTS: dict[str, str] = {
     "serve.stopping": "Shutting down…",
     "serve.watching": "Watching paths for changes: {paths}",
     "serve.dirty": "A 'dirty' build: only changed pages are rebuilt, so navigation and links may be inaccurate; for previews only",
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": "{n} problem(s) found; the preview still shows the last good version",
+    "serve.problems_hint": "Fix the file and save it: this goes away by itself.",
+    "serve.fixed": "Fixed: every problem is corrected and the preview is up to date",
     "serve.level.INFO": "INFO   ",
     "serve.level.WARNING": "WARNING",
     "serve.level.ERROR": "ERROR  ",

@@ -150,6 +150,10 @@ RULES: dict[str, str] = {
     "HB607": "须是手册文件夹内已有的文件夹，这里写的是 '{found}'；请建好该文件夹或删除这一行",
     "HB608": "须是手册文件夹内已有的 Python 文件，这里写的是 '{found}'；路径相对 mkdocs.yml 所在的文件夹",
     "HB609": "已停用：请删除这一行，改在 mkdocs.yml 顶层写 repo_url（仓库地址）和 edit_uri（如 GitHub 的 edit/main/content/，Gitea/Forgejo 的 _edit/branch/main/content/），并在 theme.features 中加 content.action.edit；每页的“编辑此页”即打开源文件",
+    # issue 24: palette contrast
+    "HB615": "配色 '{name}' 的页头文字（{text}）与页头底色（{background}）的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: {better}; }}",
+    "HB616": "配色 '{name}' 用作链接文字（{text}）时，在白色页面上的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: {better}; }}",
+    "HB617": "强调色 '{name}' 用作鼠标悬停时的链接文字（{text}），在白色页面上的对比度只有 {ratio}:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 {better}（{better_ratio}:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-accent-fg-color: {better}; }}",
     "HB524": "综合评定标识 '{id}' 重复；标识不得重复",
     "HB525": "{ref} 中没有条款 '{id}'{hint}",
     "HB526": "各部分权重之和应为 100%，实际为 {total}%",
@@ -215,6 +219,8 @@ RULES: dict[str, str] = {
     "HB313": "无法识别的链接 {url}：它不指向任何页面或文件；请链接到 .md 页面或具体的文件",
     "HB314": "链接 {url} 指向的锚点不存在；请核对 # 后面的标题锚点",
     "HB315": "网站引擎报告了一个问题：{detail}；请按提示检查该页，如无法处理请联系维护手册工具的同事",
+    # issue 24: workbook places and date serials
+    "HB760": "应为日期，实际为数字 {found}：这是电子表格的日期序号，代表 {date}；单元格的格式不是日期",
 }
 
 PHRASES: dict[str, str] = {
@@ -631,6 +637,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB728": ("一个轮次只按一个验收细则评分。", "使用该轮次导出的工作簿，或核对说明中的评分细则。"),
     "HB729": ("评分要按带验收细则的版次进行。", "按提示改正评分细则的版次。"),
     "HB730": ("导入没有分数的工作表会得到一个空的轮次。", "至少为一个单位填写分数后再导入。"),
+    # issue 24: workbook places and date serials
+    "HB760": (
+        "电子表格把日期存为从 1899-12-30 起的天数；单元格设为“常规”或“数值”格式时，显示的就是这个数，无法确定是否真的指这一天。",
+        "把单元格设为日期格式（或直接写成 YYYY-MM-DD），确认显示的日期无误后再导入。",
+    ),
     "HB030": (
         "过大的文件读取缓慢、占用大量内存；手册的任何数据文件都远小于这一上限。",
         "把文件拆分为几个较小的文件，例如每个版次、每轮考核一个文件。",
@@ -749,6 +760,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB313": ("不指向任何页面或文件的链接在网站上会失效。", "链接到 .md 页面或具体的文件。"),
     "HB314": ("锚点不存在时，链接只会打开页面顶部，读者找不到所指的段落。", "核对标题的锚点。"),
     "HB315": ("网站引擎的警告意味着某个页面不会按预期显示。", "按提示检查该页。"),
+    # issue 24: palette contrast
+    "HB615": (
+        "页头的文字要让视力较弱的读者也看得清：无障碍标准（WCAG 2.1 AA）要求文字与底色的对比度至少 4.5:1。",
+        "选一个对比度足够的配色，或用 custom 配色并在样式表中写消息给出的颜色。",
+    ),
+    "HB616": (
+        "Material 用主色显示正文中的链接：无障碍标准（WCAG 2.1 AA）要求文字与白色页面的对比度至少 4.5:1。",
+        "选一个对比度足够的配色，或用 custom 配色并在样式表中写消息给出的颜色。",
+    ),
+    "HB617": (
+        "鼠标停在链接上时，链接显示为强调色：无障碍标准（WCAG 2.1 AA）要求它与白色页面的对比度至少 4.5:1。",
+        "选一个对比度足够的强调色，或用 custom 并在样式表中写消息给出的颜色。",
+    ),
 }
 
 TEXTS: dict[str, str] = {
@@ -845,6 +869,10 @@ TEXTS: dict[str, str] = {
     "serve.stopping": "正在停止……",
     "serve.watching": "正在监视这些位置的改动：{paths}",
     "serve.dirty": "只重新生成改动的页面：导航和站内链接可能暂时不准确，此方式仅用于预览",
+    # issue 24: the preview's problems in the browser
+    "serve.problems_title": "发现 {n} 个问题，预览仍显示上一次正确的版本",
+    "serve.problems_hint": "改正文件并保存后，这里自动消失。",
+    "serve.fixed": "已修复：所有问题都已改正，预览已更新",
     "serve.level.INFO": "信息   ",
     "serve.level.WARNING": "警告   ",
     "serve.level.ERROR": "错误   ",

@@ -15,6 +15,7 @@ from generator.layout import ATOM_FEED as ATOM
 from generator.layout import RSS_FEED as RSS
 from generator.layout import page_url
 from generator.notices.status import NoticeInfo
+from generator.render.markup import join_cjk_breaks
 from generator.standards.catalog import DraftInfo
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
@@ -98,7 +99,7 @@ def _notice_entry(
     if m.period and info.notice.end:
         parts.append(f"{labels['notice_period']}：{m.period.start} — {info.notice.end}")
     if m.outcome:
-        parts.append(f"{labels['notice_outcome']}：{m.outcome.text}")
+        parts.append(f"{labels['notice_outcome']}：{join_cjk_breaks(m.outcome.text)}")
     fe.description("；".join(parts))
     fe.category(term=m.type)
 

@@ -88,7 +88,8 @@ class Manual:
 
 def manuals(content: list[ContentPage]) -> list[Manual]:
     """Each folder directly under `content/manuals/` that has an index.md, with its
-    pages (sub-folders included) in the order of the menu."""
+    pages (sub-folders included) in the order of the menu; and the pages directly in
+    `content/manuals/`: one booklet under its index.md, or one each without it."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
         folder = layout.manual_folder(page.path)
@@ -97,6 +98,12 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     found = []
     for folder, pages in by_folder.items():
         index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
+        if folder == "" and (index is None or len(pages) == 1):
+            # Pages written straight into content/manuals/ (the scaffold's own place).
+            stem = len(layout.MANUALS_DIR) + 1
+            loose = [p for p in pages if p is not index]
+            found += [Manual(posixpath.splitext(p.path)[0][stem:], p, []) for p in loose]
+            continue
         if index is None:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
@@ -124,7 +131,8 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
 def _converter() -> markdown.Markdown:
     """Markdown as the site reads it (mkdocs.yml's extensions that matter on paper)."""
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "attr_list", "admonition"], output_format="html"
+        extensions=["tables", "sane_lists", "attr_list", "admonition", markup.CjkBreaks()],
+        output_format="html",
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import markdown
 import nh3
+from markdown.extensions import Extension
 from markupsafe import Markup, escape
 from pymdownx.slugs import slugify
 
@@ -83,10 +84,57 @@ def block(text: str) -> Markup:
     return Markup(str(html).replace(TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, 1))
 
 
+# Chinese (and Japanese) characters, CJK punctuation, full-width forms, and the quotes,
+# dashes and ellipsis Chinese text uses: a line break between two of them is no space.
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
+)
+# Inline tags may stand at the break (`**集中\n学习**`); a block's end (a table cell's, a
+# paragraph's) keeps its line break, which search reads as the space between them.
+_INLINE_TAGS = r"(?:</?(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>)*"
+_CJK_BREAK = re.compile(
+    rf"(?<=[{_CJK}])({_INLINE_TAGS})[ \t]*\n[ \t]*({_INLINE_TAGS})(?=[{_CJK}])"
+)
+_VERBATIM = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S | re.I)
+
+
+def join_cjk_breaks(html: str) -> str:
+    """Editors wrap Chinese text in their files; a line break between two CJK characters
+    (or CJK punctuation), inline tags around it included, joins with nothing, where HTML would
+    show a space ("制定， 以班子"). Code and preformatted text are left as written."""
+    if "\n" not in html:
+        return html
+    parts, last = [], 0
+    for m in _VERBATIM.finditer(html):
+        parts += [_CJK_BREAK.sub(r"\1\2", html[last : m.start()]), m.group(0)]
+        last = m.end()
+    parts.append(_CJK_BREAK.sub(r"\1\2", html[last:]))
+    return "".join(parts)
+
+
+class _JoinCjkBreaks:
+    """A Markdown postprocessor (what its registry runs: `run(text)`)."""
+
+    def run(self, text: str) -> str:
+        """The finished HTML, its CJK line breaks joined."""
+        return join_cjk_breaks(text)
+
+
+class CjkBreaks(Extension):  # type: ignore[misc]  # Python-Markdown has no type hints
+    """Python-Markdown extension: `join_cjk_breaks` on the finished HTML (raw HTML
+    included). The site's pages (the engine adds it to mkdocs.yml's extensions), the PDFs
+    and every Markdown field use it, so search excerpts and feeds read the same text."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        """Run after the raw HTML is put back (priority 30)."""
+        md.postprocessors.register(_JoinCjkBreaks(), "hb_cjk_breaks", 25)
+
+
 @functools.cache
 def _markdown() -> markdown.Markdown:
     """One converter for every field (making one per field costs more than converting)."""
-    return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    return markdown.Markdown(extensions=["tables", "sane_lists", CjkBreaks()], output_format="html")
 
 
 @functools.lru_cache(maxsize=4096)

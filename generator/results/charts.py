@@ -15,7 +15,8 @@ GRID = "#c8c8c8"
 
 def _frame(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
     return (
-        f'<svg class="hb-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="hb-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>" + "".join(body) + "</svg>"
     )

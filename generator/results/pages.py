@@ -260,7 +260,7 @@ def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:
 def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
     chart = charts.bar_chart(
         renderer.labels["chart_distribution"].format(title=r.loaded.model.title),
-        r.distribution(),
+        r.distribution(renderer.labels["grade_none"]),
         renderer.labels["chart_units"],
     )
     # Scores that are explained, or not assessed, are listed under the table.

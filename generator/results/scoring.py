@@ -59,10 +59,13 @@ class RoundResult:
         """The mean total."""
         return sum(u.total for u in self.units) / len(self.units) if self.units else 0.0
 
-    def distribution(self) -> list[tuple[str, int]]:
-        """Units per grade band, highest band first."""
+    def distribution(self, no_grade: str = "") -> list[tuple[str, int]]:
+        """Units per grade band, highest band first; then, named `no_grade`, the units
+        that reach no band (every unit is counted: the bars add up to the round's units)."""
         bands = sorted(self.rubric.grades, key=lambda g: -g.min)
-        return [(b.name, sum(1 for u in self.units if u.grade == b.name)) for b in bands]
+        counts = [(b.name, sum(1 for u in self.units if u.grade == b.name)) for b in bands]
+        below = sum(1 for u in self.units if u.grade is None)
+        return counts + [(no_grade, below)] if below and bands else counts
 
 
 def competition_ranks(totals: Sequence[float]) -> list[int]:

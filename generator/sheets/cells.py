@@ -110,3 +110,22 @@ def as_date(value: Cell) -> dt.date | None:
         return dt.date.fromisoformat(text_of(value).replace("/", "-"))
     except ValueError:
         return None
+
+
+# Spreadsheets count days from 1899-12-30 (Excel's 1900 system, LibreOffice's default);
+# numbers in this range stand for the years a handbook's dates fall in (1950–2199).
+_SERIAL_ZERO = dt.date(1899, 12, 30)
+_SERIALS = range(18264, 109575)
+
+
+def not_a_date(value: Cell) -> tuple[str, dict[str, object]]:
+    """What is wrong with a cell that is no date: a date serial (a date cell that lost its
+    format, as "46387"), said as such with the day it stands for, or anything else."""
+    text = text_of(value).strip()
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None and text.isdigit():
+        number = int(text)
+    if number is not None and float(number).is_integer() and int(number) in _SERIALS:
+        day = _SERIAL_ZERO + dt.timedelta(days=int(number))
+        return "HB760", {"found": text, "date": day.isoformat()}
+    return "HB713", {"found": shown(value)}

@@ -6,6 +6,7 @@ only a file that passes replaces the old one (atomically)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 from generator import layout
 from generator.core.documents import load_yaml
 from generator.core.typed import parse
-from generator.errors import HandbookError, ValidationFailed, did_you_mean
+from generator.errors import HandbookError, Problem, ValidationFailed, did_you_mean
 from generator.layout import RESULTS_SOURCE as RESULTS
 from generator.results import headings as L
 from generator.results.check import check_results
@@ -38,8 +39,12 @@ def _about(book: Book, problems: Problems) -> tuple[Sheet | None, dict[str, tupl
     return sheet, fields
 
 
-def _write_checked(ctx: Context, rel: str, text: str, bom: bool, kind: str) -> None:
-    """Check the new text like any data file; replace the file only if it passes."""
+def _write_checked(
+    ctx: Context, rel: str, text: str, bom: bool, kind: str, places: dict[str, str] | None = None
+) -> None:
+    """Check the new text like any data file; replace the file only if it passes. A file
+    the import would create does not exist yet: its problems are placed where its values
+    were typed (`places`: a field → its cell, as `BOOK.xlsx:说明!B6`), or at the book."""
     target = ctx.root / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".yml")
@@ -63,12 +68,23 @@ def _write_checked(ctx: Context, rel: str, text: str, bom: bool, kind: str) -> N
                 else:
                     results.tables.append(LoadedTable(doc, typed))
                 problems += check_results(results, ctx.catalog)[1]
+        if problems and places is not None:
+            problems = [_placed(p, places) for p in problems]
         if problems:
             raise ValidationFailed(problems)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _placed(problem: Problem, places: dict[str, str]) -> Problem:
+    """A problem of a file not yet written, at the cell its field was typed in."""
+    for key, place in places.items():
+        if problem.field == key or problem.field.startswith((key + ".", key + "[")):
+            return dataclasses.replace(problem, path=place, line=0, column=0, field="")
+    book = places[""]
+    return dataclasses.replace(problem, path=book, line=0, column=0)
 
 
 def import_book(
@@ -171,7 +187,15 @@ def _import_round(
         outcome.skipped = [u for u, s in rows if not s]
     if not any(s for _, s in rows):
         fail(book.path, "HB730")
-    _write_checked(ctx, rel, new, bom, "round")
+    places = None
+    if not existing and about is not None:
+        places = {
+            key: about.where(fields[label][1], 1)
+            for key, label in L.ROUND_FIELDS.items()
+            if label in fields
+        }
+        places[""] = book.path
+    _write_checked(ctx, rel, new, bom, "round", places)
     return outcome
 
 

@@ -18,6 +18,7 @@ from generator.sheets.cells import (
     Problems,
     as_date,
     header_row,
+    not_a_date,
     shown,
     text_of,
     unit_of,
@@ -37,7 +38,7 @@ def _cell_value(value: Cell, column: Column, ctx: Context) -> object:
     """The value for the file, or what is wrong with it."""
     if column.type == "date":
         day = as_date(value)
-        return day if day is not None else Wrong("HB713", {"found": shown(value)})
+        return day if day is not None else Wrong(*not_a_date(value))
     if column.type == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return value

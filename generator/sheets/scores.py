@@ -18,6 +18,7 @@ from generator.sheets.cells import (
     Problems,
     as_date,
     header_row,
+    not_a_date,
     shown,
     text_of,
     unit_of,
@@ -431,7 +432,8 @@ def round_meta(
         if key in ("period.start", "period.end", "assessed", "published"):
             day = as_date(value)
             if day is None:
-                problems.add(sheet, row, 1, "HB713", found=shown(value))
+                code, params = not_a_date(value)
+                problems.add(sheet, row, 1, code, **params)
                 continue
             value = day
         elif key == "period.kind" and value not in ("月", "季", "年"):

@@ -128,3 +128,15 @@ def load_drafts(
             )
         drafts.append(LoadedDraft(doc, model, end))
     return drafts, problems
+
+
+def unread_ids(problems: list[Problem]) -> set[str]:
+    """The standards (their folders' names, which are their ids) with a file that could not
+    be read: what cites them is not checked against them, so that the cause is reported
+    and not its consequences ("没有标准 …" in a notice)."""
+    prefix = layout.STANDARDS_DIR + "/"
+    return {
+        p.path[len(prefix) :].split("/")[0]
+        for p in problems
+        if p.path.startswith(prefix) and p.path.count("/") == 2
+    }

@@ -165,3 +165,35 @@ def test_a_plain_citation_is_an_inline_link(handbook: Handbook) -> None:
     page = next(p for p in result.pages if p.path == "guide/one.md")
     assert page.content is not None
     assert "按 [安全条款](../standards/demo/index.md#tiaokuan-er){: .hb-cite } 执行" in page.content
+
+
+def test_chinese_wrapped_in_the_file_reads_as_one_line_on_the_page_and_on_paper(
+    handbook: Handbook,
+) -> None:
+    import subprocess
+
+    from generator.engine.build import build_site
+
+    handbook.write(
+        "standards/demo/2020.yml",
+        MINIMAL.replace(
+            "党支部应当按期换届。", "|\n          党支部应当按期换届，\n          以班子成员为主。"
+        ),
+    )
+    handbook.write(
+        "content/manuals/讲义/index.md",
+        "---\ntitle: 讲义\n---\n\n学习计划按年度\n制定，以班子成员为主，**集中\n学习**不少于\n4 次。\n",
+    )
+    build_site(handbook.root, AS_OF)
+    site = handbook.root / "site"
+    page = (site / "manuals/讲义/index.html").read_text(encoding="utf-8")
+    assert "学习计划按年度制定，以班子成员为主，<strong>集中学习</strong>不少于\n4 次。" in page
+    standard = (site / "standards/demo/index.html").read_text(encoding="utf-8")
+    assert "党支部应当按期换届，以班子成员为主。" in standard
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(site / "pdf/manuals/讲义.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "学习计划按年度制定，以班子成员为主，集中学习不少于 4 次。" in text

@@ -134,7 +134,7 @@ def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: 
         rel = html.parent.relative_to(built_site).as_posix()
         page.goto(base_url + ("" if rel == "." else rel + "/"))
     page.goto(base_url + "no-such-page/")
-    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    assert page.locator("h1").first.inner_text() == "页面不存在（404）"
     outside = [u for u in page.requests if not u.startswith(base_url)]
     assert outside == []
 
@@ -504,3 +504,37 @@ def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base
         "getComputedStyle(document.getElementById('zhuti-dangri'), '::after').content"
     )
     assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause
+
+
+def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "results/jiance-2025/")
+    hint = page.locator(".hb-scroll-hint").last
+    hint.wait_for()
+    assert hint.inner_text() == "表格较宽，可左右滑动查看全部 6 列"
+    box = page.locator(".md-typeset__scrollwrap").last
+    box.evaluate("b => { b.scrollLeft = 200; }")
+    first = page.locator(".hb-compact tbody tr td").first
+    assert first.bounding_box()["x"] == pytest.approx(box.bounding_box()["x"], abs=2)
+    context.set_default_timeout(5000)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("() => document.querySelectorAll('.hb-scroll-hint').length === 0")
+    chart = page.locator("svg.hb-chart").first.bounding_box()
+    assert chart["width"] == 420  # its own size: labels as large as the text
+    context.close()
+
+
+def test_search_marks_whole_words_reads_table_cells_apart_and_lands_on_terms(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    _search(page, base_url, "五好")
+    _shown(page, "五好")
+    marked = page.eval_on_selector_all(".hb-search mark", "ms => ms.map(m => m.textContent)")
+    assert marked and set(marked) == {"五好"}  # no lone 好
+    _search(page, base_url, "评分内容")
+    _shown(page, "评分内容")
+    rubric = page.locator('.hb-search a[href$="/standards/liuhua-24/#rubric"] p').first
+    assert rubric.inner_text().startswith("序号 评分内容 分值 对应条款 检查方式 评分标准")
+    _search(page, base_url, "党员领导干部")
+    _shown(page, "党员领导干部")
+    term = page.locator('.hb-search a[href$="/glossary/#wuhao-dangzhibu-guanjian-shaoshu"]')
+    assert term.locator("h2").inner_text() == "党员领导干部"

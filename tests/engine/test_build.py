@@ -280,7 +280,7 @@ def test_clauses_list_the_manual_sections_that_cite_them(site: Path) -> None:
 
 def test_glossary_lists_terms_with_their_source(site: Path) -> None:
     html = page(site, "glossary")
-    assert "<strong>三会一课</strong>" in html
+    assert '<h3 class="hb-term" id="liuhua-24-sanhui-yike">三会一课<a class="headerlink"' in html
     assert '<a href="../standards/liuhua-24/#sanhui-yike">XX/DJ 001-2023 T.2</a>' in html
 
 
@@ -414,7 +414,7 @@ def test_composite_page_states_the_formula_and_ranks(site: Path) -> None:
         assert (site / "results/composites/kaoping-2025" / name).is_file()
     index = page(site, "results")
     assert (
-        "<td>督查</td><td>2025年第一季度</td>" in index
+        "<td>督查</td> <td>2025年第一季度</td>" in index
     )  # the series' name, the period as written
     assert "2025年度落实基层党建主体责任综合考评" in index
     round_page = page(site, "results/yanshou-2023")

@@ -138,3 +138,63 @@ def test_site_dir_is_honoured(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["build", "--root", str(root), "--as-of", str(AS_OF)])
     assert done.exit_code == 0, done.output
     assert (root / "public" / "index.html").is_file() and not (root / "site").exists()
+
+
+def test_what_readers_meet_around_the_pages_is_in_chinese(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    root = tmp_path / "h"
+    write_handbook(root)
+    (root / "content" / "images").mkdir()
+    (root / "content" / "images" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  name: material ", "  logo: images/logo.png\n  name: material "
+        ),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build_site(root, AS_OF)
+    site = root / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'alt="logo"' not in home
+    assert '<img src="images/logo.png" alt="示例委员会业务规范手册">' in home
+    missing = (site / "404.html").read_text(encoding="utf-8")
+    assert "404 - Not found" not in missing
+    assert "<h1>页面不存在（404）</h1>" in missing and ">返回首页</a>" in missing
+    # The generator owns the menu: MkDocs has no page "not included in the nav" to report.
+    assert not [r for r in caplog.records if "nav" in r.getMessage()]
+
+
+def _palette(root: Path, palette: str) -> int:
+    """Write theme.palette; return the line it starts on."""
+    config = root / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = lines.index("  palette:")
+    end = next(i for i in range(at + 1, len(lines)) if not lines[i].startswith("    "))
+    lines[at + 1 : end] = palette.splitlines()
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+def test_a_palette_colour_without_enough_contrast_is_named_with_a_neighbour(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "h"
+    write_handbook(root)
+    line = _palette(root, "    primary: red\n    accent: deep-purple") + 1
+    assert _problems(root) == [
+        f"mkdocs.yml:{line}:14: theme.palette.primary: 配色 'red' 的页头文字（#fff）与页头底色（#ef5552）的对比度只有 3.45:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 #e91a16（4.54:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: #e91a16; }} [HB615]",
+    ]
+    # A palette per scheme (Material's light and dark toggle): each one is checked.
+    _palette(root, "    - scheme: default\n      primary: amber\n      accent: red")
+    assert _problems(root) == [
+        f"mkdocs.yml:{line + 1}:16: theme.palette[0].primary: 配色 'amber' 用作链接文字（#ffc105）时，在白色页面上的对比度只有 1.63:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 #967100（4.51:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-primary-fg-color: #967100; }} [HB616]",
+        f"mkdocs.yml:{line + 2}:15: theme.palette[0].accent: 强调色 'red' 用作鼠标悬停时的链接文字（#ff1a47），在白色页面上的对比度只有 3.82:1，低于无障碍要求（WCAG 2.1 AA）的 4.5:1；颜色相近且达标的是 #eb002e（4.59:1）：可把此项改为 custom，并在 extra_css 的样式表中写 :root > * {{ --md-accent-fg-color: #eb002e; }} [HB617]",
+    ]
+    # Material's colours that reach AA pass, as the handbook's own (custom) do.
+    _palette(root, "    primary: indigo\n    accent: deep-purple")
+    run(root, AS_OF, render=False)

@@ -55,3 +55,20 @@ def test_a_new_search_index_reaches_the_site_only_when_published(tmp_path: Path)
     assert (site / "pagefind/pages/fragment/a.pf_fragment").read_text(encoding="utf-8") == "old"
     publish(built, site)
     assert _snapshot(site) == _snapshot(built)
+
+
+def test_git_never_adds_the_previous_site_kept_beside_it(tmp_path: Path) -> None:
+    import subprocess
+
+    handbook = tmp_path / "handbook"
+    subprocess.run(["git", "init", "-q", str(handbook)], check=True)
+    (handbook / ".gitignore").write_text("/site/\n", encoding="utf-8")  # an older scaffold's
+    built = tmp_path / "built"
+    for text in ("首页", "新的首页", "再新的首页"):
+        _write(built / "index.html", text)
+        publish(built, handbook / "site")
+        assert _snapshot(handbook / "site") == _snapshot(built)
+    staged = subprocess.run(
+        ["git", "add", "-A", "--dry-run"], cwd=handbook, capture_output=True, text=True, check=True
+    ).stdout
+    assert staged == "add '.gitignore'\n"

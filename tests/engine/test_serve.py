@@ -67,10 +67,23 @@ def test_an_edit_reloads_and_a_bad_edit_keeps_the_last_good_page(handbook: Handb
         )
         time.sleep(3)
         assert "党支部应当每三年按期换届" in fetch(url)  # the last good version stays
+        # ...and every page of the preview shows the problems (handbook.js reads this file).
+        problems = f"http://127.0.0.1:{port}/handbook/hb-problems.json"
+        assert 'data-problems="../../hb-problems.json"' in fetch(url)
+        assert wait_for(problems, "发现 1 个问题，预览仍显示上一次正确的版本", 30)
+        assert "standards/demo/2020.yml:18:17: sections[0].clauses[1].number: 应为文字" in fetch(
+            problems
+        )
+        handbook.write("standards/demo/2020.yml", MINIMAL)
+        assert wait_for(url, "党支部应当按期换届", 60), "the fix did not show"
+        assert wait_for(problems, "{}", 30), "the problems stayed after the fix"
     finally:
         proc.send_signal(signal.SIGINT)  # as Ctrl-C: the server cleans up after itself
         output, _ = proc.communicate(timeout=30)
     assert "sections[0].clauses[1].number: 应为文字，实际为数字 1.2；" in output
     assert "发现 1 个问题，预览仍显示上一次正确的版本。" in output
     assert "信息    -  正在预览：http://127.0.0.1:" in output
+    assert "已修复：所有问题都已改正，预览已更新" in output
+    for english in ("Detected file changes", "Reloading browsers", "Watching paths", "nav"):
+        assert english not in output, english
     assert "Traceback" not in output

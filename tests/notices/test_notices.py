@@ -169,3 +169,37 @@ def test_feeds_parse_and_keep_their_ids(built_site: Path) -> None:
         first.id == "urn:uuid:a4888f5e-8d83-5b6a-93d5-e6b4e025cae8"
     )  # stable: derived from the 索引号
     assert [e.id for e in rss.entries] == [e.id for e in atom.entries]
+
+
+def test_a_standard_that_fails_to_read_is_reported_not_the_notices_that_cite_it(
+    handbook: Handbook,
+) -> None:
+    write_notice(handbook, FRONT + "concerns: [demo]\n")
+    handbook.write("standards/demo/2020.yml", MINIMAL.replace("issuer:", "isuer:"))
+    assert handbook.problems() == [
+        "standards/demo/2020.yml:7:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]",
+    ]
+
+
+def test_a_wrapped_outcome_reads_as_one_line_in_the_feeds(handbook: Handbook) -> None:
+    front = FRONT + "outcome:\n  date: 2026-11-30\n  text: |\n    公示期内未收到\n    异议。\n"
+    write_notice(handbook, front)
+    result = run(handbook.root, D(2026, 12, 1))
+    atom = feedparser.parse(result.files["notices/atom.xml"])
+    assert atom.entries[0].summary.endswith("结果：公示期内未收到异议。")
+
+
+def test_in_a_new_handbook_a_misspelt_field_is_the_only_problem(tmp_path: Path) -> None:
+    from generator.errors import ValidationFailed
+    from generator.scaffold.new import write_handbook
+
+    write_handbook(tmp_path / "h")
+    edition = tmp_path / "h/standards/huiyi-guanli/2026.yml"
+    edition.write_text(
+        edition.read_text(encoding="utf-8").replace("issuer:", "isuer:"), encoding="utf-8"
+    )
+    with pytest.raises(ValidationFailed) as failed:
+        run(tmp_path / "h", D(2026, 11, 22), render=False)
+    assert [str(p) for p in failed.value.problems] == [
+        "standards/huiyi-guanli/2026.yml:8:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]"
+    ]

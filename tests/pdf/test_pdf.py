@@ -406,3 +406,19 @@ def test_a_pdf_that_cannot_be_made_stops_the_build_and_keeps_the_site(
     ):
         build_site(handbook.root, AS_OF)
     assert (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes() == before
+
+
+def test_manuals_written_where_the_scaffold_puts_them_get_a_booklet(tmp_path: Path) -> None:
+    from generator.pipeline import run
+    from generator.scaffold.new import write_handbook
+
+    root = tmp_path / "weiyuanhui"
+    write_handbook(root)
+    result = run(root, AS_OF)
+    assert "pdf/manuals.pdf" in result.files
+    text = re.sub(r"\s", "", "".join(pages_of_bytes(result.files["pdf/manuals.pdf"])))
+    assert "操作手册" in text and "如何召开例会" in text
+    collection = re.sub(r"\s", "", "".join(pages_of_bytes(result.files["pdf/huibian.pdf"])))
+    assert "如何召开例会" in collection
+    index = next(p for p in result.pages if p.path == "manuals/index.md")
+    assert index.content is not None and "manuals.pdf" in index.content

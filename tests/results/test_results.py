@@ -33,7 +33,7 @@ def test_totals_grades_ranks_pass_rate_and_deltas(handbook: Handbook) -> None:
     ]
     assert first.units[3].missing == ("c2",)
     assert first.pass_rate == 0.75 and first.mean == 6.75
-    assert first.distribution() == [("优秀", 1), ("达标", 2)]
+    assert first.distribution() == [("优秀", 1), ("达标", 2), ("", 1)]  # d is in no band
     by_unit = {u.unit.id: u for u in second.units}
     assert (
         by_unit["b"].total,
@@ -183,6 +183,10 @@ def test_round_page_shows_hand_computed_numbers(built: Path) -> None:
     html = (built / "results" / "r2024" / "index.html").read_text(encoding="utf-8")
     assert "参评单位 4 个，达标 3 个，达标率 75.0%，平均分 6.8 分。" in html
     assert "名次按总分从高到低排列；总分相同者名次相同，其后的名次顺延（如 1、2、2、4）。" in html
+    # Every unit is in the chart, the one in no grade band too; at its own size.
+    assert "<desc>优秀 1个；达标 2个；未达等级 1个</desc>" in html
+    assert 'viewBox="0 0 330 230" width="330" height="230"' in html
+    assert "表头的序号为评分项，括号内为分值：<span>1　换届（4分）</span>；<span>2　安全（6分）</span>" in html
     rows = html[html.index('id="ranking"') : html.index('id="detail"')]
     cells = [x.strip() for x in re.findall(r"<td[^>]*>(.*?)</td>", rows)]
     assert cells[:7] == ["1", '<a href="../units/a/">甲单位</a>', "9", "优秀", "是", "—", "—"]

@@ -60,6 +60,15 @@ def test_the_new_handbook_has_every_part_and_checks_clean(tmp_path: Path) -> Non
         assert ("handbook check --format github" in runs) != ("handbook build --as-of" in runs)
     guide = (tmp_path / "h" / "README.md").read_text(encoding="utf-8")
     assert all(h in guide for h in ("## 修改一项标准", "## 新增一轮考核", "## 发布一则公告或公示"))
+    # What an editor meets in the first week is in the guide, runnable as written.
+    for said in (
+        "handbook sheet new --rubric huiyi-guanli@2026 --id jiancha-2027 -o jiancha-2027.xlsx",
+        "handbook sheet import jiancha-2027.xlsx",
+        "handbook explain HB102",
+        "`content/results/series.yml` 中加一项",
+        "`.site.swap/` 文件夹：那是上一版网站",
+    ):
+        assert said in guide, said
 
 
 def test_every_setting_of_the_new_mkdocs_yml_is_explained_in_chinese() -> None:

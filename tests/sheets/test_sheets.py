@@ -490,3 +490,27 @@ def test_a_workbook_for_another_rubric(handbook: Handbook, tmp_path: Path) -> No
     assert problems_of(handbook, out) == [
         "book.xlsx:说明!B3: 轮次 r2025 按 demo@2020 评分，工作簿中写的却是 demo@2019 [HB728]"
     ]
+
+
+def test_a_new_rounds_problems_point_at_the_cells_they_were_typed_in(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    handbook.write("content/results/series.yml", "series:\n  - {id: demo, name: 示例验收}\n")
+    out = _new_book(handbook, tmp_path, 系列="wuhao")
+    book = openpyxl.load_workbook(out)
+    book["评分"].cell(2, 3).value, book["评分"].cell(2, 4).value = 4, 6
+    book.save(out)
+    assert problems_of(handbook, out) == [
+        "new.xlsx:说明!B6: content/results/series.yml 中没有系列 'wuhao'；请在其中补上该系列及其名称 [HB535]"
+    ]
+    assert not (handbook.root / "content/results/rounds/r2026.yml").exists()
+
+
+def test_a_date_cell_that_lost_its_format_is_said_to_be_a_date_serial(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    out = _new_book(handbook, tmp_path, 周期结束=46387, 评估日期="下月底")
+    assert problems_of(handbook, out)[:2] == [
+        "new.xlsx:说明!B10: 应为日期，实际为数字 46387：这是电子表格的日期序号，代表 2026-12-31；单元格的格式不是日期 [HB760]",
+        'new.xlsx:说明!B11: 应为日期（如 2026-11-15），实际为 "下月底" [HB713]',
+    ]

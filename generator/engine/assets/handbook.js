@@ -125,6 +125,22 @@
       }
       return excerpt.slice(i).replace(/^(<\/mark>)?\.?\s*/, "");
     };
+    /* Pagefind marks each character of a Chinese word where it stands alone (a search
+     * for 五好 marks every 好): in Chinese, only the query's whole words are marked. */
+    var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+    var remark = function (excerpt, term) {
+      var words = (term || "").split(/\s+/).filter(function (w) { return CJK.test(w) && !/[<>&"']/.test(w); });
+      words = words.filter(function (w) {
+        return !words.some(function (o) { return o !== w && o.indexOf(w) !== -1; });
+      });
+      if (!excerpt || !words.length) return excerpt;
+      var html = excerpt.replace(/<mark>([^<]*)<\/mark>/g, function (m, inner) { return CJK.test(inner) ? inner : m; });
+      return html.split(/(<[^>]*>)/).map(function (part, i) {
+        if (i % 2) return part; /* a tag */
+        words.forEach(function (w) { part = part.split(w).join("<mark>" + w + "</mark>"); });
+        return part;
+      }).join("");
+    };
     /* 0: titled with the query (or numbered so); 1: its title holds the query;
      * 2: its text does; 3: it matched only parts of the query. */
     var rank = function (term, s) {
@@ -186,14 +202,15 @@
          * a whole-page excerpt runs across clauses. */
         var own = subs.filter(function (s) { return s.url === r.url; })[0];
         var excerpt = subs.length ? (own ? own.excerpt : "") : r.excerpt;
-        li.appendChild(article(r.url, "h1", title, excerpt, marks(r)));
+        li.appendChild(article(r.url, "h1", title, remark(excerpt, term), marks(r)));
         /* The clause whose title is the query, or the term it names, first;
          * then clauses whose title holds it; then by what matched. */
         subs = subs.filter(function (s) { return s.url !== r.url && clean(s.title) !== title; })
           .map(function (s, i) { return { s: s, i: i, rank: rank(term, s), weight: weight(s) }; });
         subs.sort(function (a, b) { return a.rank - b.rank || b.weight - a.weight || a.i - b.i; });
         subs.slice(0, 3).forEach(function (x) {
-          li.appendChild(article(x.s.url, "h2", clean(x.s.title), withoutHeading(x.s.excerpt, clean(x.s.title))));
+          var shown = withoutHeading(x.s.excerpt, clean(x.s.title));
+          li.appendChild(article(x.s.url, "h2", clean(x.s.title), remark(shown, term)));
         });
         list.appendChild(li);
       });
@@ -463,4 +480,63 @@
     });
     wrap.insertBefore(box, wrap.firstChild);
   });
+
+  /* ---------- wide tables: say that they scroll, keep the first column in view ---------- */
+  var scrollsText = (document.querySelector(".hb-search") || document.body).getAttribute("data-scrolls") || "";
+  var markWide = function () {
+    /* Material wraps each table in its scroll box once its own script has run. */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      var table = wrap.querySelector("table");
+      /* Wide when cells are out of sight, not just the box's padding (Material's own margin). */
+      var box = table && table.parentElement;
+      var pad = box ? parseFloat(getComputedStyle(box).paddingLeft) || 0 : 0;
+      var wide = table && table.offsetWidth > wrap.clientWidth - pad + 1;
+      wrap.classList.toggle("hb-wide", !!wide);
+      var hint = wrap.previousElementSibling;
+      var mine = hint && hint.classList.contains("hb-scroll-hint");
+      if (wide && !mine && scrollsText) {
+        hint = document.createElement("p");
+        hint.className = "hb-scroll-hint";
+        var row = table.tHead && table.tHead.rows[0] || table.rows[0];
+        hint.textContent = scrollsText.replace("{n}", row ? row.cells.length : "");
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!wide && mine) {
+        hint.parentNode.removeChild(hint);
+      }
+    });
+  };
+  window.addEventListener("load", markWide);
+  window.addEventListener("resize", markWide);
+
+  /* ---------- handbook serve: the preview's current problems, over the page ---------- */
+  var problemsAt = (document.querySelector(".hb-search") || document.body).getAttribute("data-problems");
+  if (problemsAt && window.fetch) {
+    fetch(new URL(problemsAt, location.href).href, { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (found) {
+        if (!found.problems || !found.problems.length) return;
+        var box = document.createElement("section");
+        box.className = "hb-problems";
+        box.setAttribute("role", "alert");
+        box.setAttribute("aria-labelledby", "hb-problems-title");
+        var title = document.createElement("h2");
+        title.id = "hb-problems-title";
+        title.textContent = found.title;
+        var list = document.createElement("ol");
+        found.problems.forEach(function (line) {
+          var item = document.createElement("li");
+          var code = document.createElement("code");
+          code.textContent = line;
+          item.appendChild(code);
+          list.appendChild(item);
+        });
+        var hint = document.createElement("p");
+        hint.textContent = found.hint;
+        box.appendChild(title);
+        box.appendChild(list);
+        box.appendChild(hint);
+        document.body.insertBefore(box, document.body.firstChild);
+      })
+      .catch(function () { /* a preview without the file shows its pages as they are */ });
+  }
 })();
