@@ -4,6 +4,7 @@ schema and stable across builds, the draft's and the amendment sheet's pages."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -86,7 +87,8 @@ def test_the_amended_edition_and_its_sheet(built_site: Path) -> None:
     assert 'href="2023/amendment-1/">第1号修改单修改</a>（自2024年4月1日起实施）' in html
     assert 'href="2023/amendment-1/">第1号修改单增加</a>' in html
     assert "1.3 中“任期届满应按期换届”误印为“任期届满可按期换届”，已更正。" in html
-    assert "2024年3月15日</time></td><td><a" in html  # the history lists the sheet
+    # the history lists the sheet (search reads table cells apart: a space between them)
+    assert re.search(r"2024年3月15日</time></td>\s*<td><a", html)
     sheet = _text(built_site, "standards/liuhua-24/2023/amendment-1")
     assert "XX/DJ 001-2023《机关党支部标准化规范化建设“六化”标准》第1号修改单" in sheet
     assert "<ins" in sheet and 'id="zhuti-dangri"' in sheet
