@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.errors import BuildFailed
+from generator.engine.custom import theme_problem
+from generator.errors import BuildFailed, ValidationFailed
 
 
 class _Collector(logging.Handler):
@@ -49,5 +50,12 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
             f"  {m}" for m in collector.messages if not m.startswith(_DIRTY_WARNING)
         )
         raise BuildFailed("error.engine", detail=f"{exc}\n{details}".rstrip()) from None
+    except Exception as exc:
+        # A mistake in a committee's theme template (site_templates/theme/, custom_dir)
+        # is theirs to fix, at its place: .handbook/build/mkdocs.yml is three folders down.
+        problem = theme_problem(exc, config_file.resolve().parent.parent.parent)
+        if problem is None:
+            raise
+        raise ValidationFailed([problem]) from None
     finally:
         logger.removeHandler(collector)
