@@ -35,8 +35,8 @@ from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
 from generator.pdf.stage import make_pdfs
-from generator.render.provenance import last_commit_dates
 from generator.render.committee import page_template_problems, theme_template_problems
+from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer, make_environment
 from generator.results.check import check_results
 from generator.results.load import Results, load_results, public_tables

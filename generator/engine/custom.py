@@ -127,7 +127,9 @@ def theme_problem(exc: BaseException, root: Path) -> Problem | None:
     rel = Path(os.path.relpath(root / problem.path, built)).as_posix()
     custom = read_custom(root)
     source = theme_sources(root, custom).get(rel)
-    if source is None or not any(layer in source.parents for layer in committee_layers(root, custom)):
+    if source is None or not any(
+        layer in source.parents for layer in committee_layers(root, custom)
+    ):
         return None
     return replace(problem, path=Path(os.path.relpath(source, root)).as_posix())
 

@@ -608,7 +608,10 @@ RULES: dict[str, Rule] = {
         "# content/guide/ 中有 index.md 和至少一页内容",
     ),
     "HB803": _r(
-        "target", "见[第二讲](../dier-jiang.md)。   # 没有这一页", "见[第二讲](../di-er-jiang.md)。", "markdown"
+        "target",
+        "见[第二讲](../dier-jiang.md)。   # 没有这一页",
+        "见[第二讲](../di-er-jiang.md)。",
+        "markdown",
     ),
     "HB804": _r(
         "target anchor",
@@ -623,9 +626,9 @@ RULES: dict[str, Rule] = {
         "markdown",
     ),
     "HB806": _r(
-        "key name",
+        "key",
         "extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会",
-        "extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会\n      site_id_code: \"1100000001\"\n      icp: 京ICP备12345678号\n      police_record: 京公网安备 11010502000001号",
+        'extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会\n      site_id_code: "1100000001"\n      icp: 京ICP备12345678号\n      police_record: 京公网安备 11010502000001号',
     ),
     "HB807": _r(
         "src", "![](images/heying.jpg)", "![2026年主题党日合影](images/heying.jpg)", "markdown"

@@ -33,16 +33,18 @@ def page_folders(settings: Settings) -> list[Path]:
 
 def _templates(folder: Path, skip: Path | None = None) -> Iterable[Path]:
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix in TEMPLATE_SUFFIXES and path.name != README:
-            if skip is None or skip not in path.parents:
-                yield path
+        ours = skip is None or skip not in path.parents
+        if ours and path.is_file() and path.suffix in TEMPLATE_SUFFIXES and path.name != README:
+            yield path
 
 
 def _shown(path: Path | str, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def page_template_problems(env: jinja2.Environment, root: Path, settings: Settings) -> list[Problem]:
+def page_template_problems(
+    env: jinja2.Environment, root: Path, settings: Settings
+) -> list[Problem]:
     """Every syntax error in the committee's page templates (not their theme)."""
     problems = []
     theme = root / layout.SITE_THEME

@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from generator import layout
 from generator.core.memory import BuildCache, digest, digest_parts, folder_digest
-from generator.render import markup
 from generator.errors import ValidationFailed
+from generator.render import markup
 from generator.render.committee import located, page_folders
 from generator.render.labels import labels_for
 from generator.render.provenance import footer, with_source

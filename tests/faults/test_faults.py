@@ -124,7 +124,9 @@ def test_twenty_thousand_nested_lists_are_refused_quickly(handbook: Handbook) ->
     started = time.monotonic()
     problems = handbook.problems()  # before: internal error: RecursionError
     assert time.monotonic() - started < 5  # libyaml alone takes 4 s on these
-    assert problems == [f"standards/demo/2020.yml:21:{6 + limits.MAX_DEPTH}: 嵌套层数超过上限 64 层（列表或映射套得太深）；手册的数据不需要这么深，请检查是否多写了括号 [ 或 {{，或缩进有误 [HB031]"]
+    assert problems == [
+        f"standards/demo/2020.yml:21:{6 + limits.MAX_DEPTH}: 嵌套层数超过上限 64 层（列表或映射套得太深）；手册的数据不需要这么深，请检查是否多写了括号 [ 或 {{，或缩进有误 [HB031]"
+    ]
 
 
 def test_deep_block_nesting_is_refused(handbook: Handbook) -> None:
