@@ -153,7 +153,9 @@ def missing_records(root: Path, settings: Settings) -> list[Problem]:
     loc = ("extra", "handbook", "public_site")
     line, column = doc.where(loc, key=True) if doc is not None else (0, 0)
     return [
-        Problem.at(layout.CONFIG_FILE, line, column, "extra.handbook.public_site", "HB806", key=key)
+        Problem.at(
+            layout.CONFIG_FILE, line, column, "extra.handbook.public_site", "HB806", setting=key
+        )
         for key in RECORDS
         if not getattr(pub, key)
     ]

@@ -626,7 +626,7 @@ RULES: dict[str, Rule] = {
         "markdown",
     ),
     "HB806": _r(
-        "key",
+        "setting",
         "extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会",
         'extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会\n      site_id_code: "1100000001"\n      icp: 京ICP备12345678号\n      police_record: 京公网安备 11010502000001号',
     ),

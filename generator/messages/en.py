@@ -192,7 +192,7 @@ RULES: dict[str, str] = {
     "HB803": "the link leads to a page that does not exist: {target}",
     "HB804": "the page {target} has no anchor #{anchor}",
     "HB805": "this page with its styles, scripts and images weighs {kib} KiB, {seconds} s at 1.6 Mbps (limit {limit} KiB, about 3 s); compress the images or split the page",
-    "HB806": "the site declares public_site (open to the public) but lacks {key}; a government site's footer must show its site code (site_id_code), ICP record (icp) and public security record (police_record)",
+    "HB806": "the site declares public_site (open to the public) but lacks {setting}; a government site's footer must show its site code (site_id_code), ICP record (icp) and public security record (police_record)",
     "HB807": "the image {src} has no alternative text (alt); screen readers cannot read it: describe the image between the brackets of ![ ]",
 }
 

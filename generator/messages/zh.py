@@ -190,7 +190,7 @@ RULES: dict[str, str] = {
     "HB803": "链接指向的页面不存在：{target}",
     "HB804": "链接指向的页面 {target} 中没有锚点 #{anchor}",
     "HB805": "本页连同样式、脚本和图片共 {kib} KiB，按 1.6 Mbps 网速需 {seconds} 秒才能打开（上限 {limit} KiB，约 3 秒）；请压缩图片或拆分页面",
-    "HB806": "网站写了 public_site（对公众开放），但没有填写 {key}；网站标识码（site_id_code）、ICP 备案号（icp）和公安机关备案号（police_record）都须显示在政府网站的页脚",
+    "HB806": "网站写了 public_site（对公众开放），但没有填写 {setting}；网站标识码（site_id_code）、ICP 备案号（icp）和公安机关备案号（police_record）都须显示在政府网站的页脚",
     "HB807": "图片 {src} 没有替代文字（alt）；读屏软件无法读出它，请在 ![ ] 的方括号中写上图片说明",
 }
 

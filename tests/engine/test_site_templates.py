@@ -42,8 +42,13 @@ def _handbook(root: Path, public: bool = False) -> Path:
         config = root / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         text = text.replace("    sample_data: false     # true：每页显示“示例数据”提示\n", "")
-        text = text.replace("  handbook:                # handbook 自己的设置\n", "  handbook:\n" + PUBLIC)
-        text = text.replace("# site_url: https://handbook.example.org/", "site_url: https://dj.example.gov.cn/handbook/")
+        text = text.replace(
+            "  handbook:                # handbook 自己的设置\n", "  handbook:\n" + PUBLIC
+        )
+        text = text.replace(
+            "# site_url: https://handbook.example.org/",
+            "site_url: https://dj.example.gov.cn/handbook/",
+        )
         config.write_text(text, encoding="utf-8")
     return root
 
@@ -71,7 +76,10 @@ def test_the_public_site_footer_and_metadata(tmp_path: Path) -> None:
     manual = (root / "site" / "manuals" / "liehui" / "index.html").read_text(encoding="utf-8")
     footer = manual[manual.index('<div class="hb-public-site">') :]
     footer = footer[: footer.index("</ul>")]
-    assert '<img class="hb-public-site__mark" src="../../images/mark.png" alt="党政机关网站标识"' in footer
+    assert (
+        '<img class="hb-public-site__mark" src="../../images/mark.png" alt="党政机关网站标识"'
+        in footer
+    )
     assert "<li>主办单位：中共示例市委直属机关工委</li>" in footer
     assert "<li>网站标识码：1100000001</li>" in footer
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener">示ICP备12345678号</a>' in footer
