@@ -168,3 +168,35 @@ def test_a_name_a_theme_template_does_not_have_is_located_in_its_own_file(tmp_pa
         "'dict object' has no attribute 'nosuch'）；请对照 Material 或 handbook 的同名模板修改，"
         "或删除这个文件以恢复默认 [HB632]"
     ]
+
+
+def test_the_settings_folders_win_over_site_templates(tmp_path: Path) -> None:
+    """`template_overrides` (the setting) before site_templates/ for pages;
+    `theme.custom_dir` over site_templates/theme/ for the theme."""
+    from generator.engine.custom import read_custom, theme_sources
+    from generator.render.renderer import Renderer
+    from generator.settings import load_settings
+
+    root = _handbook(tmp_path / "h")
+    (root / "mine" / "partials").mkdir(parents=True)
+    (root / "mine" / "partials" / "copyright.html").write_text("他们的\n", encoding="utf-8")
+    (root / "pages").mkdir()
+    (root / "pages" / "content_page.md.j2").write_text("设置指定的\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  # custom_dir: overrides", "  custom_dir: mine")
+    text = text.replace("    # template_overrides: templates", "    template_overrides: pages")
+    config.write_text(text, encoding="utf-8")
+    settings, problems = load_settings(root)
+    assert problems == [] and settings is not None
+    renderer = Renderer(settings, AS_OF)
+    assert renderer.env.get_template("content_page.md.j2").render() == "设置指定的\n"
+    layers = theme_sources(root, read_custom(root))
+    assert layers["partials/copyright.html"] == root / "mine" / "partials" / "copyright.html"
+    (root / "mine" / "partials" / "copyright.html").unlink()
+    assert theme_sources(root, read_custom(root))["partials/copyright.html"] == (
+        root / "site_templates" / "theme" / "partials" / "copyright.html"
+    )
+    assert theme_sources(root, read_custom(root))["partials/header.html"] == (
+        layout.THEME / "partials" / "header.html"
+    )
