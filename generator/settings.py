@@ -4,7 +4,7 @@ declared as a model so that an unknown key or a wrong type is a located problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -129,6 +129,13 @@ class Settings:
     public_site: PublicSite | None = None
     audit: AuditSettings = field(default_factory=lambda: AuditSettings.model_validate({}))
     site_description: str = ""
+
+
+def portable(settings: Settings) -> Settings:
+    """The settings without the places of the template folders (absolute paths), for
+    the build memory's keys: the repository may move; the folders' contents are
+    keyed by what they hold."""
+    return replace(settings, template_overrides=None, site_templates=None)
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:

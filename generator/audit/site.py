@@ -48,7 +48,10 @@ class _Reader(html.parser.HTMLParser):
             self.page.loads.append(a["src"])
         elif tag == "img" and a.get("src"):
             self.page.loads.append(a["src"])
-            if "alt" not in dict(attrs):
+            # Markdown's ![](x.png) writes alt="": an editor's image without a description.
+            # An image marked as decoration (role="presentation", aria-hidden) needs none.
+            decorative = a.get("role") in ("presentation", "none") or a.get("aria-hidden") == "true"
+            if not a.get("alt", "").strip() and not decorative:
                 self.page.no_alt.append((a["src"], line, column + 1))
 
 

@@ -22,7 +22,7 @@ from generator.render import markup
 from generator.render.committee import located, page_folders
 from generator.render.labels import labels_for
 from generator.render.provenance import footer, with_source
-from generator.settings import Settings
+from generator.settings import Settings, portable
 
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
@@ -136,12 +136,13 @@ class Renderer:
         # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
         self.pdfs: dict[str, Any] = {}
         # What every page depends on: the generator's code and templates, the
-        # settings, the day statuses are computed for, the template overrides.
+        # settings, the day statuses are computed for, the committee's templates
+        # (by what they hold, not where the repository is: it may move).
         self.scope = digest_parts(
             [
                 memory.version if memory else "",
                 as_of,
-                settings,
+                portable(settings),
                 [folder_digest(folder) for folder in self.folders],
             ]
         )

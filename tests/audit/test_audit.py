@@ -112,7 +112,8 @@ def test_dead_links_heavy_pages_and_images_without_alt_in_a_built_site(tmp_path:
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text(
         '<h1 id="top">甲</h1>\n<a href="../b/">乙</a> <a href="#top">顶部</a>\n'
-        '<img src="photo.jpg">\n<img src="rule.png" alt="">\n',
+        '<img src="photo.jpg">\n<img src="rule.png" alt="" role="presentation">\n'
+        '<p><img alt="" src="chart.png" /></p>\n',
         encoding="utf-8",
     )
     (site / "a" / "photo.jpg").write_bytes(b"\0" * 700 * 1024)
@@ -121,6 +122,8 @@ def test_dead_links_heavy_pages_and_images_without_alt_in_a_built_site(tmp_path:
     assert [str(p) for p in found] == [
         "site/a/index.html:2:1: 链接指向的页面不存在：../b/ [HB803]",
         "site/a/index.html:3:1: 图片 photo.jpg 没有替代文字（alt）；读屏软件无法读出它，"
+        "请在 ![ ] 的方括号中写上图片说明 [HB807]",
+        "site/a/index.html:5:4: 图片 chart.png 没有替代文字（alt）；读屏软件无法读出它，"
         "请在 ![ ] 的方括号中写上图片说明 [HB807]",
         "site/a/index.html: 本页连同样式、脚本和图片共 700 KiB，按 1.6 Mbps 网速需 3.6 秒才能打开"
         "（上限 600 KiB，约 3 秒）；请压缩图片或拆分页面 [HB805]",
