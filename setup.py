@@ -1,6 +1,6 @@
 """The wheel carries the repository's sample handbook for `handbook new --sample`.
 
-The sample (standards/, content/, mkdocs.yml, CODEOWNERS) stays at the top of the
+The sample (standards/, content/, site_templates/, mkdocs.yml, CODEOWNERS) stays at the top of the
 repository, where it is edited; building the wheel copies it into
 generator/scaffold/sample/. An editable install reads it from the checkout.
 Everything else is declared in pyproject.toml.
@@ -15,7 +15,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
-SAMPLE = ("standards", "content", "mkdocs.yml", "CODEOWNERS")  # as generator/layout.py
+SAMPLE = ("standards", "content", "site_templates", "mkdocs.yml", "CODEOWNERS")  # as layout.py
 
 
 class BuildWithSample(build_py):

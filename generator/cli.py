@@ -259,6 +259,32 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
     click.echo(describe(base, head, labels), nl=False)
 
 
+@cli.command(help="help.audit")
+@as_of_option
+@root_option
+@click.option("--json", "as_json", is_flag=True, help="opt.audit_json")
+@click.option("--strict", is_flag=True, help="opt.strict")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="PATH",
+    help="opt.site_dir",
+)
+@lang_option
+def audit(
+    as_of: str | None, root: Path, as_json: bool, strict: bool, site_dir: Path | None
+) -> None:
+    """Check the handbook and its built site as an inspector of government websites would."""
+    from generator.audit import report
+
+    lang = _lang()
+    found = report.audit(root.resolve(), _as_of(as_of), site_dir)
+    click.echo(report.as_json(found, lang) if as_json else report.plain(found, lang))
+    if strict and found.problems:
+        sys.exit(1)
+
+
 @cli.command(help="help.serve")
 @as_of_option
 @root_option

@@ -27,6 +27,10 @@ ROUNDS_DIR = "rounds"  # under content/results/
 TABLES_DIR = "tables"  # under content/results/
 COMPOSITES_DIR = "composites"  # under content/results/
 CODEOWNERS = "CODEOWNERS"
+# The committee's own templates: page templates override the tool's of the same
+# name, and `theme/` is layered over the handbook's theme (as `theme.custom_dir`).
+SITE_TEMPLATES = "site_templates"
+SITE_THEME = f"{SITE_TEMPLATES}/theme"
 # The editors' reference of error codes, per language (`handbook explain --write`).
 ERROR_CODES_PAGES = {"zh": "docs/错误代码.md", "en": "docs/error-codes.md"}
 EDITOR_SCHEMAS = ".vscode/schemas"  # a committee's copy of the JSON Schemas (`handbook new`)
@@ -233,7 +237,7 @@ SCHEMA_DIR = PACKAGE / "schemas"  # the JSON Schemas editors' YAML plug-ins read
 SCAFFOLD = PACKAGE / "scaffold" / "files"  # the small handbook `handbook new` writes
 # `handbook new --sample`: the repository's sample, copied into the package when
 # the wheel is built (setup.py), read from the checkout in an editable install.
-SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE, CODEOWNERS)
+SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, SITE_TEMPLATES, CONFIG_FILE, CODEOWNERS)
 PACKAGED_SAMPLE = PACKAGE / "scaffold" / "sample"
 CHECKOUT_SAMPLE = PACKAGE.parent
 CHECKOUT_PROJECT = PACKAGE.parent / "pyproject.toml"  # present when running from a checkout

@@ -35,8 +35,9 @@ from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
 from generator.pdf.stage import make_pdfs
+from generator.render.committee import page_template_problems, theme_template_problems
 from generator.render.provenance import last_commit_dates
-from generator.render.renderer import Page, Renderer
+from generator.render.renderer import Page, Renderer, make_environment
 from generator.results.check import check_results
 from generator.results.load import Results, load_results, public_tables
 from generator.results.model import Round, Table, UnitsFile
@@ -133,6 +134,9 @@ def run(
     if not unread:  # the owners a standard declares are unknown while it cannot be read
         problems += codeowners.drift(root, editions)
     problems += check_notices(notices, {e.model.id for e in editions} | unread)
+    if settings is not None:  # the committee's templates (site_templates/)
+        problems += page_template_problems(make_environment(), root, settings)
+        problems += theme_template_problems(root, [root / layout.SITE_THEME])
     if problems or settings is None:
         raise ValidationFailed(problems)
     mark("check")
@@ -207,6 +211,7 @@ def _render(
             "search": facets,  # facets and weights of pages in search
         },
         filters={"official_period": official_period},
+        root=root,
     )
     if pdf and settings.pdf.enabled:
         printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)

@@ -4,7 +4,7 @@ declared as a model so that an unknown key or a wrong type is a located problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -48,6 +48,46 @@ class PdfSettings(Model):
     )
 
 
+class PublicSite(Model):
+    """`extra.handbook.public_site`: what a government or Party office's website shows
+    in its footer and in every page's metadata (国办发〔2017〕47号《政府网站发展指引》)."""
+
+    host: str = Field("", description="主办单位，显示在页脚，也写入每页的 ContentSource。")
+    site_id_code: str = Field(
+        "", description="网站标识码（如 1100000001），显示在页脚，写入每页的 SiteIDCode。"
+    )
+    icp: str = Field(
+        "", description="ICP 备案号（如 京ICP备12345678号），页脚链接到工信部备案系统。"
+    )
+    police_record: str = Field(
+        "", description="公安机关备案号（如 京公网安备 11010502000001号），页脚链接到备案系统。"
+    )
+    mark: str = Field(
+        "",
+        description="党政机关网站标识的图片：content/ 中的一个文件（相对 content/，如 images/dangzheng.png），由主办单位提供。",
+    )
+    contact: str = Field("", description="联系方式（电话、地址或电子邮箱），显示在页脚。")
+
+
+class AuditSettings(Model):
+    """`extra.handbook.audit`: the thresholds of `handbook audit` (政府网站检查指标)."""
+
+    home_days: int = Field(14, ge=1, description="首页超过多少天未更新即报告（默认 14 天）。")
+    notices_days: int = Field(
+        14, ge=1, description="公告公示栏目超过多少天未更新即报告（默认 14 天，即两周）。"
+    )
+    section_days: int = Field(
+        180,
+        ge=1,
+        description="标准和其他栏目（政策文件类）超过多少天未更新即报告（默认 180 天，即 6 个月）。",
+    )
+    page_kib: int = Field(
+        600,
+        ge=1,
+        description="一页（连同其样式、脚本和图片）超过多少 KiB 即报告（默认 600，约为 1.6 Mbps 下 3 秒）。",
+    )
+
+
 class HandbookSettings(Model):
     """`extra.handbook` in mkdocs.yml: what the generator needs besides MkDocs' own settings."""
 
@@ -62,6 +102,14 @@ class HandbookSettings(Model):
     pdf: PdfSettings = Field(
         default_factory=lambda: PdfSettings.model_validate({}),
         description="标准、手册和汇编的 PDF：是否生成，用哪些字体。",
+    )
+    public_site: PublicSite | None = Field(
+        None,
+        description="政府网站的页脚和页面元数据：主办单位、网站标识码、备案号、党政机关网站标识、联系方式。写了这一项即表示网站对公众开放（handbook audit 会检查备案信息）。",
+    )
+    audit: AuditSettings = Field(
+        default_factory=lambda: AuditSettings.model_validate({}),
+        description="handbook audit 的检查阈值（多少天未更新算过期，一页多大算过重）。",
     )
 
 
@@ -78,6 +126,17 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     site_dir: str = layout.SITE_DIR  # mkdocs.yml's `site_dir`, relative to the handbook
     pdf: PdfSettings = field(default_factory=lambda: PdfSettings.model_validate({}))
+    site_templates: Path | None = None  # the committee's page templates (site_templates/)
+    public_site: PublicSite | None = None
+    audit: AuditSettings = field(default_factory=lambda: AuditSettings.model_validate({}))
+    site_description: str = ""
+
+
+def portable(settings: Settings) -> Settings:
+    """The settings without the places of the template folders (absolute paths), for
+    the build memory's keys: the repository may move; the folders' contents are
+    keyed by what they hold."""
+    return replace(settings, template_overrides=None, site_templates=None)
 
 
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
@@ -114,6 +173,16 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
                 )
             )
             overrides = None
+    if block.public_site is not None and block.public_site.mark:
+        mark = root / layout.CONTENT_DIR / block.public_site.mark
+        if not inside(root / layout.CONTENT_DIR, mark) or not mark.is_file():
+            line, column = doc.where(("extra", "handbook", "public_site", "mark"))
+            field_name = "extra.handbook.public_site.mark"
+            found = block.public_site.mark
+            problems.append(
+                Problem.at(layout.CONFIG_FILE, line, column, field_name, "HB630", found=found)
+            )
+    site_templates = root / layout.SITE_TEMPLATES
     theme: dict[str, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
     settings = Settings(
         site_name=str(data.get("site_name") or DEFAULT_SITE_NAME),
@@ -125,6 +194,10 @@ def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
         language=str(theme.get("language") or DEFAULT_LANGUAGE),
         site_dir=str(data.get("site_dir") or layout.SITE_DIR),
         pdf=block.pdf,
+        site_templates=site_templates if site_templates.is_dir() else None,
+        public_site=block.public_site,
+        audit=block.audit,
+        site_description=str(data.get("site_description") or ""),
     )
     return settings, problems
 

@@ -67,7 +67,7 @@ class Handbook:
 
 def copy_sample(target: Path) -> Path:
     """The repository's sample handbook (its data, not its code) copied to `target`."""
-    for name in ("standards", "content"):
+    for name in ("standards", "content", "site_templates"):
         shutil.copytree(REPO / name, target / name)
     for name in ("mkdocs.yml", "CODEOWNERS"):
         shutil.copy(REPO / name, target / name)

@@ -52,7 +52,8 @@ ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["sheets"] = ALLOWED["pipeline"] | {"pipeline"}
 ALLOWED["scaffold"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook new`
-ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets", "scaffold"}
+ALLOWED["audit"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook audit`
+ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets", "scaffold", "audit"}
 DOMAINS = {"standards", "content", "results", "notices", "composites"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only

@@ -20,6 +20,9 @@ def test_workflows_use_the_real_commands() -> None:
     assert any(
         "handbook build --as-of" in str(s.get("run", "")) for s in deploy["jobs"]["deploy"]["steps"]
     )
+    assert any(  # the daily run checks the site as an inspector would
+        "handbook audit --as-of" in str(s.get("run", "")) for s in deploy["jobs"]["deploy"]["steps"]
+    )
     hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = [h["entry"] for r in hooks["repos"] for h in r["hooks"]]
     assert "handbook check" in entries and "handbook schema --check" in entries
@@ -29,6 +32,7 @@ def test_workflows_use_the_real_commands() -> None:
         ["diff", "--help"],
         ["build", "--help"],
         ["codeowners", "--help"],
+        ["audit", "--help"],
     ):
         assert runner.invoke(cli, args).exit_code == 0, args
 

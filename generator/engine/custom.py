@@ -8,7 +8,8 @@ written here as ours followed by theirs, with their paths rebased:
 - `hooks`: ours first, theirs after;
 - `theme.custom_dir`: MkDocs takes one folder, so the engine layers one in
   `.handbook/build/theme`: our overrides, Material's base.html beneath them as
-  `hb-material/base.html`, and the committee's files over both, file by file.
+  `hb-material/base.html`, and the committee's files over both, file by file:
+  `site_templates/theme/` when it exists, then `theme.custom_dir`.
   Our overrides live in our `base.html`, so their `main.html` extending
   "base.html" (Material's guide) overrides our blocks one by one.
 - `plugins` and `markdown_extensions` are inherited as they are written; only an
@@ -18,15 +19,20 @@ written here as ours followed by theirs, with their paths rebased:
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from generator import layout
 from generator.core.memory import file_tree
+from generator.errors import Problem
+from generator.render.committee import located
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -87,21 +93,52 @@ def config_keys(root: Path, custom: Custom, ours: dict[str, list[str]]) -> dict[
     return keys
 
 
-def write_theme(root: Path, custom: Custom) -> Path:
-    """Layer the theme folder the generated project uses; files are rewritten only
-    when they changed (a dirty build keeps what it can), stale ones removed."""
+def committee_layers(root: Path, custom: Custom) -> list[Path]:
+    """The committee's theme folders, the last winning: `site_templates/theme/`
+    (used when it exists), then `theme.custom_dir`."""
+    layers = [root / layout.SITE_THEME] + ([custom.custom_dir] if custom.custom_dir else [])
+    return [layer for layer in layers if layer.is_dir()]
+
+
+def theme_sources(root: Path, custom: Custom) -> dict[str, Path]:
+    """Each file of the layered theme (relative to it) → the file it is copied from:
+    Material's base.html, ours over it, the committee's over ours."""
     from material import templates  # the one place that reads Material's files
 
-    target = root / layout.BUILD_THEME
     wanted: dict[str, Path] = {
         layout.MATERIAL_BASE: Path(templates.__file__).with_name("base.html"),
     }
-    layers = [layout.THEME] + ([custom.custom_dir] if custom.custom_dir else [])
-    for layer in layers:
+    for layer in [layout.THEME, *committee_layers(root, custom)]:
         if layer.is_dir():
             for rel, signature in sorted(file_tree(layer).items()):
                 if signature is not None:
                     wanted[rel] = layer / rel
+    return wanted
+
+
+def theme_problem(exc: BaseException, root: Path) -> Problem | None:
+    """An error the engine raised in a committee's theme template, placed in that
+    template's own file (not its copy in the build folder); None when the error is
+    not in one of theirs."""
+    built = (root / layout.BUILD_THEME).resolve()
+    problem = located(exc, root, [built], "HB632")
+    if problem is None:
+        return None
+    rel = Path(os.path.relpath(root / problem.path, built)).as_posix()
+    custom = read_custom(root)
+    source = theme_sources(root, custom).get(rel)
+    if source is None or not any(
+        layer in source.parents for layer in committee_layers(root, custom)
+    ):
+        return None
+    return replace(problem, path=Path(os.path.relpath(source, root)).as_posix())
+
+
+def write_theme(root: Path, custom: Custom) -> Path:
+    """Layer the theme folder the generated project uses; files are rewritten only
+    when they changed (a dirty build keeps what it can), stale ones removed."""
+    target = root / layout.BUILD_THEME
+    wanted = theme_sources(root, custom)
     for rel, source in wanted.items():
         dest = target / rel
         data = source.read_bytes()
@@ -115,3 +152,28 @@ def write_theme(root: Path, custom: Custom) -> Path:
         elif signature is None and rel not in folders:
             shutil.rmtree(target / rel)
     return target
+
+
+# The record systems a government site's footer links its numbers to.
+ICP_RECORDS = "https://beian.miit.gov.cn/"
+POLICE_RECORDS = "https://beian.mps.gov.cn/#/query/webSearch?code="
+
+
+def public_site(settings: Settings) -> dict[str, str] | None:
+    """What the theme shows of `extra.handbook.public_site` (the footer, the page
+    metadata), or None when it is not set: the values as written, the links made."""
+    pub = settings.public_site
+    if pub is None:
+        return None
+    return {
+        "host": pub.host,
+        "source": pub.host or settings.committee,
+        "domain": urlsplit(settings.site_url).hostname or "",
+        "site_id_code": pub.site_id_code,
+        "icp": pub.icp,
+        "icp_url": ICP_RECORDS,
+        "police_record": pub.police_record,
+        "police_url": POLICE_RECORDS + "".join(re.findall(r"\d", pub.police_record)),
+        "mark": pub.mark,
+        "contact": pub.contact,
+    }

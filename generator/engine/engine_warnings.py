@@ -38,11 +38,6 @@ _RULES = (
 _ANY_DOC = re.compile(_DOC)
 
 
-def source_root(config_file: Path) -> Path:
-    """The handbook's folder, from the generated project's configuration file."""
-    return config_file.resolve().parents[len(Path(layout.BUILD_CONFIG).parts) - 1]
-
-
 def _place(root: Path, doc: str, url: str) -> tuple[str, int, int]:
     """The source file of a generated page (a hand-written one: under content/), and the
     line and column of `url` in it (0, 0 when it cannot be found)."""

@@ -56,10 +56,32 @@ def _build_moment(config: Any) -> dt.datetime:
     return dt.datetime.fromisoformat(_build_day(config)).replace(tzinfo=dt.UTC)
 
 
-def on_page_context(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
-    """Templates that show the build date show the as-of day."""
+def on_page_context(context: Any, page: Any, config: Any, nav: Any = None, **kwargs: Any) -> Any:
+    """Templates that show the build date show the as-of day; a government site's
+    metadata names the page's column (its menu section)."""
     context["build_date_utc"] = _build_moment(config)
+    context["hb_column"] = column(page, nav, config)
     return context
+
+
+def column(page: Any, nav: Any, config: Any) -> str:
+    """The menu section a page belongs to (政府网站's 栏目): the top-level entry of
+    the menu whose pages share the page's first folder; the home page is 首页."""
+    if page.is_homepage:
+        return str(config.extra["handbook_ui"]["home"])
+    first = page.url.split("/", 1)[0]
+    for item in nav.items if nav is not None else []:
+        pages = [item] if item.is_page else _pages(item)
+        if any(p.url.split("/", 1)[0] == first for p in pages if p.url):
+            return html.unescape(str(item.title))
+    return html.unescape(str(page.title or ""))
+
+
+def _pages(section: Any) -> list[Any]:
+    found = []
+    for child in section.children or []:
+        found.extend([child] if child.is_page else _pages(child) if child.is_section else [])
+    return found
 
 
 def on_template_context(context: Any, template_name: str, config: Any, **kwargs: Any) -> Any:

@@ -19,7 +19,7 @@ from generator import facets, layout
 from generator.content.load import ContentPage
 from generator.core.memory import file_tree
 from generator.engine import search, serve_search
-from generator.engine.custom import config_keys, read_custom, write_theme
+from generator.engine.custom import config_keys, public_site, read_custom, write_theme
 from generator.layout import GLOSSARY, NOTICES_INDEX, RESULTS_INDEX
 from generator.pipeline import Result
 from generator.render.labels import labels_for
@@ -134,6 +134,8 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
         "not_in_nav": layout.NOT_IN_NAV,
         "extra": {
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
+            # A government office's footer and page metadata (partials/hb-public-site.html).
+            "handbook_public": public_site(result.settings),
             # The engine's dates (sitemap, gzip header) are this day (see hooks.py).
             "handbook_build_date": result.catalog.as_of.isoformat(),
             # The search indexes, merged in the browser: one for the built site,
@@ -156,8 +158,12 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
     custom = read_custom(root)
     write_theme(root, custom)
     ours = {
-        "extra_css": [layout.asset_path("handbook.css"), layout.asset_path("print.css")],
-        "extra_javascript": [layout.asset_path("handbook.js")],
+        "extra_css": [
+            layout.asset_path("handbook.css"),
+            layout.asset_path("reading.css"),
+            layout.asset_path("print.css"),
+        ],
+        "extra_javascript": [layout.asset_path("handbook.js"), layout.asset_path("reading.js")],
         "hooks": hooks,
     }
     config.update(config_keys(root, custom, ours))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.engine.engine_warnings import as_problems, source_root
+from generator import layout
+from generator.engine.custom import theme_problem
+from generator.engine.engine_warnings import as_problems
 from generator.errors import BuildFailed, ValidationFailed
 
 
@@ -48,10 +50,17 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False) -> None:
     except (exceptions.MkDocsException, exceptions.Abort, OSError) as exc:
         warnings = [m for m in collector.messages if not m.startswith(_DIRTY_WARNING)]
         if warnings:  # the engine's warnings never reach an editor raw
-            raise ValidationFailed(as_problems(warnings, source_root(config_file))) from None
+            raise ValidationFailed(as_problems(warnings, layout.root_of_build(config_file.resolve()))) from None
         details = "\n".join(
             f"  {m}" for m in collector.messages if not m.startswith(_DIRTY_WARNING)
         )
         raise BuildFailed("error.engine", detail=f"{exc}\n{details}".rstrip()) from None
+    except Exception as exc:
+        # A mistake in a committee's theme template (site_templates/theme/, custom_dir)
+        # is theirs to fix, at its place.
+        problem = theme_problem(exc, layout.root_of_build(config_file.resolve()))
+        if problem is None:
+            raise
+        raise ValidationFailed([problem]) from None
     finally:
         logger.removeHandler(collector)

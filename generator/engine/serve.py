@@ -112,6 +112,7 @@ def serve(
     handler = _Regenerate(root, regenerate)
     custom = read_custom(root)  # their theme and hooks are layered in by `generate`
     watched = [root / name for name in layout.DATA] + [custom.custom_dir or root / layout.DATA[0]]
+    watched.append(root / layout.SITE_TEMPLATES)  # the committee's page and theme templates
     for path in dict.fromkeys(watched):
         if path.is_dir():
             observer.schedule(handler, str(path), recursive=True)

@@ -585,6 +585,24 @@ RULES: dict[str, Rule] = {
         "theme:\n  palette:\n    accent: red",
         "theme:\n  palette:\n    accent: indigo",
     ),
+    # issue 26: public site settings and the committee's templates (site_templates/)
+    "HB630": _r(
+        "found",
+        "extra:\n  handbook:\n    public_site:\n      mark: dangzheng.png   # content/ 中没有这个文件",
+        "extra:\n  handbook:\n    public_site:\n      mark: images/dangzheng.png",
+    ),
+    "HB631": _r(
+        "detail",
+        "{# site_templates/cite_quote.md.j2 #}\n{% if text %}引文：{{ text }}",
+        "{# site_templates/cite_quote.md.j2 #}\n{% if text %}引文：{{ text }}{% endif %}",
+        "markdown",
+    ),
+    "HB632": _r(
+        "detail",
+        "{# site_templates/theme/partials/copyright.html #}\n{% if config.copyright %}{{ config.copyright }}",
+        "{# site_templates/theme/partials/copyright.html #}\n{% if config.copyright %}{{ config.copyright }}{% endif %}",
+        "markdown",
+    ),
     # 7: spreadsheets (a workbook or CSV file imported with handbook sheet import)
     "HB701": _r(
         "",
@@ -697,6 +715,48 @@ RULES: dict[str, Rule] = {
     "HB315": _r("detail", "# 网站引擎报告的其他警告", "# 按提示改正后再生成"),
     # issue 24: workbook places and date serials
     "HB760": _r("found date", "# 单元格（常规格式）：46387", "# 单元格（日期格式）：2026-12-31"),
+    # issue 26: handbook audit (what an inspector of government websites checks)
+    "HB800": _r(
+        "last days limit",
+        "# content/index.md 和各栏目最近一次更新在 30 天前",
+        "# 两周内至少更新一次首页或其栏目（如发布一则通知）",
+    ),
+    "HB801": _r(
+        "section last days limit",
+        "# content/notices/ 中最新的公告发布于 20 天前",
+        "# content/notices/ 中两周内有新公告",
+    ),
+    "HB802": _r(
+        "section",
+        "# content/guide/ 中只有 index.md",
+        "# content/guide/ 中有 index.md 和至少一页内容",
+    ),
+    "HB803": _r(
+        "target",
+        "见[第二讲](../dier-jiang.md)。   # 没有这一页",
+        "见[第二讲](../di-er-jiang.md)。",
+        "markdown",
+    ),
+    "HB804": _r(
+        "target anchor",
+        "见[主题党日](../liuhua-24/#zhuti-dangr)。",
+        "见[主题党日](../liuhua-24/#zhuti-dangri)。",
+        "markdown",
+    ),
+    "HB805": _r(
+        "kib seconds limit",
+        "![合影](images/heying.png)   # 一张 4 MB 的照片",
+        "![合影](images/heying.jpg)   # 压缩到 200 KB 以内",
+        "markdown",
+    ),
+    "HB806": _r(
+        "setting",
+        "extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会",
+        'extra:\n  handbook:\n    public_site:\n      host: 中共某市直属机关工作委员会\n      site_id_code: "1100000001"\n      icp: 京ICP备12345678号\n      police_record: 京公网安备 11010502000001号',
+    ),
+    "HB807": _r(
+        "src", "![](images/heying.jpg)", "![2026年主题党日合影](images/heying.jpg)", "markdown"
+    ),
 }
 
 # Pieces of messages, with their parameters.
@@ -901,4 +961,15 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "fault.is_folder": ("path",),
     "fault.not_folder": ("path",),
     "fault.other": ("path", "reason"),
+    # issue 26: handbook audit
+    "help.audit": (),
+    "opt.audit_json": (),
+    "opt.strict": (),
+    "audit.title": ("as_of",),
+    "audit.sections": (),
+    "audit.section_line": ("section", "path", "pages", "last", "days"),
+    "audit.never": (),
+    "audit.no_site": ("site",),
+    "audit.clean": (),
+    "audit.found": ("n",),
 }

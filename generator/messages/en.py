@@ -168,6 +168,10 @@ RULES: dict[str, str] = {
     "HB533": "{n} unit(s) appear in no component: {units}; score them in a round, or limit the composite to a kind of unit with 'kind:'",
     "HB534": "the series '{id}' is named twice",
     "HB535": "there is no series '{id}' in {file}; add it there with its name{hint}",
+    # issue 26: public site settings and the committee's templates (site_templates/)
+    "HB630": "expected an image file in content/ (a path relative to content/), found '{found}', which does not exist",
+    "HB631": "the page template has an error ({detail}); compare it with handbook's built-in template of the same name, or delete this file to use the built-in one",
+    "HB632": "the theme template has an error ({detail}); compare it with Material's or handbook's template of the same name, or delete this file to use the default",
     "HB701": "there is no such file",
     "HB702": "expected a workbook (.xlsx, .xls, .ods) or a text table (.csv, .txt), found a '{found}' file",
     "HB703": "the workbook is damaged: its {suffix} format cannot be read; open it in WPS or Excel (let it repair the file) and save it as .xlsx, then import it",
@@ -223,6 +227,15 @@ RULES: dict[str, str] = {
     "HB315": "the site engine reported a problem: {detail}; check the page as it says, or ask whoever maintains the handbook tool",
     # issue 24: workbook places and date serials
     "HB760": "expected a date, found the number {found}: a spreadsheet's date serial, standing for {date}; the cell is not formatted as a date",
+    # issue 26: handbook audit (what an inspector of government websites checks)
+    "HB800": "the home page has not changed for {days} days (last on {last}), more than {limit}; a home page left unchanged is a single-veto item of the government website inspection",
+    "HB801": "the section “{section}” has not changed for {days} days (last on {last}), more than {limit}; a section left unchanged is a single-veto item of the government website inspection",
+    "HB802": "the section “{section}” is empty (only its index page); an empty section is a single-veto item of the government website inspection: add pages or remove the section",
+    "HB803": "the link leads to a page that does not exist: {target}",
+    "HB804": "the page {target} has no anchor #{anchor}",
+    "HB805": "this page with its styles, scripts and images weighs {kib} KiB, {seconds} s at 1.6 Mbps (limit {limit} KiB, about 3 s); compress the images or split the page",
+    "HB806": "the site declares public_site (open to the public) but lacks {setting}; a government site's footer must show its site code (site_id_code), ICP record (icp) and public security record (police_record)",
+    "HB807": "the image {src} has no alternative text (alt); screen readers cannot read it: describe the image between the brackets of ![ ]",
 }
 
 PHRASES: dict[str, str] = {
@@ -875,6 +888,39 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "Spreadsheets store a date as the days since 1899-12-30; a cell formatted as General or Number shows that number, so whether that day is meant is unsure.",
         "Format the cell as a date (or write YYYY-MM-DD), check the date it shows, then import it.",
     ),
+    # issue 26: handbook audit (what an inspector of government websites checks)
+    "HB800": (
+        "The inspection of government websites (政府网站与政务新媒体检查指标) vetoes a home page not updated for 2 weeks.",
+        "Publish notices or update sections on time; the limit is extra.handbook.audit.home_days.",
+    ),
+    "HB801": (
+        "News and notice sections not updated for 2 weeks, policy sections not updated for 6 months, are single-veto items.",
+        "Publish something new in the section; the limits are extra.handbook.audit.notices_days and section_days.",
+    ),
+    "HB802": (
+        "A section with a title and no content counts as an empty section, a single-veto item.",
+        "Add pages to the folder, or remove the section (the whole folder).",
+    ),
+    "HB803": (
+        "Inspectors open the site's links; a broken link costs points.",
+        "Correct the link's address, or remove the link.",
+    ),
+    "HB804": (
+        "A link to a place in a page (#anchor) must find that place for the reader to land on it.",
+        "Correct the anchor after # (a clause's id is shown on its standard's page), or link to the page only.",
+    ),
+    "HB805": (
+        "Pages should open within 3 seconds on an ordinary link; at 1.6 Mbps a page with its images should stay under 600 KiB.",
+        "Compress images (JPEG for photos, at most 1200 px wide) or split long pages; the limit is extra.handbook.audit.page_kib.",
+    ),
+    "HB806": (
+        "A government website open to the public shows its site code, ICP record and public security record in its footer.",
+        "Fill in site_id_code, icp and police_record in extra.handbook.public_site.",
+    ),
+    "HB807": (
+        "Age-friendly and accessible sites give every meaningful image an alternative text that screen readers read out.",
+        "Describe the image between the brackets of ![ ] in Markdown.",
+    ),
     "HB030": (
         "A very large file is slow to read and takes much memory; every data file of a handbook is far below the limit.",
         "Split the file into smaller ones, one per edition or per assessment round for example.",
@@ -1042,6 +1088,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "A link under the pointer takes the accent colour: WCAG 2.1 AA asks it to contrast with the white page by at least 4.5:1.",
         "Choose an accent colour with enough contrast, or use custom and write the colour the message gives in a stylesheet.",
     ),
+    # issue 26: public site settings and the committee's templates (site_templates/)
+    "HB630": (
+        "The mark of Party and government websites is shown in every page's footer; the image is published with the site, so it lives in content/.",
+        "Put the image the office supplies into content/ (say content/images/dangzheng.png) and write its path relative to content/.",
+    ),
+    "HB631": (
+        "Page templates in site_templates/ (or the folder template_overrides names) replace handbook's built-in templates of the same name; a wrong one stops the build.",
+        "Fix the template at the reported line (Jinja2: every {% if %} needs its {% endif %}; use only names the page gives), or delete the file to use the built-in one.",
+    ),
+    "HB632": (
+        "Theme templates in site_templates/theme/ (or theme.custom_dir) are layered over the site's theme; a wrong one stops the build.",
+        "Fix the template at the reported line, or delete the file to use the default theme template.",
+    ),
 }
 
 TEXTS: dict[str, str] = {
@@ -1194,6 +1253,17 @@ TEXTS: dict[str, str] = {
     "fault.is_folder": "{path} should be a file but is a folder",
     "fault.not_folder": "{path} should be a folder but is a file",
     "fault.other": "cannot read or write {path}: {reason}",
+    # issue 26: handbook audit
+    "help.audit": "Check the site as an inspector of government websites would: sections' updates, empty sections, broken links, page weight, record numbers, images' alternative text.",
+    "opt.audit_json": "Print the report as JSON (for other tools).",
+    "opt.strict": "Exit non-zero when anything is found (for CI).",
+    "audit.title": "Site self-check (as of {as_of})",
+    "audit.sections": "Last change of each section:",
+    "audit.section_line": "  {section} ({path}): {pages} pages, last changed {last} ({days} days ago)",
+    "audit.never": "never",
+    "audit.no_site": "no built site at {site}: links, page weight and images were not checked; run handbook build first",
+    "audit.clean": "Nothing found.",
+    "audit.found": "{n} problems found.",
 }
 
 MESSAGES: dict[str, str] = {**RULES, **PHRASES, **TEXTS}

@@ -166,6 +166,10 @@ RULES: dict[str, str] = {
     "HB533": "有 {n} 个单位不在任何一部分中：{units}；请在某一轮中为其评分，或用 kind: 只合成一类单位",
     "HB534": "系列标识 '{id}' 重复；标识不得重复",
     "HB535": "{file} 中没有系列 '{id}'；请在其中补上该系列及其名称{hint}",
+    # issue 26: public site settings and the committee's templates (site_templates/)
+    "HB630": "应为 content/ 中的一个图片文件（相对 content/ 的路径），实际为 '{found}'，没有这个文件",
+    "HB631": "页面模板有错误（{detail}）；请对照 handbook 内置的同名模板修改，或删除这个文件以恢复内置模板",
+    "HB632": "主题模板有错误（{detail}）；请对照 Material 或 handbook 的同名模板修改，或删除这个文件以恢复默认",
     "HB701": "文件不存在",
     "HB702": "应为工作簿（.xlsx、.xls、.ods）或文本表格（.csv、.txt）文件，实际为“{found}”文件",
     "HB703": "工作簿已损坏，无法读取其中的 {suffix} 格式；请在 WPS 或 Excel 中打开（按提示修复）后另存为 .xlsx 再导入",
@@ -221,6 +225,15 @@ RULES: dict[str, str] = {
     "HB315": "网站引擎报告了一个问题：{detail}；请按提示检查该页，如无法处理请联系维护手册工具的同事",
     # issue 24: workbook places and date serials
     "HB760": "应为日期，实际为数字 {found}：这是电子表格的日期序号，代表 {date}；单元格的格式不是日期",
+    # issue 26: handbook audit (what an inspector of government websites checks)
+    "HB800": "首页已 {days} 天未更新（最近一次更新在 {last}），超过 {limit} 天；首页长期未更新是政府网站检查的单项否决项",
+    "HB801": "栏目“{section}”已 {days} 天未更新（最近一次更新在 {last}），超过 {limit} 天；栏目长期未更新是政府网站检查的单项否决项",
+    "HB802": "栏目“{section}”没有内容（只有栏目首页）；空白栏目是政府网站检查的单项否决项，请补充内容或删除该栏目",
+    "HB803": "链接指向的页面不存在：{target}",
+    "HB804": "链接指向的页面 {target} 中没有锚点 #{anchor}",
+    "HB805": "本页连同样式、脚本和图片共 {kib} KiB，按 1.6 Mbps 网速需 {seconds} 秒才能打开（上限 {limit} KiB，约 3 秒）；请压缩图片或拆分页面",
+    "HB806": "网站写了 public_site（对公众开放），但没有填写 {setting}；网站标识码（site_id_code）、ICP 备案号（icp）和公安机关备案号（police_record）都须显示在政府网站的页脚",
+    "HB807": "图片 {src} 没有替代文字（alt）；读屏软件无法读出它，请在 ![ ] 的方括号中写上图片说明",
 }
 
 PHRASES: dict[str, str] = {
@@ -646,6 +659,39 @@ EXPLAIN: dict[str, tuple[str, str]] = {
         "过大的文件读取缓慢、占用大量内存；手册的任何数据文件都远小于这一上限。",
         "把文件拆分为几个较小的文件，例如每个版次、每轮考核一个文件。",
     ),
+    # issue 26: handbook audit (what an inspector of government websites checks)
+    "HB800": (
+        "《政府网站与政务新媒体检查指标》把首页超过 2 周未更新列为单项否决项。",
+        "按时发布通知、公告或更新栏目；阈值可在 extra.handbook.audit.home_days 中设置。",
+    ),
+    "HB801": (
+        "动态、通知公告类栏目超过 2 周未更新、政策文件类栏目超过 6 个月未更新，都是单项否决项。",
+        "在该栏目中发布新内容；阈值在 extra.handbook.audit.notices_days 和 section_days 中设置。",
+    ),
+    "HB802": (
+        "只有标题、没有内容的栏目在检查中算作空白栏目，是单项否决项。",
+        "在该文件夹中添加内容页，或删除这个栏目（整个文件夹）。",
+    ),
+    "HB803": (
+        "检查会打开网站的链接；打不开的链接（错链、断链）要扣分。",
+        "改正链接的地址，或删除这个链接。",
+    ),
+    "HB804": (
+        "链接到页面中的某一处（#锚点）时，那一处必须存在，读者才能直接看到。",
+        "改正 # 后面的锚点（条款的标识见标准页面），或只链接到页面。",
+    ),
+    "HB805": (
+        "检查要求页面在普通网络下 3 秒内打开；按 1.6 Mbps 计算，一页连同图片不宜超过 600 KiB。",
+        "压缩图片（照片用 JPEG，宽度 1200 像素以内），或把长页面拆成几页；上限在 extra.handbook.audit.page_kib 中设置。",
+    ),
+    "HB806": (
+        "对公众开放的政府网站须在页脚显示网站标识码、ICP 备案号和公安机关备案号。",
+        "在 extra.handbook.public_site 中填写 site_id_code、icp 和 police_record。",
+    ),
+    "HB807": (
+        "适老化和无障碍要求每张有内容的图片都有替代文字，读屏软件才能读出它。",
+        "在 Markdown 的 ![ ] 方括号中写上图片说明。",
+    ),
     "HB031": (
         "嵌套过深的数据多半是多写了括号或缩进有误，读取时还会耗尽资源。",
         "检查报告位置附近的 [ { 是否配对、缩进是否对齐。",
@@ -772,6 +818,19 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB617": (
         "鼠标停在链接上时，链接显示为强调色：无障碍标准（WCAG 2.1 AA）要求它与白色页面的对比度至少 4.5:1。",
         "选一个对比度足够的强调色，或用 custom 并在样式表中写消息给出的颜色。",
+    ),
+    # issue 26: public site settings and the committee's templates (site_templates/)
+    "HB630": (
+        "党政机关网站标识显示在每页的页脚，图片须随网站一起发布，所以要放在 content/ 中。",
+        "把主办单位提供的标识图片放进 content/（如 content/images/dangzheng.png），mark 写相对 content/ 的路径。",
+    ),
+    "HB631": (
+        "site_templates/（或 template_overrides 指定的文件夹）中的页面模板会替换 handbook 内置的同名模板；模板写错时，网站无法生成。",
+        "按报告的行号改正模板（Jinja2 语法：每个 {% if %} 要有 {% endif %}，只使用页面提供的名称），或删除这个文件恢复内置模板。",
+    ),
+    "HB632": (
+        "site_templates/theme/（或 theme.custom_dir）中的主题模板叠加在网站主题之上；模板写错时，网站无法生成。",
+        "按报告的行号改正模板，或删除这个文件恢复默认的主题模板。",
     ),
 }
 
@@ -925,6 +984,17 @@ TEXTS: dict[str, str] = {
     "fault.is_folder": "{path} 应是一个文件，实际是一个文件夹",
     "fault.not_folder": "{path} 应是一个文件夹，实际是一个文件",
     "fault.other": "无法读写 {path}：{reason}",
+    # issue 26: handbook audit
+    "help.audit": "按政府网站检查指标自查：栏目更新、空白栏目、断链、页面大小、备案信息、图片替代文字。",
+    "opt.audit_json": "以 JSON 格式输出（给其他程序）。",
+    "opt.strict": "发现任何问题时以非零状态退出（用于持续集成）。",
+    "audit.title": "网站自查报告（按 {as_of} 计算）",
+    "audit.sections": "各栏目最近更新：",
+    "audit.section_line": "  {section}（{path}）：{pages} 页，最近更新 {last}（{days} 天前）",
+    "audit.never": "无",
+    "audit.no_site": "未找到已生成的网站 {site}，断链、页面大小和图片的检查已跳过；请先运行 handbook build",
+    "audit.clean": "没有发现问题。",
+    "audit.found": "发现 {n} 个问题。",
 }
 
 MESSAGES: dict[str, str] = {**RULES, **PHRASES, **TEXTS}

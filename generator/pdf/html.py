@@ -25,6 +25,7 @@ from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
 from generator.pdf.fonts import Fonts
 from generator.render import markup
+from generator.render.committee import page_folders
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
@@ -153,7 +154,7 @@ class PrintPages:
         self.fonts = fonts
         self.root = root
         self.env = make_environment(
-            settings.template_overrides,
+            page_folders(settings),
             global_values={"catalog": catalog, "Status": Status},
             extra=layout.PDF_TEMPLATES,
         )

@@ -21,13 +21,15 @@ from generator import layout
 from generator.content.check import Resolved
 from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
-from generator.core.memory import digest_parts
+from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.render import write_pdf
+from generator.render.committee import page_folders
 from generator.render.renderer import Renderer
+from generator.settings import portable
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
@@ -69,7 +71,12 @@ class _Stage:
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
         # through the statuses each key names.
         self.scope = digest_parts(
-            [self.cache.version if self.cache else "", renderer.settings, fonts]
+            [
+                self.cache.version if self.cache else "",
+                portable(renderer.settings),
+                [folder_digest(folder) for folder in page_folders(renderer.settings)],
+                fonts,
+            ]
         )
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:

@@ -361,6 +361,22 @@ LABELS: dict[str, dict[str, str]] = {
         "diff_comments": "{n} 条意见",
         "diff_amendment_added": "新增修改单",
         "diff_erratum_added": "新增勘误",
+        # The reading toolbar (长者模式 / 无障碍) and a government office's footer.
+        "reading": "长者模式",
+        "reading_title": "长者模式与无障碍阅读：放大字号、高对比度、加大行距",
+        "reading_panel": "阅读辅助",
+        "reading_text": "字号",
+        "reading_text_0": "标准",
+        "reading_text_1": "大",
+        "reading_text_2": "特大",
+        "reading_contrast": "高对比度",
+        "reading_spacing": "加大行距",
+        "reading_reset": "恢复默认",
+        "reading_close": "关闭",
+        "public_host": "主办单位",
+        "public_site_id_code": "网站标识码",
+        "public_contact": "联系方式",
+        "public_mark_alt": "党政机关网站标识",
     }
 }
 

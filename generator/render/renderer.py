@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 import posixpath
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,12 @@ from markupsafe import Markup
 
 from generator import layout
 from generator.core.memory import BuildCache, digest, digest_parts, folder_digest
+from generator.errors import ValidationFailed
 from generator.render import markup
+from generator.render.committee import located, page_folders
 from generator.render.labels import labels_for
 from generator.render.provenance import footer, with_source
-from generator.settings import Settings
+from generator.settings import Settings, portable
 
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
@@ -44,17 +46,18 @@ class Page:
 
 
 def make_environment(
-    overrides: Path | None = None,
+    overrides: Path | Sequence[Path] | None = None,
     compiled: Path | None = None,
     global_values: Mapping[str, object] | None = None,
     filters: Mapping[str, Callable[..., object]] | None = None,
     extra: Path | None = None,
 ) -> jinja2.Environment:
-    """The one Jinja2 environment: overrides first, strict about undefined names,
-    every value HTML-escaped unless a filter says where it lands. `compiled`:
-    a folder where compiled templates are kept between builds; `extra`: another
-    folder of templates (the PDFs')."""
-    paths = [str(overrides)] if overrides else []
+    """The one Jinja2 environment: overrides first (one folder, or several, the first
+    winning), strict about undefined names, every value HTML-escaped unless a filter
+    says where it lands. `compiled`: a folder where compiled templates are kept
+    between builds; `extra`: another folder of templates (the PDFs')."""
+    folders = [overrides] if isinstance(overrides, Path) else list(overrides or ())
+    paths = [str(folder) for folder in folders]
     paths.append(str(layout.PAGE_TEMPLATES))
     if extra:
         paths.append(str(extra))
@@ -127,27 +130,31 @@ class Renderer:
         dates: Mapping[str, dt.date] | None = None,
         global_values: Mapping[str, object] | None = None,
         filters: Mapping[str, Callable[..., object]] | None = None,
+        root: Path | None = None,
     ) -> None:
         self.settings = settings
+        self.root = root  # the handbook's folder: a committee template's mistake is placed in it
         self.memory = memory
         compiled = None
         if memory is not None:
             compiled = memory.root / layout.COMPILED_TEMPLATES
             compiled.mkdir(parents=True, exist_ok=True)
-        self.env = make_environment(settings.template_overrides, compiled, global_values, filters)
+        self.folders = page_folders(settings)  # the committee's templates, first
+        self.env = make_environment(self.folders, compiled, global_values, filters)
         self.labels = labels_for(settings.language)
         self.dates = dict(dates or {})  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
         # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
         self.pdfs: dict[str, Any] = {}
         # What every page depends on: the generator's code and templates, the
-        # settings, the day statuses are computed for, the template overrides.
+        # settings, the day statuses are computed for, the committee's templates
+        # (by what they hold, not where the repository is: it may move).
         self.scope = digest_parts(
             [
                 memory.version if memory else "",
                 as_of,
-                settings,
-                folder_digest(settings.template_overrides) if settings.template_overrides else "",
+                portable(settings),
+                [folder_digest(folder) for folder in self.folders],
             ]
         )
 
@@ -224,11 +231,18 @@ class Renderer:
         return {"href": relative_url(here, folder) + name, "size": link.size}
 
     def render(self, template: str, page_path: str, **context: object) -> str:
-        """A template rendered for the page at `page_path`."""
-        return self.env.get_template(template).render(
-            L=self.labels,
-            settings=self.settings,
-            **self.helpers(page_path),
-            pdf=functools.partial(self.pdf_link, page_path),
-            **context,
-        )
+        """A template rendered for the page at `page_path`; a mistake in a committee's
+        template is a located problem."""
+        try:
+            return self.env.get_template(template).render(
+                L=self.labels,
+                settings=self.settings,
+                **self.helpers(page_path),
+                pdf=functools.partial(self.pdf_link, page_path),
+                **context,
+            )
+        except Exception as exc:
+            problem = located(exc, self.root, self.folders) if self.root else None
+            if problem is None:
+                raise
+            raise ValidationFailed([problem]) from None

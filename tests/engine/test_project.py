@@ -75,7 +75,11 @@ def test_the_config_inherits_the_handbooks_mkdocs_yml(handbook: Handbook) -> Non
     assert (build_dir / config["INHERIT"]).resolve() == (handbook.root / "mkdocs.yml").resolve()
     assert (build_dir / config["site_dir"]).resolve() == (handbook.root / "site").resolve()
     assert config["docs_dir"] == "docs"
-    assert config["extra_css"] == ["assets/handbook/handbook.css", "assets/handbook/print.css"]
+    assert config["extra_css"] == [
+        "assets/handbook/handbook.css",
+        "assets/handbook/reading.css",  # the reading toolbar (长者模式)
+        "assets/handbook/print.css",
+    ]
     assert all((build_dir / "docs" / css).is_file() for css in config["extra_css"])
     assert (build_dir / "docs" / config["extra_javascript"][0]).is_file()
     assert Path(config["hooks"][0]).name == "hooks.py"

@@ -46,6 +46,8 @@ def test_the_new_handbook_has_every_part_and_checks_clean(tmp_path: Path) -> Non
         ".gitea/workflows/deploy.yml",
         "requirements.txt",
         "README.md",
+        "site_templates/README.md",
+        "site_templates/theme/partials/copyright.html",
     ):
         assert name in written, name
     result = run(tmp_path / "h", dt.date(2026, 12, 4), render=False)
@@ -58,6 +60,7 @@ def test_the_new_handbook_has_every_part_and_checks_clean(tmp_path: Path) -> Non
         runs = " ".join(str(s.get("run", "")) for job in steps.values() for s in job["steps"])
         assert "pip install -r requirements.txt" in runs, workflow
         assert ("handbook check --format github" in runs) != ("handbook build --as-of" in runs)
+        assert ("handbook build --as-of" in runs) == ("handbook audit --as-of" in runs)
     guide = (tmp_path / "h" / "README.md").read_text(encoding="utf-8")
     assert all(h in guide for h in ("## 修改一项标准", "## 新增一轮考核", "## 发布一则公告或公示"))
     # What an editor meets in the first week is in the guide, runnable as written.
