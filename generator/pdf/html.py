@@ -1,9 +1,9 @@
-"""The print HTML of each PDF, from the catalog and the hand-written pages,
-with the templates in `templates/` (the handbook's override folder first).
+"""The print source (Typst) of each PDF, from the catalog and the hand-written
+pages, with the templates in `templates/` (the handbook's override folder first).
 
 One PDF per edition of every standard, one booklet per manual folder
-(`content/manuals/<folder>/`), and the 汇编 of every standard in force and every
-manual. Ids carry a prefix per document, so the 汇编 can hold them all.
+(`content/manuals/<folder>/`), and the 汇编's own pages (cover, 目次): the 汇编
+itself is put together from the others (see `assemble`).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -22,23 +23,25 @@ from generator.content.check import Resolved, is_outdated
 from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
 from generator.pdf.fonts import Fonts
+from generator.pdf.typst_markup import HtmlToTypst, Typ, finalize, string
 from generator.render import markup
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.model import Clause, Status, walk_clauses
 
-CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
+LIB = Typ((layout.PDF_TEMPLATES / "print.typ").read_text(encoding="utf-8"))
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
 @dataclass(frozen=True)
-class Collected:
-    """A standard in the 汇编, with the prefix of its ids."""
+class TocEntry:
+    """A line of the 汇编's 目次: a part, or a chapter of a booklet, and its page."""
 
-    info: EditionInfo
-    prefix: str
-    clauses: dict[str, Clause]
+    title: str
+    page: str
+    indent: int = 0
+    group: bool = False
 
 
 @dataclass
@@ -47,7 +50,7 @@ class Chapter:
 
     page: ContentPage
     id: str
-    body: Markup
+    body: Typ
     implements: list[object]
 
 
@@ -59,7 +62,7 @@ class Manual:
     index: ContentPage
     pages: list[ContentPage]
     prefix: str = ""
-    intro: Markup = Markup("")
+    intro: Typ = Typ("")
     chapters: list[Chapter] = field(default_factory=list)
 
     @property
@@ -133,9 +136,26 @@ class PrintPages:
         self.root = root
         self.env = make_environment(
             settings.template_overrides,
-            global_values={"catalog": catalog, "Status": Status},
+            global_values={"catalog": catalog, "Status": Status, "chapter_name": self.chapter_name},
             extra=layout.PDF_TEMPLATES,
         )
+        # Typst, not HTML: every plain value lands as a Typst string.
+        self.env.finalize = finalize
+        self.env.filters.update(
+            str=string, typ_block=self.typ_block, flag=lambda v: Typ("true" if v else "false")
+        )
+
+    def typ_block(self, text: str, prefix: str) -> Typ:
+        """An editor's Markdown field as Typst content; its links into the document take `prefix`."""
+        return HtmlToTypst(prefix).convert(str(markup.html_block(text)))
+
+    def chapter_name(self, info: EditionInfo, part: str) -> str:
+        """范围, 规范性引用文件, 术语和定义: numbered 1, 2, 3 when the standard follows GB/T 1.1."""
+        name = self.labels[part]
+        if not info.model.gbt:
+            return name
+        number = {"scope": 1, "references": 2, "terms": 3}[part]
+        return f"{number}　{name}"
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
@@ -147,21 +167,22 @@ class PrintPages:
             L=self.labels,
             settings=self.settings,
             fonts=self.fonts,
-            css=Markup(CSS),
+            lib=LIB,
             **context,
         )
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
-        """The print HTML of one edition: cover, 目次, 前言, body, 附录A."""
+        """The print source of one edition: cover, 目次, 前言, body, 附录A."""
         e = info.model
         return self._render(
-            "pdf_standard.html.j2",
+            "pdf_standard.typ.j2",
             info=info,
             clauses=_clauses(info),
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
-            created=e.issued.isoformat(),
+            created=e.issued,
+            gbt=e.gbt,
         )
 
     # -- manuals ----------------------------------------------------------------------
@@ -183,40 +204,39 @@ class PrintPages:
         return manual
 
     def manual(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> str:
-        """The print HTML of a manual's booklet: cover, 目次, 说明, chapters."""
+        """The print source of a manual's booklet: cover, 目次, 说明, chapters."""
         manual.prefix = "m-"
         self._prepare(manual, resolved, {})
         dates = [p.meta.date for p in [manual.index, *manual.pages] if p.meta.date]
         return self._render(
-            "pdf_manual.html.j2",
+            "pdf_manual.typ.j2",
             manual=manual,
             doc_title=manual.title,
             author=manual.index.meta.issuer or self.settings.committee,
-            created=(max(dates) if dates else self.catalog.as_of).isoformat(),
+            created=max(dates) if dates else self.catalog.as_of,
+            gbt=False,
         )
 
     # -- the 汇编 ---------------------------------------------------------------------
-    def collection(self, books: list[Manual], resolved: dict[str, list[Resolved]]) -> str:
-        """The print HTML of the 汇编: every standard in force, then every manual."""
-        standards = [
-            Collected(info, f"s{n}-", _clauses(info)) for n, info in enumerate(self.collected(), 1)
-        ]
-        inside = {s.info.ref: s.prefix for s in standards}
-        for n, manual in enumerate(books, 1):
-            manual.prefix = f"m{n}-"
-            self._prepare(manual, resolved, inside)
-        dates = [info.model.issued for info in self.collected()]
-        dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
-        title = f"{self.settings.site_name}{self.labels['pdf_collection']}"
+    def collection(self, entries: list[TocEntry], counts: tuple[int, int], created: date) -> str:
+        """The print source of the 汇编's own pages: its cover and 目次, whose page
+        numbers come from the parts put after them. `counts`: standards, manuals."""
         return self._render(
-            "pdf_collection.html.j2",
-            standards=standards,
-            manuals=books,
+            "pdf_collection.typ.j2",
+            entries=entries,
+            standards=range(counts[0]),
+            manuals=range(counts[1]),
             year=self.catalog.as_of.year,
-            doc_title=title,
+            doc_title=self.collection_title,
             author=self.settings.committee or self.settings.site_name,
-            created=(max(dates) if dates else self.catalog.as_of).isoformat(),
+            created=created,
+            gbt=False,
         )
+
+    @property
+    def collection_title(self) -> str:
+        """The 汇编's title: the handbook's name and 汇编."""
+        return f"{self.settings.site_name}{self.labels['pdf_collection']}"
 
     # -- a hand-written page on paper ----------------------------------------------------
     def _page_html(
@@ -225,13 +245,14 @@ class PrintPages:
         prefix: str,
         resolved: dict[str, list[Resolved]],
         inside: dict[str, str],
-    ) -> Markup:
+    ) -> Typ:
         def one(r: Resolved) -> str:
             return self.citation(r, inside)
 
         source = page_markdown(page, resolved.get(page.source, []), one)
         html = _converter().reset().convert(source)
-        return Markup(_IMG_SRC.sub(lambda m: self._image(m, page), html))
+        html = _IMG_SRC.sub(lambda m: self._image(m, page), html)
+        return HtmlToTypst(prefix, self.root / layout.CONTENT_DIR).convert(html)
 
     def _image(self, m: re.Match[str], page: ContentPage) -> str:
         """An image of the page as a file address inside content/, or none (nothing is fetched

@@ -4,7 +4,8 @@ PDF with its size.
 A PDF is made again only when what it shows changed: its key holds the files it
 is made from, the statuses it prints, the settings, the fonts and the
 generator's code, but not the as-of day itself, so a daily rebuild makes none
-while no status changes.
+while no status changes. The 汇编 is not set again: it is put together from the
+PDFs of its parts (`assemble`), whenever one of them changed.
 """
 
 from __future__ import annotations
@@ -25,11 +26,15 @@ from generator.core.memory import digest_parts
 from generator.errors import BuildFailed
 from generator.messages import Phrase
 from generator.pdf.fonts import Fonts, find_fonts
-from generator.pdf.html import Manual, PrintPages, manuals
+from generator.pdf.assemble import Part, assemble, read, starts
+from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
 from generator.pdf.render import write_pdf
 from generator.render.renderer import Renderer
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.pages import title_dep
+
+
+_MANY = 12  # queued PDFs from which two processes set them
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Printed:
 
 
 class _Stage:
-    """One build's PDFs: their keys, what is queued for WeasyPrint, who links what."""
+    """One build's PDFs: their keys, what is queued for Typst, who links what."""
 
     def __init__(self, renderer: Renderer, catalog: Catalog, root: Path, fonts: Fonts) -> None:
         self.renderer = renderer
@@ -62,7 +67,8 @@ class _Stage:
         self.root = root
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
-        self.queue: dict[str, str] = {}  # PDF → its print HTML, to be set
+        self.queue: dict[str, str] = {}  # PDF → its print source, to be set
+        self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
@@ -73,7 +79,7 @@ class _Stage:
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
         """The PDF at `path`: kept when its key is the previous build's, else its
-        print HTML is made now and queued for WeasyPrint (see `finish`)."""
+        print source is made now and queued for Typst (see `finish`)."""
         self.path = path
         key = ""
         if self.cache is not None:
@@ -86,29 +92,64 @@ class _Stage:
         self.out.keys[path] = key
         self.queue[path] = html()
 
+    def kept(self, path: str) -> bool:
+        """Whether the PDF at `path` is the previous build's (its key unchanged)."""
+        return path in self.out.files and self.out.files[path] is None
+
+    def data(self, path: str) -> bytes:
+        """The bytes of a PDF of this build, made now or kept from the last."""
+        made = self.out.files.get(path)
+        if made is not None:
+            return made
+        assert self.cache is not None
+        return (self.cache.docs / path).read_bytes()
+
+    def one_made(self, path: str, data: Callable[[], bytes], shown: object) -> None:
+        """A PDF made here from others (the 汇编): kept while `shown` (the keys of
+        its parts) is the last build's."""
+        self.path = path
+        key = ""
+        if self.cache is not None:
+            key = self.cache.page_key(path, self.scope, [], shown)
+            if self.cache.reusable(path, key) is not None:
+                self.out.keys[path] = key
+                self.out.files[path] = None
+                self.sizes[path] = (self.cache.docs / path).stat().st_size
+                return
+        made = data()
+        self.out.keys[path] = key
+        self.out.files[path] = made
+        self.sizes[path] = len(made)
+        self.out.made += 1
+
     def link_from(self, *pages: str) -> None:
         for page in pages:
             self.pages[page] = self.path
 
-    def finish(self, allowed: Path) -> Printed:
-        """Set the queued PDFs, in parallel when there are several (WeasyPrint is
-        single-threaded; a standard takes about a second)."""
+    def set_queued(self, allowed: Path) -> None:
+        """Set the queued PDFs with Typst: in this process (one compiler keeps the fonts
+        it has read), or in two when there are many (a standard takes about 0.1 s)."""
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
-        workers = min(len(jobs), os.cpu_count() or 1, 4)
+        workers = min(os.cpu_count() or 1, 2) if len(jobs) >= _MANY else 1
         try:
             if workers > 1:
                 spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
                 with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-                    made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
+                    n = len(jobs)
+                    made = list(pool.map(write_pdf, jobs, [allowed] * n, [self.fonts] * n))
             else:
-                made = [write_pdf(html, allowed) for html in jobs]
-        except Exception as exc:  # WeasyPrint's own failure: the previous site stays
+                made = [write_pdf(source, allowed, self.fonts) for source in jobs]
+        except Exception as exc:  # Typst's own failure: the previous site stays
             raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         for path, data in zip(paths, made, strict=True):
             self.out.files[path] = data
             self.sizes[path] = len(data)
-        self.out.made = len(made)
+        self.out.made += len(made)
+        self.queue.clear()
+
+    def finish(self) -> Printed:
+        """Which page links which PDF, with its size."""
         self.out.links = {
             page: PdfLink(path, self.sizes[path], self.out.keys[path])
             for page, path in self.pages.items()
@@ -173,19 +214,56 @@ def make_pdfs(
             None,
         )
         stage.link_from(manual.index.path, *(p.path for p in manual.pages))
+    stage.set_queued(root / layout.CONTENT_DIR)
     collected = html.collected()
     if collected or books:
-        deps = [d for info in collected for d in stage.edition_deps(info)]
-        deps += [d for m in books for d in stage.manual_deps(m, resolved)]
-        deps += [d for m in books for d in images.get(m.folder, [])]
-        stage.one(
+        parts = [layout.standard_pdf(i.model.id, i.model.edition) for i in collected]
+        parts += [m.path for m in books]
+        stage.one_made(
             layout.COLLECTION_PDF,
-            functools.partial(html.collection, books, resolved),
-            deps,
-            ([info.ref for info in collected], catalog.as_of.year),
+            functools.partial(_collection, stage, html, collected, books),
+            ([stage.out.keys[p] for p in parts], catalog.as_of.year),
         )
         stage.link_from(layout.HOME)
-    return stage.finish(root / layout.CONTENT_DIR)
+    return stage.finish()
+
+
+def _collection(
+    stage: _Stage, html: PrintPages, collected: list[EditionInfo], books: list[Manual]
+) -> bytes:
+    """The 汇编: its cover and 目次 set now, then its parts' PDFs as they are."""
+    L = html.labels
+    parts = [
+        Part(
+            f"{i.model.code}　{i.model.title}",
+            stage.data(layout.standard_pdf(i.model.id, i.model.edition)),
+            L["pdf_part_standards"],
+        )
+        for i in collected
+    ]
+    parts += [Part(m.title, stage.data(m.path), L["pdf_part_manuals"]) for m in books]
+    for part in parts:
+        read(part)
+    at = starts(parts)
+    entries: list[TocEntry] = []
+    for n, (part, page) in enumerate(zip(parts, at, strict=True)):
+        if n == 0 or part.group != parts[n - 1].group:
+            entries.append(TocEntry(part.group, str(page), group=True))
+        entries.append(TocEntry(part.title, str(page)))
+        if part.group == L["pdf_part_manuals"]:
+            chapters = {c.page.meta.title for c in books[n - len(collected)].chapters}
+            for mark in part.marks:
+                if mark.title in chapters:
+                    entries.append(TocEntry(mark.title, str(page + mark.page), indent=2))
+    dates = [i.model.issued for i in collected]
+    dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
+    created = max(dates) if dates else html.catalog.as_of
+    front = write_pdf(
+        html.collection(entries, (len(collected), len(books)), created),
+        stage.root / layout.CONTENT_DIR,
+        stage.fonts,
+    )
+    return assemble(front, parts)
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
