@@ -258,6 +258,12 @@ RULES: dict[str, Rule] = {
         "# 运行 handbook codeowners 后提交 CODEOWNERS",
     ),
     "HB225": _r("", "# standards/liuhua-24.yml", "# standards/liuhua-24/2023.yml"),
+    # issue 21: GB/T 1.1 numbering
+    "HB226": _r(
+        "number expected",
+        'gbt_1_1: true\nsections:\n  - id: kaoping-goucheng\n    number: "1"',
+        'gbt_1_1: true\nsections:\n  - id: kaoping-goucheng\n    number: "4"',
+    ),
     # 3: hand-written pages and citations
     "HB301": _r("id hint", "implements: [liuhua-42]", "implements: [liuhua-24]"),
     "HB302": _r(

@@ -87,6 +87,8 @@ RULES: dict[str, str] = {
     "HB223": "the status says {status}, but on {as_of} the dates make it {computed}; correct the dates or remove 'status' and let it be computed",
     "HB224": "the owners declared on standards have changed; run handbook codeowners to update this file",
     "HB225": "a standard's edition is kept as standards/<standard-id>/<edition>.yml",
+    # issue 21: GB/T 1.1 numbering
+    "HB226": "in a standard that follows GB/T 1.1, scope, normative references and terms are chapters 1 to 3; this section should be numbered {expected}, not {number}",
     "HB301": "there is no standard '{id}'{hint}",
     "HB302": "the standard '{id}' has no edition '{edition}'; its editions are {editions}",
     "HB303": "a quote needs a clause: ![[standard-id#clause-id]]",
@@ -465,6 +467,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB225": (
         "One folder per standard and one file per edition keep the addresses fixed.",
         "Move the file to standards/<standard-id>/<edition>.yml.",
+    ),
+    # issue 21: GB/T 1.1 numbering
+    "HB226": (
+        "A standard with gbt_1_1: true is laid out after GB/T 1.1-2020: scope, normative references and terms are chapters 1, 2 and 3, and its own sections number from 4 in order.",
+        "Number the sections 4, 5, 6, ... (clause numbers follow, clause ids stay), or remove gbt_1_1.",
     ),
     "HB301": (
         "The standards that pages and notices name must exist, so that readers can open them.",

@@ -37,7 +37,7 @@ class Part:
 def read(part: Part) -> Part:
     """The part with its page count and bookmarks read from its PDF."""
     with pikepdf.open(io.BytesIO(part.data)) as pdf:
-        index = {page.objgen: n for n, page in enumerate(pdf.pages)}
+        index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
         part.pages = len(pdf.pages)
         with pdf.open_outline() as outline:
             part.marks = [_mark(item, index, _names(pdf)) for item in outline.root]
@@ -111,6 +111,7 @@ def assemble(front: bytes, parts: list[Part]) -> bytes:
             else:
                 outline.root.append(item)
             at += part.pages
+    _toc_links(out, first)
     labels = [0, pikepdf.Dictionary(Type=pikepdf.Name.PageLabel)]
     if first > 1:
         labels += [1, pikepdf.Dictionary(Type=pikepdf.Name.PageLabel, S=pikepdf.Name.R, St=1)]
@@ -126,11 +127,25 @@ def assemble(front: bytes, parts: list[Part]) -> bytes:
     return buffer.getvalue()
 
 
-def _item(title: str, page: int, children: tuple[Mark, ...] | list[Mark], base: int) -> pikepdf.OutlineItem:
+def _item(
+    title: str, page: int, children: tuple[Mark, ...] | list[Mark], base: int
+) -> pikepdf.OutlineItem:
     """A bookmark to `page` of the collection; its children's pages count from `base`."""
     item = pikepdf.OutlineItem(title, page)
     item.children.extend(_item(m.title, base + m.page, m.children, base) for m in children)
     return item
+
+
+def _toc_links(pdf: pikepdf.Pdf, first: int) -> None:
+    """The 目次's links `hb-page:<n>` made to lead to page n of the parts."""
+    for page in pdf.pages[:first]:
+        for annot in page.obj.get("/Annots", []):
+            action = annot.get("/A")
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if uri.startswith("hb-page:"):
+                target = first + int(uri.removeprefix("hb-page:")) - 1
+                del annot["/A"]
+                annot.Dest = pikepdf.Array([pdf.pages[target].obj, pikepdf.Name.Fit])
 
 
 def _explicit_links(pdf: pikepdf.Pdf) -> None:

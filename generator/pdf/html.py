@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from generator import layout
 from generator.content.check import Resolved, is_outdated

@@ -25,14 +25,13 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts
 from generator.errors import BuildFailed
 from generator.messages import Phrase
-from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.assemble import Part, assemble, read, starts
+from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
 from generator.pdf.render import write_pdf
 from generator.render.renderer import Renderer
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.pages import title_dep
-
 
 _MANY = 12  # queued PDFs from which two processes set them
 

@@ -271,6 +271,7 @@ LABELS: dict[str, dict[str, str]] = {
         "pdf_compiled": "编",
         "pdf_part_standards": "标准",
         "pdf_part_manuals": "操作手册",
+        "pdf_filing": "备案号：",
     }
 }
 

@@ -418,6 +418,8 @@ def test_a_pdf_that_cannot_be_made_stops_the_build_and_keeps_the_site(
     monkeypatch.setattr(stage.os, "cpu_count", lambda: 1)  # set in this process
     monkeypatch.setattr(stage, "write_pdf", fail)
     handbook.write("standards/demo/2020.yml", MINIMAL.replace("按期换届", "按时换届"))
-    with pytest.raises(BuildFailed, match="^无法生成 PDF：RuntimeError: no room on the page；已发布的网站保持不变$"):
+    with pytest.raises(
+        BuildFailed, match="^无法生成 PDF：RuntimeError: no room on the page；已发布的网站保持不变$"
+    ):
         build_site(handbook.root, AS_OF)
     assert (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes() == before
