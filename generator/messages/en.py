@@ -220,7 +220,7 @@ PHRASES: dict[str, str] = {
     "lock.unknown": "another run is writing this handbook's .handbook/ and site/",
     "notice.waiting": "{holder}; waiting for it to finish…",
     "notice.memory_healed": "the build memory was damaged and has been rebuilt",
-    "pdf.no_pango": "PDFs not made: WeasyPrint cannot load Pango ({detail}); install it with sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+    "pdf.no_pango": "PDFs not made: the typesetter Typst cannot be loaded ({detail}); install it again with .venv/bin/pip install -e .",
     "pdf.no_fontconfig": "PDFs not made: fontconfig's fc-list is not available to find a Chinese font; install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "pdf.no_font": "PDFs not made: neither '{serif}' nor '{sans}' is installed (fc-list :lang=zh); install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "fault.a_file": "a file",

@@ -218,7 +218,7 @@ PHRASES: dict[str, str] = {
     "lock.unknown": "另一个运行正在写入这个手册的 .handbook/ 和 site/",
     "notice.waiting": "{holder}；等它结束后继续……",
     "notice.memory_healed": "构建缓存已损坏，已重建",
-    "pdf.no_pango": "未生成 PDF：WeasyPrint 无法加载 Pango（{detail}）；请运行 sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 安装",
+    "pdf.no_pango": "未生成 PDF：无法加载排版程序 Typst（{detail}）；请运行 .venv/bin/pip install -e . 重新安装",
     "pdf.no_fontconfig": "未生成 PDF：没有 fontconfig 的 fc-list，无法查找中文字体；请运行 sudo apt-get install fonts-noto-cjk 安装字体（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
     "pdf.no_font": "未生成 PDF：字体 '{serif}' 和 '{sans}' 均未安装（fc-list :lang=zh）；请运行 sudo apt-get install fonts-noto-cjk 安装（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
     "fault.a_file": "文件",
