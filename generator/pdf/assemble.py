@@ -87,23 +87,23 @@ def starts(parts: list[Part]) -> list[int]:
     return found
 
 
-def assemble(front: bytes, parts: list[Part]) -> bytes:
-    """The collection: `front` (cover and 目次), then every part; bookmarks: the 目次,
-    then each group and part with the part's own bookmarks under it."""
+def assemble(front: bytes, parts: list[Part], flat: bool = False) -> bytes:
+    """The collection: `front` (cover and 目次), then every part; bookmarks: the front's,
+    then each group and part with the part's own bookmarks under it (`flat`: the
+    parts' bookmarks side by side, as a booklet's chapters)."""
     out = pikepdf.open(io.BytesIO(front))
     first = len(out.pages)
     at = first
     groups: dict[str, pikepdf.OutlineItem] = {}
     with out.open_outline() as outline:
-        toc = outline.root[:1]
-        del outline.root[:]
-        outline.root.extend(toc)
         for part in parts:
             with pikepdf.open(io.BytesIO(part.data)) as pdf:
                 _explicit_links(pdf)
                 out.pages.extend(pdf.pages)
             item = _item(part.title, at, part.marks, at)
-            if part.group:
+            if flat:
+                outline.root.extend(_item(m.title, at + m.page, m.children, at) for m in part.marks)
+            elif part.group:
                 if part.group not in groups:
                     groups[part.group] = _item(part.group, at, (), at)
                     outline.root.append(groups[part.group])

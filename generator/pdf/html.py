@@ -186,35 +186,44 @@ class PrintPages:
         )
 
     # -- manuals ----------------------------------------------------------------------
-    def _prepare(
-        self, manual: Manual, resolved: dict[str, list[Resolved]], inside: dict[str, str]
-    ) -> Manual:
-        """The manual's intro and chapters as HTML; `inside`: edition ref → the id prefix
-        of that edition in the same PDF (citations of it link there)."""
-        manual.intro = self._page_html(manual.index, manual.prefix, resolved, inside)
+    def prepare(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> Manual:
+        """The manual's intro and chapters as Typst content."""
+        manual.prefix = "m-"
+        manual.intro = self._page_html(manual.index, manual.prefix, resolved, {})
         manual.chapters = [
             Chapter(
                 page,
                 f"{manual.prefix}c{n}",
-                self._page_html(page, f"{manual.prefix}c{n}-", resolved, inside),
+                self._page_html(page, f"{manual.prefix}c{n}-", resolved, {}),
                 [self.catalog.standard(i) for i in page.meta.implements],
             )
             for n, page in enumerate(manual.pages, 1)
         ]
         return manual
 
-    def manual(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> str:
-        """The print source of a manual's booklet: cover, 目次, 说明, chapters."""
-        manual.prefix = "m-"
-        self._prepare(manual, resolved, {})
+    def _manual_context(self, manual: Manual) -> dict[str, object]:
         dates = [p.meta.date for p in [manual.index, *manual.pages] if p.meta.date]
+        return {
+            "manual": manual,
+            "doc_title": manual.title,
+            "author": manual.index.meta.issuer or self.settings.committee,
+            "created": max(dates) if dates else self.catalog.as_of,
+            "gbt": False,
+        }
+
+    def manual_front(self, manual: Manual, entries: list[TocEntry]) -> str:
+        """The print source of a booklet's own pages: cover, 目次 (the chapters' pages
+        given in `entries`), 说明. The chapters are set one by one (`chapter`)."""
+        return self._render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
+
+    def chapter(self, manual: Manual, chapter: Chapter, start: int) -> str:
+        """The print source of one chapter of a booklet, its pages numbered from `start`."""
         return self._render(
-            "pdf_manual.typ.j2",
-            manual=manual,
-            doc_title=manual.title,
-            author=manual.index.meta.issuer or self.settings.committee,
-            created=max(dates) if dates else self.catalog.as_of,
-            gbt=False,
+            "pdf_chapter.typ.j2",
+            chapter=chapter,
+            start=start,
+            by_number=True,
+            **self._manual_context(manual),
         )
 
     # -- the 汇编 ---------------------------------------------------------------------

@@ -103,13 +103,15 @@ class _Stage:
         assert self.cache is not None
         return (self.cache.docs / path).read_bytes()
 
-    def one_made(self, path: str, data: Callable[[], bytes], shown: object) -> None:
-        """A PDF made here from others (the 汇编): kept while `shown` (the keys of
-        its parts) is the last build's."""
+    def one_made(
+        self, path: str, data: Callable[[], bytes], shown: object, deps: Iterable[str] = ()
+    ) -> None:
+        """A PDF made here from others (the 汇编, a booklet): kept while its key is the
+        last build's (`shown`: for the 汇编, the keys of its parts)."""
         self.path = path
         key = ""
         if self.cache is not None:
-            key = self.cache.page_key(path, self.scope, [], shown)
+            key = self.cache.page_key(path, self.scope, deps, shown)
             if self.cache.reusable(path, key) is not None:
                 self.out.keys[path] = key
                 self.out.files[path] = None
@@ -120,6 +122,38 @@ class _Stage:
         self.out.files[path] = made
         self.sizes[path] = len(made)
         self.out.made += 1
+
+    def part(self, source: str, used: list[str]) -> bytes:
+        """The PDF of a part of a booklet (a chapter), kept by its source's digest
+        between builds, so that a booklet sets again only the chapters that changed."""
+        digest = digest_parts([self.scope, source])
+        used.append(digest)
+        path = self.root / layout.PDF_PARTS / f"{digest}.pdf"
+        if self.cache is not None and path.is_file():
+            return path.read_bytes()
+        data = self.write(source)
+        if self.cache is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return data
+
+    def forget_parts(self, name: str, used: list[str]) -> None:
+        """Remove the parts a booklet used last time and no longer does."""
+        if self.cache is None:
+            return
+        folder = self.root / layout.PDF_PARTS
+        listing = folder / f"{name}.txt"
+        old = listing.read_text(encoding="utf-8").split() if listing.is_file() else []
+        for digest in set(old) - set(used):
+            (folder / f"{digest}.pdf").unlink(missing_ok=True)
+        listing.write_text("\n".join(used), encoding="utf-8")
+
+    def write(self, source: str) -> bytes:
+        """One PDF set now, in this process (a failure stops the build, as in `set_queued`)."""
+        try:
+            return write_pdf(source, self.root / layout.CONTENT_DIR, self.fonts)
+        except Exception as exc:  # Typst's own failure: the previous site stays
+            raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
 
     def link_from(self, *pages: str) -> None:
         for page in pages:
@@ -204,16 +238,13 @@ def make_pdfs(
                 stage.link_from(layout.standard_path(standard.id))
     books = manuals(content)
     images = _images(stage, root, assets)
+    stage.set_queued(root / layout.CONTENT_DIR)
     for manual in books:
         deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
-        stage.one(
-            manual.path,
-            functools.partial(html.manual, manual, resolved),
-            deps,
-            None,
+        stage.one_made(
+            manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
         )
         stage.link_from(manual.index.path, *(p.path for p in manual.pages))
-    stage.set_queued(root / layout.CONTENT_DIR)
     collected = html.collected()
     if collected or books:
         parts = [layout.standard_pdf(i.model.id, i.model.edition) for i in collected]
@@ -225,6 +256,27 @@ def make_pdfs(
         )
         stage.link_from(layout.HOME)
     return stage.finish()
+
+
+def _booklet(
+    stage: _Stage, html: PrintPages, manual: Manual, resolved: dict[str, list[Resolved]]
+) -> bytes:
+    """A manual's booklet: its cover, 目次 and 说明 set now, then its chapters, each set
+    alone (or kept from the last build) with its pages numbered on from the one before."""
+    html.prepare(manual, resolved)
+    parts: list[Part] = []
+    used: list[str] = []
+    start = 1
+    entries: list[TocEntry] = []
+    for chapter in manual.chapters:
+        data = stage.part(html.chapter(manual, chapter, start), used)
+        part = read(Part(chapter.page.meta.title, data))
+        entries.append(TocEntry(chapter.page.meta.title, str(start)))
+        parts.append(part)
+        start += part.pages
+    stage.forget_parts(manual.folder, used)
+    front = stage.write(html.manual_front(manual, entries))
+    return assemble(front, parts, flat=True)
 
 
 def _collection(
@@ -257,11 +309,7 @@ def _collection(
     dates = [i.model.issued for i in collected]
     dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
     created = max(dates) if dates else html.catalog.as_of
-    front = write_pdf(
-        html.collection(entries, (len(collected), len(books)), created),
-        stage.root / layout.CONTENT_DIR,
-        stage.fonts,
-    )
+    front = stage.write(html.collection(entries, (len(collected), len(books)), created))
     return assemble(front, parts)
 
 

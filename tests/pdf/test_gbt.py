@@ -48,14 +48,17 @@ def test_cover_carries_ics_ccs_and_filing_number(kaoping: list[str]) -> None:
 
 
 def test_page_numbers_sit_on_the_outer_side(kaoping: list[str]) -> None:
-    # The first body page is odd (right-hand side): its number is on the right, the
-    # next page's on the left; a standard that does not follow GB/T 1.1 centres them.
+    # Odd page numbers on the right (a right-hand page), even ones on the left, as is
+    # the running header; a standard that does not follow GB/T 1.1 centres them.
+    numbers = []
     for page in kaoping[1:]:
-        last = page.splitlines()[-1]
+        header, last = page.splitlines()[0], page.splitlines()[-1]
         number = last.strip()
-        odd = kaoping.index(page) % 2 == 0  # page 1 is the cover
-        indent = len(last) - len(last.lstrip())
-        assert (indent > 40) == odd, (number, indent)
+        numbers.append(number)
+        odd = ({"I": 1, "II": 2}.get(number) or int(number)) % 2 == 1
+        assert (len(last) - len(last.lstrip()) > 40) == odd, number
+        assert (len(header) - len(header.lstrip()) > 20) == odd, number
+    assert numbers == ["I", "II", "1", "2"]
 
 
 def test_web_page_numbers_the_first_three_chapters(built_site: Path) -> None:
