@@ -91,10 +91,6 @@ class _Stage:
         self.out.keys[path] = key
         self.queue[path] = html()
 
-    def kept(self, path: str) -> bool:
-        """Whether the PDF at `path` is the previous build's (its key unchanged)."""
-        return path in self.out.files and self.out.files[path] is None
-
     def data(self, path: str) -> bytes:
         """The bytes of a PDF of this build, made now or kept from the last."""
         made = self.out.files.get(path)
@@ -302,7 +298,7 @@ def _collection(
             entries.append(TocEntry(part.group, str(page), group=True))
         entries.append(TocEntry(part.title, str(page)))
         if part.group == L["pdf_part_manuals"]:
-            chapters = {c.page.meta.title for c in books[n - len(collected)].chapters}
+            chapters = {page.meta.title for page in books[n - len(collected)].pages}
             for mark in part.marks:
                 if mark.title in chapters:
                     entries.append(TocEntry(mark.title, str(page + mark.page), indent=2))

@@ -424,3 +424,30 @@ def test_a_pdf_that_cannot_be_made_stops_the_build_and_keeps_the_site(
     ):
         build_site(handbook.root, AS_OF)
     assert (handbook.root / "site/pdf/standards/demo-2020.pdf").read_bytes() == before
+
+
+def test_an_edit_sets_again_only_what_shows_it_and_reassembles_the_rest(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "sample")
+    build_site(root, AS_OF)
+    parts = root / ".handbook/cache/pdf-parts"
+    chapters = {p.name: p.stat().st_mtime_ns for p in parts.glob("*.pdf")}
+    assert len(chapters) == 4  # the booklet's four chapters, each set alone
+    # A clause no booklet quotes: its edition is set again, the 汇编 put together again.
+    standard = root / "standards/kaoping-banfa/2024.yml"
+    standard.write_text(standard.read_text("utf-8").replace("权重 40%", "权重四成", 1), "utf-8")
+    made = {p for p, data in build_site(root, AS_OF).files.items() if p.endswith(".pdf") and data}
+    assert made == {"pdf/standards/kaoping-banfa-2024.pdf", "pdf/huibian.pdf"}
+    collection = pages_of(root / "site/pdf/huibian.pdf")
+    assert "权重四成" in re.sub(r"\s", "", "".join(collection))
+    assert re.search(
+        r"^\s*第二讲 主题党日 ?\.{5,}", collection[1], re.M
+    )  # the kept booklet's chapters
+    # A clause the second chapter quotes: that chapter alone is set again.
+    standard = root / "standards/liuhua-24/2023.yml"
+    text = standard.read_text("utf-8")
+    standard.write_text(text.replace("每月固定 1 天", "每月固定一天", 1), "utf-8")
+    build_site(root, AS_OF)
+    now = {p.name: p.stat().st_mtime_ns for p in parts.glob("*.pdf")}
+    assert len(now) == 4
+    assert len(set(now) - set(chapters)) == 1  # one chapter new, the others kept as they were
+    assert all(now[name] == chapters[name] for name in set(now) & set(chapters))
