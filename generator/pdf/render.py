@@ -27,5 +27,9 @@ def write_pdf(source: str, allowed: Path, fonts: tuple[str, ...] = ()) -> bytes:
     `fonts`: the font files to use (none: the system's)."""
     compiler = _compiler(fonts)
     root = allowed if allowed.is_dir() else allowed.parent
-    pdf: bytes = compiler.compile(input=source.encode("utf-8"), root=str(root))
+    pdf, warnings = compiler.compile_with_warnings(input=source.encode("utf-8"), root=str(root))
+    for warning in warnings:  # a family Typst does not know would print in another font
+        if "unknown font family" in str(warning):
+            raise RuntimeError(str(warning))
+    assert isinstance(pdf, bytes)
     return pdf

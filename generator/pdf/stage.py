@@ -67,6 +67,9 @@ class _Stage:
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
+        self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
+        self.total = 0  # how many PDFs the handbook has (made now or kept)
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
@@ -89,7 +92,13 @@ class _Stage:
                 self.sizes[path] = (self.cache.docs / path).stat().st_size
                 return
         self.out.keys[path] = key
-        self.queue[path] = html()
+        source = html()
+        pool = self._workers(2)
+        if pool is None:
+            self.queue[path] = source
+        else:  # set while the next source is made
+            allowed = self.root / layout.CONTENT_DIR
+            self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
 
     def data(self, path: str) -> bytes:
         """The bytes of a PDF of this build, made now or kept from the last."""
@@ -145,30 +154,47 @@ class _Stage:
         listing.write_text("\n".join(used), encoding="utf-8")
 
     def write(self, source: str) -> bytes:
-        """One PDF set now, in this process (a failure stops the build, as in `set_queued`)."""
+        """One PDF set now (a failure stops the build, as in `set_queued`)."""
+        allowed = self.root / layout.CONTENT_DIR
         try:
-            return write_pdf(source, self.root / layout.CONTENT_DIR, self.fonts)
+            if self._workers(1) is None:
+                return write_pdf(source, allowed, self.fonts)
+            assert self.pool is not None
+            made: bytes = self.pool.submit(write_pdf, source, allowed, self.fonts).result()
+            return made
         except Exception as exc:  # Typst's own failure: the previous site stays
             raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
+
+    def _workers(self, wanted: int) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The worker processes that set the PDFs of a large handbook, so that the fonts
+        Typst reads (about 200 MiB) stay out of the build's process; none for a small one."""
+        if self.total < _MANY:
+            return None
+        if self.pool is None:
+            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
+            workers = max(1, min(os.cpu_count() or 1, wanted, 2))
+            self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
+        return self.pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
     def link_from(self, *pages: str) -> None:
         for page in pages:
             self.pages[page] = self.path
 
     def set_queued(self, allowed: Path) -> None:
-        """Set the queued PDFs with Typst: in this process (one compiler keeps the fonts
-        it has read), or in two when there are many (a standard takes about 0.1 s)."""
+        """Set the queued PDFs with Typst: in this process for a small handbook (one
+        compiler keeps the fonts it has read), else in one or two worker processes."""
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
-        workers = min(os.cpu_count() or 1, 2) if len(jobs) >= _MANY else 1
         try:
-            if workers > 1:
-                spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-                with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-                    n = len(jobs)
-                    made = list(pool.map(write_pdf, jobs, [allowed] * n, [self.fonts] * n))
-            else:
-                made = [write_pdf(source, allowed, self.fonts) for source in jobs]
+            made = [write_pdf(source, allowed, self.fonts) for source in jobs]
+            paths += list(self.started)
+            made += [future.result() for future in self.started.values()]
         except Exception as exc:  # Typst's own failure: the previous site stays
             raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         for path, data in zip(paths, made, strict=True):
@@ -176,6 +202,7 @@ class _Stage:
             self.sizes[path] = len(data)
         self.out.made += len(made)
         self.queue.clear()
+        self.started.clear()
 
     def finish(self) -> Printed:
         """Which page links which PDF, with its size."""
@@ -220,7 +247,20 @@ def make_pdfs(
         return Printed(note=fonts)
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
-    for standard in catalog.standards:
+    books = manuals(content)
+    stage.total = sum(len(s.editions) for s in catalog.standards) + len(books) + 1
+    try:
+        _editions(stage, html)
+        images = _images(stage, root, assets)
+        _collections(stage, html, books, resolved, images)
+    finally:
+        stage.close()
+    return stage.finish()
+
+
+def _editions(stage: _Stage, html: PrintPages) -> None:
+    """Every edition's PDF: kept, or its source made and set."""
+    for standard in stage.catalog.standards:
         for info in standard.editions:
             path = layout.standard_pdf(info.model.id, info.model.edition)
             stage.one(
@@ -232,9 +272,18 @@ def make_pdfs(
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
-    books = manuals(content)
-    images = _images(stage, root, assets)
-    stage.set_queued(root / layout.CONTENT_DIR)
+
+
+def _collections(
+    stage: _Stage,
+    html: PrintPages,
+    books: list[Manual],
+    resolved: dict[str, list[Resolved]],
+    images: dict[str, list[str]],
+) -> None:
+    """The queued editions set, then the booklets and the 汇编 put together."""
+    stage.set_queued(stage.root / layout.CONTENT_DIR)
+    catalog = stage.catalog
     for manual in books:
         deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
         stage.one_made(
@@ -251,7 +300,6 @@ def make_pdfs(
             ([stage.out.keys[p] for p in parts], catalog.as_of.year),
         )
         stage.link_from(layout.HOME)
-    return stage.finish()
 
 
 def _booklet(
