@@ -31,9 +31,9 @@ browser-tools:
 	fi
 	npm install --no-audit --no-fund --silent
 
-## Chinese fonts (Debian's fonts-noto-cjk) and Pango for the PDFs; without a
+## Chinese fonts (Debian's fonts-noto-cjk) for the PDFs (Typst sets them); without a
 ## Chinese font the site is built without PDFs, and the build says so.
-PRINT_PACKAGES := fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0
+PRINT_PACKAGES := fonts-noto-cjk fontconfig
 print-tools:
 	@if ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(PRINT_PACKAGES); \

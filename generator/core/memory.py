@@ -49,7 +49,8 @@ _PACKAGES = (
     "markdown",
     "pymdown-extensions",
     "nh3",
-    "weasyprint",
+    "typst",
+    "pikepdf",
 )
 
 T = TypeVar("T")

@@ -319,6 +319,12 @@ RULES: dict[str, Rule] = {
         "# drafts/2023.yml: consultation 截止 2023-06-30，但 2023.yml 发布于 2023-05-26",
         "# drafts/2023.yml: consultation 截止 2023-03-31，2023.yml 发布于 2023-05-26",
     ),
+    # issue 21: GB/T 1.1 numbering
+    "HB226": _r(
+        "number expected",
+        'gbt_1_1: true\nsections:\n  - id: kaoping-goucheng\n    number: "1"',
+        'gbt_1_1: true\nsections:\n  - id: kaoping-goucheng\n    number: "4"',
+    ),
     # 3: hand-written pages and citations
     "HB301": _r("id hint", "implements: [liuhua-42]", "implements: [liuhua-24]"),
     "HB302": _r(

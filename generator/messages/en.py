@@ -100,6 +100,8 @@ RULES: dict[str, str] = {
     "HB249": "the amendment sheet's number should be {expected}, not {number}; sheets are numbered from 1 in order",
     "HB250": "the erratum's date {date} is before the edition's issue on {issued}",
     "HB251": "the comment period ends on {end}, but that edition ({path}) was issued on {issued}; comments close before the issue",
+    # issue 21: GB/T 1.1 numbering
+    "HB226": "in a standard that follows GB/T 1.1, scope, normative references and terms are chapters 1 to 3; this section should be numbered {expected}, not {number}",
     "HB301": "there is no standard '{id}'{hint}",
     "HB302": "the standard '{id}' has no edition '{edition}'; its editions are {editions}",
     "HB303": "a quote needs a clause: ![[standard-id#clause-id]]",
@@ -273,7 +275,7 @@ PHRASES: dict[str, str] = {
     "lock.unknown": "another run is writing this handbook's .handbook/ and site/",
     "notice.waiting": "{holder}; waiting for it to finish…",
     "notice.memory_healed": "the build memory was damaged and has been rebuilt",
-    "pdf.no_pango": "PDFs not made: WeasyPrint cannot load Pango ({detail}); install it with sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+    "pdf.no_pango": "PDFs not made: the typesetter Typst cannot be loaded ({detail}); install it again with .venv/bin/pip install -e .",
     "pdf.no_fontconfig": "PDFs not made: fontconfig's fc-list is not available to find a Chinese font; install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "pdf.no_font": "PDFs not made: neither '{serif}' nor '{sans}' is installed (fc-list :lang=zh); install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "fault.a_file": "a file",
@@ -576,6 +578,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB251": (
         "A draft is finished after its comments are closed and handled.",
         "Check the comment period or the edition's issue date.",
+    ),
+    # issue 21: GB/T 1.1 numbering
+    "HB226": (
+        "A standard with gbt_1_1: true is laid out after GB/T 1.1-2020: scope, normative references and terms are chapters 1, 2 and 3, and its own sections number from 4 in order.",
+        "Number the sections 4, 5, 6, ... (clause numbers follow, clause ids stay), or remove gbt_1_1.",
     ),
     "HB301": (
         "The standards that pages and notices name must exist, so that readers can open them.",

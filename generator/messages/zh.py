@@ -98,6 +98,8 @@ RULES: dict[str, str] = {
     "HB249": "修改单序号应为 {expected}，实际为 {number}；修改单从第1号起依次编号",
     "HB250": "勘误日期 {date} 早于本版次的发布日期 {issued}",
     "HB251": "征求意见截止于 {end}，但该版次（{path}）已于 {issued} 发布；征求意见应在发布前结束",
+    # issue 21: GB/T 1.1 numbering
+    "HB226": "按 GB/T 1.1 编排的标准，范围、规范性引用文件、术语和定义为第 1～3 章，此章应编为 {expected}，实际为 {number}",
     "HB301": "没有标准 '{id}'{hint}",
     "HB302": "标准 '{id}' 没有版次 '{edition}'；现有版次为：{editions}",
     "HB303": "引用原文需要指明条款：![[标准标识#条款标识]]",
@@ -271,7 +273,7 @@ PHRASES: dict[str, str] = {
     "lock.unknown": "另一个运行正在写入这个手册的 .handbook/ 和 site/",
     "notice.waiting": "{holder}；等它结束后继续……",
     "notice.memory_healed": "构建缓存已损坏，已重建",
-    "pdf.no_pango": "未生成 PDF：WeasyPrint 无法加载 Pango（{detail}）；请运行 sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 安装",
+    "pdf.no_pango": "未生成 PDF：无法加载排版程序 Typst（{detail}）；请运行 .venv/bin/pip install -e . 重新安装",
     "pdf.no_fontconfig": "未生成 PDF：没有 fontconfig 的 fc-list，无法查找中文字体；请运行 sudo apt-get install fonts-noto-cjk 安装字体（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
     "pdf.no_font": "未生成 PDF：字体 '{serif}' 和 '{sans}' 均未安装（fc-list :lang=zh）；请运行 sudo apt-get install fonts-noto-cjk 安装（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
     "fault.a_file": "文件",
@@ -490,6 +492,11 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB251": (
         "征求意见稿在征求意见结束、处理意见之后才能定稿发布。",
         "核对征求意见期或该版次的发布日期。",
+    ),
+    # issue 21: GB/T 1.1 numbering
+    "HB226": (
+        "写了 gbt_1_1: true 的标准按 GB/T 1.1—2020 编排：范围、规范性引用文件、术语和定义是第 1、2、3 章，正文各章从 4 起依次编号。",
+        "把各章依次编为 4、5、6……，条款号随章号改（条款标识不变），或删去 gbt_1_1。",
     ),
     "HB301": ("页面、公告引用的标准必须存在，读者才能点开。", "按提示改正标准标识。"),
     "HB302": ("注明版次的引用必须指向存在的版次。", "改用现有的版次，或去掉 @版次 引用现行版。"),

@@ -3,7 +3,10 @@ each manual folder as a booklet, and a 汇编 of everything in force. The settin
 are `extra.handbook.pdf` in mkdocs.yml (`settings.PdfSettings`).
 
 - `fonts`: the CJK fonts, found through fontconfig;
-- `html`: the print HTML of each PDF (templates in `templates/`, paged media in `print.css`);
-- `render`: HTML → PDF with WeasyPrint;
+- `html`: the print source of each PDF (Jinja2 templates of Typst in `templates/`, the page
+  layout in `print.typ`);
+- `typst_markup`: data as Typst strings, Markdown fields' HTML as Typst content;
+- `render`: Typst source → PDF with Typst (one compiler per process keeps the fonts);
+- `assemble`: the 汇编 put together from the PDFs of its parts (pikepdf);
 - `stage`: the pipeline's PDF stage, which makes a PDF again only when what it shows changed.
 """

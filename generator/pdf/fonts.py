@@ -1,7 +1,7 @@
 """Finding the CJK fonts the PDFs are set in, through fontconfig.
 
-WeasyPrint finds fonts through fontconfig too; asking `fc-list` first lets the
-build say, in one line, that a font is missing instead of printing boxes.
+Typst is given the folders of the fonts fontconfig names; asking `fc-list` first
+lets the build say, in one line, that a font is missing instead of printing boxes.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def _chinese_families() -> dict[str, set[str]] | None:
 def find_fonts(settings: PdfSettings) -> Fonts | Phrase:
     """The fonts to use, or the one-line reason there are none (with how to install one)."""
     try:
-        import weasyprint  # noqa: F401  (it loads Pango, which a bare system may lack)
-    except OSError as exc:
+        import typst  # noqa: F401  (a compiled extension: a platform without a wheel lacks it)
+    except ImportError as exc:
         return phrase("pdf.no_pango", detail=str(exc))
     families = _chinese_families()
     if families is None:

@@ -1,58 +1,47 @@
-"""The print HTML of each PDF, from the catalog and the hand-written pages,
-with the templates in `templates/` (the handbook's override folder first).
+"""The print source (Typst) of each PDF, from the catalog and the hand-written
+pages, with the templates in `templates/` (the handbook's override folder first).
 
 One PDF per edition of every standard, one booklet per manual folder
-(`content/manuals/<folder>/`), and the 汇编 of every standard in force and every
-manual. Ids carry a prefix per document, so the 汇编 can hold them all.
+(`content/manuals/<folder>/`), and the 汇编's own pages (cover, 目次): the 汇编
+itself is put together from the others (see `assemble`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from generator import layout
 from generator.content.check import Resolved, is_outdated
-from generator.content.links import on_paper
 from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
 from generator.pdf.fonts import Fonts
+from generator.pdf.typst_markup import HtmlToTypst, Typ, finalize, string
 from generator.render import markup
-from generator.render.committee import page_folders
 from generator.render.renderer import make_environment
 from generator.settings import Settings
-from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
-from generator.standards.lifecycle import before_and_after, in_force
-from generator.standards.load import LoadedEdition
-from generator.standards.model import Amendment, Clause, StandardDraft, Status, walk_clauses
+from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.model import Clause, Status, walk_clauses
 
-CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
+LIB = Typ((layout.PDF_TEMPLATES / "print.typ").read_text(encoding="utf-8"))
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 
 
 @dataclass(frozen=True)
-class Collected:
-    """A standard in the 汇编, with the prefix of its ids."""
+class TocEntry:
+    """A line of the 汇编's 目次: a part, or a chapter of a booklet, and its page."""
 
-    info: EditionInfo
-    prefix: str
-    clauses: dict[str, Clause]
-
-
-@dataclass(frozen=True)
-class _DraftPrint:
-    """A draft where the print macros expect an edition: its text, nothing it replaces."""
-
-    model: StandardDraft
-    replaces: tuple[str, ...] = ()
-    replaced_by: tuple[str, ...] = ()
+    title: str
+    page: str
+    indent: int = 0
+    group: bool = False
 
 
 @dataclass
@@ -61,7 +50,7 @@ class Chapter:
 
     page: ContentPage
     id: str
-    body: Markup
+    body: Typ
     implements: list[object]
 
 
@@ -73,7 +62,7 @@ class Manual:
     index: ContentPage
     pages: list[ContentPage]
     prefix: str = ""
-    intro: Markup = Markup("")
+    intro: Typ = Typ("")
     chapters: list[Chapter] = field(default_factory=list)
 
     @property
@@ -89,8 +78,7 @@ class Manual:
 
 def manuals(content: list[ContentPage]) -> list[Manual]:
     """Each folder directly under `content/manuals/` that has an index.md, with its
-    pages (sub-folders included) in the order of the menu; and the pages directly in
-    `content/manuals/`: one booklet under its index.md, or one each without it."""
+    pages (sub-folders included) in the order of the menu."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
         folder = layout.manual_folder(page.path)
@@ -99,12 +87,6 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     found = []
     for folder, pages in by_folder.items():
         index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
-        if folder == "" and (index is None or len(pages) == 1):
-            # Pages written straight into content/manuals/ (the scaffold's own place).
-            stem = len(layout.MANUALS_DIR) + 1
-            loose = [p for p in pages if p is not index]
-            found += [Manual(posixpath.splitext(p.path)[0][stem:], p, []) for p in loose]
-            continue
         if index is None:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
@@ -132,8 +114,7 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
 def _converter() -> markdown.Markdown:
     """Markdown as the site reads it (mkdocs.yml's extensions that matter on paper)."""
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "attr_list", "admonition", markup.CjkBreaks()],
-        output_format="html",
+        extensions=["tables", "sane_lists", "attr_list", "admonition"], output_format="html"
     )
 
 
@@ -154,137 +135,117 @@ class PrintPages:
         self.fonts = fonts
         self.root = root
         self.env = make_environment(
-            page_folders(settings),
-            global_values={"catalog": catalog, "Status": Status},
+            settings.template_overrides,
+            global_values={"catalog": catalog, "Status": Status, "chapter_name": self.chapter_name},
             extra=layout.PDF_TEMPLATES,
         )
+        # Typst, not HTML: every plain value lands as a Typst string.
+        self.env.finalize = finalize
+        self.env.filters.update(
+            str=string, typ_block=self.typ_block, flag=lambda v: Typ("true" if v else "false")
+        )
+
+    def typ_block(self, text: str, prefix: str) -> Typ:
+        """An editor's Markdown field as Typst content; its links into the document take `prefix`."""
+        return HtmlToTypst(prefix).convert(str(markup.html_block(text)))
+
+    def chapter_name(self, info: EditionInfo, part: str) -> str:
+        """范围, 规范性引用文件, 术语和定义: numbered 1, 2, 3 when the standard follows GB/T 1.1."""
+        name = self.labels[part]
+        if not info.model.gbt:
+            return name
+        number = {"scope": 1, "references": 2, "terms": 3}[part]
+        return f"{number}　{name}"
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
-        """The standards the 汇编 holds: each one's edition in force, in catalog order
-        (with its amendment sheets in effect)."""
-        return [
-            self.consolidated(s.current)
-            for s in self.catalog.standards
-            if s.current.status == Status.CURRENT
-        ]
-
-    def consolidated(self, info: EditionInfo) -> EditionInfo:
-        """The edition as printed on the as-of day: its text with the amendment sheets
-        in effect (see `standards.lifecycle.consolidate`)."""
-        now = self.catalog.consolidated(info.ref)
-        if now.model is info.model:
-            return info
-        return dataclasses.replace(info, loaded=LoadedEdition(info.loaded.doc, now.model))
+        """The standards the 汇编 holds: each one's edition in force, in catalog order."""
+        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(
             L=self.labels,
             settings=self.settings,
             fonts=self.fonts,
-            css=Markup(CSS),
+            lib=LIB,
             **context,
         )
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
-        """The print HTML of one edition: cover, 目次, 前言, the amendment sheets in
-        effect, body (their text consolidated), 附录A."""
+        """The print source of one edition: cover, 目次, 前言, body, 附录A."""
         e = info.model
-        info = self.consolidated(info)
         return self._render(
-            "pdf_standard.html.j2",
+            "pdf_standard.typ.j2",
             info=info,
-            amendments=in_force(e, self.catalog.as_of),
             clauses=_clauses(info),
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
-            created=e.issued.isoformat(),
-        )
-
-    def draft(self, draft: DraftInfo) -> str:
-        """The print HTML of a draft for comment: a 征求意见稿 cover and running head, 目次,
-        前言, body (the templates' macros read `info.model`, `replaces` and `replaced_by`)."""
-        e = draft.model
-        return self._render(
-            "pdf_draft.html.j2",
-            info=_DraftPrint(e),
-            end=draft.end,
-            clauses={c.id: c for c, _ in walk_clauses(e)},
-            doc_title=f"{e.code} {e.title}{self.labels['draft_suffix']}",
-            author=e.issuer,
-            created=e.consultation.start.isoformat(),
-        )
-
-    def amendment(self, info: EditionInfo, sheet: Amendment) -> str:
-        """The print HTML of an amendment sheet: each item with its clause's number."""
-        e = info.model
-        old, new = before_and_after(e, sheet.number)
-        name = self.labels["amendment_name"].format(number=sheet.number)
-        return self._render(
-            "pdf_amendment.html.j2",
-            e=e,
-            a=sheet,
-            before={c.id: c for c, _ in walk_clauses(old)},
-            after={c.id: c for c, _ in walk_clauses(new)},
-            doc_title=f"{e.code} {name}",
-            author=e.issuer,
-            created=sheet.issued.isoformat(),
+            created=e.issued,
+            gbt=e.gbt,
         )
 
     # -- manuals ----------------------------------------------------------------------
-    def _prepare(
-        self, manual: Manual, resolved: dict[str, list[Resolved]], inside: dict[str, str]
-    ) -> Manual:
-        """The manual's intro and chapters as HTML; `inside`: edition ref → the id prefix
-        of that edition in the same PDF (citations of it link there)."""
-        manual.intro = self._page_html(manual.index, manual.prefix, resolved, inside)
+    def prepare(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> Manual:
+        """The manual's intro and chapters as Typst content."""
+        manual.prefix = "m-"
+        manual.intro = self._page_html(manual.index, manual.prefix, resolved, {})
         manual.chapters = [
             Chapter(
                 page,
                 f"{manual.prefix}c{n}",
-                self._page_html(page, f"{manual.prefix}c{n}-", resolved, inside),
+                self._page_html(page, f"{manual.prefix}c{n}-", resolved, {}),
                 [self.catalog.standard(i) for i in page.meta.implements],
             )
             for n, page in enumerate(manual.pages, 1)
         ]
         return manual
 
-    def manual(self, manual: Manual, resolved: dict[str, list[Resolved]]) -> str:
-        """The print HTML of a manual's booklet: cover, 目次, 说明, chapters."""
-        manual.prefix = "m-"
-        self._prepare(manual, resolved, {})
+    def _manual_context(self, manual: Manual) -> dict[str, object]:
         dates = [p.meta.date for p in [manual.index, *manual.pages] if p.meta.date]
+        return {
+            "manual": manual,
+            "doc_title": manual.title,
+            "author": manual.index.meta.issuer or self.settings.committee,
+            "created": max(dates) if dates else self.catalog.as_of,
+            "gbt": False,
+        }
+
+    def manual_front(self, manual: Manual, entries: list[TocEntry]) -> str:
+        """The print source of a booklet's own pages: cover, 目次 (the chapters' pages
+        given in `entries`), 说明. The chapters are set one by one (`chapter`)."""
+        return self._render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
+
+    def chapter(self, manual: Manual, chapter: Chapter, start: int) -> str:
+        """The print source of one chapter of a booklet, its pages numbered from `start`."""
         return self._render(
-            "pdf_manual.html.j2",
-            manual=manual,
-            doc_title=manual.title,
-            author=manual.index.meta.issuer or self.settings.committee,
-            created=(max(dates) if dates else self.catalog.as_of).isoformat(),
+            "pdf_chapter.typ.j2",
+            chapter=chapter,
+            start=start,
+            by_number=True,
+            **self._manual_context(manual),
         )
 
     # -- the 汇编 ---------------------------------------------------------------------
-    def collection(self, books: list[Manual], resolved: dict[str, list[Resolved]]) -> str:
-        """The print HTML of the 汇编: every standard in force, then every manual."""
-        standards = [
-            Collected(info, f"s{n}-", _clauses(info)) for n, info in enumerate(self.collected(), 1)
-        ]
-        inside = {s.info.ref: s.prefix for s in standards}
-        for n, manual in enumerate(books, 1):
-            manual.prefix = f"m{n}-"
-            self._prepare(manual, resolved, inside)
-        dates = [info.model.issued for info in self.collected()]
-        dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
-        title = f"{self.settings.site_name}{self.labels['pdf_collection']}"
+    def collection(self, entries: list[TocEntry], counts: tuple[int, int], created: date) -> str:
+        """The print source of the 汇编's own pages: its cover and 目次, whose page
+        numbers come from the parts put after them. `counts`: standards, manuals."""
         return self._render(
-            "pdf_collection.html.j2",
-            standards=standards,
-            manuals=books,
+            "pdf_collection.typ.j2",
+            entries=entries,
+            standards=range(counts[0]),
+            manuals=range(counts[1]),
             year=self.catalog.as_of.year,
-            doc_title=title,
+            doc_title=self.collection_title,
             author=self.settings.committee or self.settings.site_name,
-            created=(max(dates) if dates else self.catalog.as_of).isoformat(),
+            created=created,
+            gbt=False,
         )
+
+    @property
+    def collection_title(self) -> str:
+        """The 汇编's title: the handbook's name and 汇编."""
+        return f"{self.settings.site_name}{self.labels['pdf_collection']}"
 
     # -- a hand-written page on paper ----------------------------------------------------
     def _page_html(
@@ -293,13 +254,14 @@ class PrintPages:
         prefix: str,
         resolved: dict[str, list[Resolved]],
         inside: dict[str, str],
-    ) -> Markup:
+    ) -> Typ:
         def one(r: Resolved) -> str:
             return self.citation(r, inside)
 
         source = page_markdown(page, resolved.get(page.source, []), one)
-        html = on_paper(_converter().reset().convert(source), page.path, self.settings.site_url)
-        return Markup(_IMG_SRC.sub(lambda m: self._image(m, page), html))
+        html = _converter().reset().convert(source)
+        html = _IMG_SRC.sub(lambda m: self._image(m, page), html)
+        return HtmlToTypst(prefix, self.root / layout.CONTENT_DIR).convert(html)
 
     def _image(self, m: re.Match[str], page: ContentPage) -> str:
         """An image of the page as a file address inside content/, or none (nothing is fetched

@@ -4,7 +4,8 @@ PDF with its size.
 A PDF is made again only when what it shows changed: its key holds the files it
 is made from, the statuses it prints, the settings, the fonts and the
 generator's code, but not the as-of day itself, so a daily rebuild makes none
-while no status changes.
+while no status changes. The 汇编 is not set again: it is put together from the
+PDFs of its parts (`assemble`), whenever one of them changed.
 """
 
 from __future__ import annotations
@@ -21,18 +22,18 @@ from generator import layout
 from generator.content.check import Resolved
 from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
-from generator.core.memory import digest_parts, folder_digest
+from generator.core.memory import digest_parts
 from generator.errors import BuildFailed
 from generator.messages import Phrase
+from generator.pdf.assemble import Part, assemble, read, starts
 from generator.pdf.fonts import Fonts, find_fonts
-from generator.pdf.html import Manual, PrintPages, manuals
+from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
 from generator.pdf.render import write_pdf
-from generator.render.committee import page_folders
 from generator.render.renderer import Renderer
-from generator.settings import portable
 from generator.standards.catalog import Catalog, EditionInfo
-from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
+
+_MANY = 12  # queued PDFs from which two processes set them
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class Printed:
 
 
 class _Stage:
-    """One build's PDFs: their keys, what is queued for WeasyPrint, who links what."""
+    """One build's PDFs: their keys, what is queued for Typst, who links what."""
 
     def __init__(self, renderer: Renderer, catalog: Catalog, root: Path, fonts: Fonts) -> None:
         self.renderer = renderer
@@ -65,23 +66,22 @@ class _Stage:
         self.root = root
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
-        self.queue: dict[str, str] = {}  # PDF → its print HTML, to be set
+        self.queue: dict[str, str] = {}  # PDF → its print source, to be set
+        self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
+        self.total = 0  # how many PDFs the handbook has (made now or kept)
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
         # through the statuses each key names.
         self.scope = digest_parts(
-            [
-                self.cache.version if self.cache else "",
-                portable(renderer.settings),
-                [folder_digest(folder) for folder in page_folders(renderer.settings)],
-                fonts,
-            ]
+            [self.cache.version if self.cache else "", renderer.settings, fonts]
         )
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
         """The PDF at `path`: kept when its key is the previous build's, else its
-        print HTML is made now and queued for WeasyPrint (see `finish`)."""
+        print source is made now and queued for Typst (see `finish`)."""
         self.path = path
         key = ""
         if self.cache is not None:
@@ -92,31 +92,120 @@ class _Stage:
                 self.sizes[path] = (self.cache.docs / path).stat().st_size
                 return
         self.out.keys[path] = key
-        self.queue[path] = html()
+        source = html()
+        pool = self._workers(2)
+        if pool is None:
+            self.queue[path] = source
+        else:  # set while the next source is made
+            allowed = self.root / layout.CONTENT_DIR
+            self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+
+    def data(self, path: str) -> bytes:
+        """The bytes of a PDF of this build, made now or kept from the last."""
+        made = self.out.files.get(path)
+        if made is not None:
+            return made
+        assert self.cache is not None
+        return (self.cache.docs / path).read_bytes()
+
+    def one_made(
+        self, path: str, data: Callable[[], bytes], shown: object, deps: Iterable[str] = ()
+    ) -> None:
+        """A PDF made here from others (the 汇编, a booklet): kept while its key is the
+        last build's (`shown`: for the 汇编, the keys of its parts)."""
+        self.path = path
+        key = ""
+        if self.cache is not None:
+            key = self.cache.page_key(path, self.scope, deps, shown)
+            if self.cache.reusable(path, key) is not None:
+                self.out.keys[path] = key
+                self.out.files[path] = None
+                self.sizes[path] = (self.cache.docs / path).stat().st_size
+                return
+        made = data()
+        self.out.keys[path] = key
+        self.out.files[path] = made
+        self.sizes[path] = len(made)
+        self.out.made += 1
+
+    def part(self, source: str, used: list[str]) -> bytes:
+        """The PDF of a part of a booklet (a chapter), kept by its source's digest
+        between builds, so that a booklet sets again only the chapters that changed."""
+        digest = digest_parts([self.scope, source])
+        used.append(digest)
+        path = self.root / layout.PDF_PARTS / f"{digest}.pdf"
+        if self.cache is not None and path.is_file():
+            return path.read_bytes()
+        data = self.write(source)
+        if self.cache is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return data
+
+    def forget_parts(self, name: str, used: list[str]) -> None:
+        """Remove the parts a booklet used last time and no longer does."""
+        if self.cache is None:
+            return
+        folder = self.root / layout.PDF_PARTS
+        listing = folder / f"{name}.txt"
+        old = listing.read_text(encoding="utf-8").split() if listing.is_file() else []
+        for digest in set(old) - set(used):
+            (folder / f"{digest}.pdf").unlink(missing_ok=True)
+        listing.write_text("\n".join(used), encoding="utf-8")
+
+    def write(self, source: str) -> bytes:
+        """One PDF set now (a failure stops the build, as in `set_queued`)."""
+        allowed = self.root / layout.CONTENT_DIR
+        try:
+            if self._workers(1) is None:
+                return write_pdf(source, allowed, self.fonts)
+            assert self.pool is not None
+            made: bytes = self.pool.submit(write_pdf, source, allowed, self.fonts).result()
+            return made
+        except Exception as exc:  # Typst's own failure: the previous site stays
+            raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
+
+    def _workers(self, wanted: int) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The worker processes that set the PDFs of a large handbook, so that the fonts
+        Typst reads (about 200 MiB) stay out of the build's process; none for a small one."""
+        if self.total < _MANY:
+            return None
+        if self.pool is None:
+            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
+            workers = max(1, min(os.cpu_count() or 1, wanted, 2))
+            self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
+        return self.pool
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
     def link_from(self, *pages: str) -> None:
         for page in pages:
             self.pages[page] = self.path
 
-    def finish(self, allowed: Path) -> Printed:
-        """Set the queued PDFs, in parallel when there are several (WeasyPrint is
-        single-threaded; a standard takes about a second)."""
+    def set_queued(self, allowed: Path) -> None:
+        """Set the queued PDFs with Typst: in this process for a small handbook (one
+        compiler keeps the fonts it has read), else in one or two worker processes."""
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
-        workers = min(len(jobs), os.cpu_count() or 1, 4)
         try:
-            if workers > 1:
-                spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-                with concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn) as pool:
-                    made = list(pool.map(write_pdf, jobs, [allowed] * len(jobs)))
-            else:
-                made = [write_pdf(html, allowed) for html in jobs]
-        except Exception as exc:  # WeasyPrint's own failure: the previous site stays
+            made = [write_pdf(source, allowed, self.fonts) for source in jobs]
+            paths += list(self.started)
+            made += [future.result() for future in self.started.values()]
+        except Exception as exc:  # Typst's own failure: the previous site stays
             raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         for path, data in zip(paths, made, strict=True):
             self.out.files[path] = data
             self.sizes[path] = len(data)
-        self.out.made = len(made)
+        self.out.made += len(made)
+        self.queue.clear()
+        self.started.clear()
+
+    def finish(self) -> Printed:
+        """Which page links which PDF, with its size."""
         self.out.links = {
             page: PdfLink(path, self.sizes[path], self.out.keys[path])
             for page, path in self.pages.items()
@@ -158,64 +247,114 @@ def make_pdfs(
         return Printed(note=fonts)
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
-    for standard in catalog.standards:
+    books = manuals(content)
+    stage.total = sum(len(s.editions) for s in catalog.standards) + len(books) + 1
+    try:
+        _editions(stage, html)
+        images = _images(stage, root, assets)
+        _collections(stage, html, books, resolved, images)
+    finally:
+        stage.close()
+    return stage.finish()
+
+
+def _editions(stage: _Stage, html: PrintPages) -> None:
+    """Every edition's PDF: kept, or its source made and set."""
+    for standard in stage.catalog.standards:
         for info in standard.editions:
             path = layout.standard_pdf(info.model.id, info.model.edition)
             stage.one(
                 path,
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
-                (info.status, [a.number for a in in_force(info.model, catalog.as_of)]),
+                info.status,
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
-    for info in catalog.editions.values():
-        for sheet in info.model.amendments:
-            sid, edition = info.model.id, info.model.edition
-            stage.one(
-                layout.amendment_pdf(sid, edition, sheet.number),
-                functools.partial(html.amendment, info, sheet),
-                [info.loaded.path],
-                None,
-            )
-            stage.link_from(layout.amendment_path(sid, edition, sheet.number))
-    for draft in catalog.drafts:
-        m = draft.model
-        stage.one(
-            layout.draft_pdf(m.id, m.edition),
-            functools.partial(html.draft, draft),
-            [draft.loaded.path],
-            None,
-        )
-        stage.link_from(layout.draft_path(m.id, m.edition))
-    books = manuals(content)
-    images = _images(stage, root, assets)
+
+
+def _collections(
+    stage: _Stage,
+    html: PrintPages,
+    books: list[Manual],
+    resolved: dict[str, list[Resolved]],
+    images: dict[str, list[str]],
+) -> None:
+    """The queued editions set, then the booklets and the 汇编 put together."""
+    stage.set_queued(stage.root / layout.CONTENT_DIR)
+    catalog = stage.catalog
     for manual in books:
         deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
-        stage.one(
-            manual.path,
-            functools.partial(html.manual, manual, resolved),
-            deps,
-            None,
+        stage.one_made(
+            manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
         )
         stage.link_from(manual.index.path, *(p.path for p in manual.pages))
     collected = html.collected()
     if collected or books:
-        deps = [d for info in collected for d in stage.edition_deps(info)]
-        deps += [d for m in books for d in stage.manual_deps(m, resolved)]
-        deps += [d for m in books for d in images.get(m.folder, [])]
-        stage.one(
+        parts = [layout.standard_pdf(i.model.id, i.model.edition) for i in collected]
+        parts += [m.path for m in books]
+        stage.one_made(
             layout.COLLECTION_PDF,
-            functools.partial(html.collection, books, resolved),
-            deps,
-            (
-                [(i.ref, [a.number for a in in_force(i.model, catalog.as_of)]) for i in collected],
-                catalog.as_of.year,
-            ),
+            functools.partial(_collection, stage, html, collected, books),
+            ([stage.out.keys[p] for p in parts], catalog.as_of.year),
         )
         stage.link_from(layout.HOME)
-    return stage.finish(root / layout.CONTENT_DIR)
+
+
+def _booklet(
+    stage: _Stage, html: PrintPages, manual: Manual, resolved: dict[str, list[Resolved]]
+) -> bytes:
+    """A manual's booklet: its cover, 目次 and 说明 set now, then its chapters, each set
+    alone (or kept from the last build) with its pages numbered on from the one before."""
+    html.prepare(manual, resolved)
+    parts: list[Part] = []
+    used: list[str] = []
+    start = 1
+    entries: list[TocEntry] = []
+    for chapter in manual.chapters:
+        data = stage.part(html.chapter(manual, chapter, start), used)
+        part = read(Part(chapter.page.meta.title, data))
+        entries.append(TocEntry(chapter.page.meta.title, str(start)))
+        parts.append(part)
+        start += part.pages
+    stage.forget_parts(manual.folder, used)
+    front = stage.write(html.manual_front(manual, entries))
+    return assemble(front, parts, flat=True)
+
+
+def _collection(
+    stage: _Stage, html: PrintPages, collected: list[EditionInfo], books: list[Manual]
+) -> bytes:
+    """The 汇编: its cover and 目次 set now, then its parts' PDFs as they are."""
+    L = html.labels
+    parts = [
+        Part(
+            f"{i.model.code}　{i.model.title}",
+            stage.data(layout.standard_pdf(i.model.id, i.model.edition)),
+            L["pdf_part_standards"],
+        )
+        for i in collected
+    ]
+    parts += [Part(m.title, stage.data(m.path), L["pdf_part_manuals"]) for m in books]
+    for part in parts:
+        read(part)
+    at = starts(parts)
+    entries: list[TocEntry] = []
+    for n, (part, page) in enumerate(zip(parts, at, strict=True)):
+        if n == 0 or part.group != parts[n - 1].group:
+            entries.append(TocEntry(part.group, str(page), group=True))
+        entries.append(TocEntry(part.title, str(page)))
+        if part.group == L["pdf_part_manuals"]:
+            chapters = {page.meta.title for page in books[n - len(collected)].pages}
+            for mark in part.marks:
+                if mark.title in chapters:
+                    entries.append(TocEntry(mark.title, str(page + mark.page), indent=2))
+    dates = [i.model.issued for i in collected]
+    dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
+    created = max(dates) if dates else html.catalog.as_of
+    front = stage.write(html.collection(entries, (len(collected), len(books)), created))
+    return assemble(front, parts)
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:

@@ -377,6 +377,7 @@ LABELS: dict[str, dict[str, str]] = {
         "public_site_id_code": "网站标识码",
         "public_contact": "联系方式",
         "public_mark_alt": "党政机关网站标识",
+        "pdf_filing": "备案号：",
     }
 }
 

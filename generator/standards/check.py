@@ -29,6 +29,7 @@ def check_all(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem]:
         problems += _check_ids(item)
         problems += _check_withdrawals(item)
         problems += _check_rubric(item)
+        problems += _check_gbt_numbering(item)
     problems += _check_unique_editions(editions)
     problems += _check_replacements(editions)
     problems += _check_reuse(editions)
@@ -208,6 +209,17 @@ def _check_rubric(item: LoadedEdition) -> list[Problem]:
             )
         names.setdefault(band.name, loc)
     return problems
+
+
+def _check_gbt_numbering(item: LoadedEdition) -> list[Problem]:
+    """GB/T 1.1: 范围, 规范性引用文件 and 术语和定义 are chapters 1-3, so the own sections are 4, 5, …"""
+    if not item.model.gbt_1_1:
+        return []
+    return [
+        item.doc.problem(("sections", n, "number"), "HB226", number=s.number, expected=str(n + 4))
+        for n, s in enumerate(item.model.sections)
+        if s.number != str(n + 4)
+    ]
 
 
 def _check_unique_editions(editions: list[LoadedEdition]) -> list[Problem]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StrictBool, StringConstraints, model_validator
 
 from generator.core.documents import Loc
 from generator.core.model import Date, Markdown, Model, Points, Slug, Text
@@ -232,6 +232,23 @@ class EditionBody(Model):
     terms: list[Term] = Field(default_factory=list, description="术语和定义。")
     sections: list[Section] = Field(min_length=1, description="正文各章，每章含若干条款。")
     rubric: Rubric | None = Field(None, description="验收评分细则（可选）。")
+    gbt_1_1: StrictBool = Field(
+        False,
+        description="true：按 GB/T 1.1—2020 编排：范围、规范性引用文件、术语和定义为第 1、2、3 章，"
+        "正文各章从 4 起编号，封面印 ICS、CCS 和备案号（如填写）。",
+    )
+    ics: Text | None = Field(
+        None, description="国际标准分类号（ICS），如 03.100.01（可选，印在封面左上角）。"
+    )
+    ccs: Text | None = Field(
+        None, description="中国标准文献分类号（CCS），如 A 00（可选，印在封面左上角）。"
+    )
+    filing: Text | None = Field(None, description="备案号（可选，印在封面标准编号下）。")
+
+    @property
+    def gbt(self) -> bool:
+        """Whether the text follows GB/T 1.1-2020 (范围 is chapter 1, and so on)."""
+        return self.gbt_1_1
 
 
 class StandardDraft(EditionBody):
