@@ -46,6 +46,7 @@ CACHE_DIR = f"{WORK_DIR}/cache"
 CACHE_STATE = "state.sqlite"  # in CACHE_DIR
 COMPILED_TEMPLATES = f"{CACHE_DIR}/templates"
 COMPILED_THEME = f"{CACHE_DIR}/theme"
+SEARCH_PARTS = f"{CACHE_DIR}/search"  # each part of the site's search index, before the merge
 BUILD_DIR = f"{WORK_DIR}/build"  # the generated MkDocs project
 BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
