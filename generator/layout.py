@@ -52,6 +52,7 @@ BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committee's custom_dir
 MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
+MATERIAL_NAV = "hb-material/partials/nav.html"  # Material's menu, under ours (made once)
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/

@@ -119,7 +119,8 @@ def _build(
         run_mkdocs(config, dirty=dirty)
         mark("engine")
         previous = memory.search_keys
-        search.index_site(built, root / layout.SEARCH_PARTS, search_keys, previous, fresh=not dirty)
+        store = root / layout.SEARCH_PARTS
+        search.index_site(built, store, groups, search_keys, previous, fresh=not dirty)
         mark("search index")
         memory.set_engine(engine_key, search_keys)
     finally:

@@ -95,6 +95,7 @@ def write_theme(root: Path, custom: Custom) -> Path:
     target = root / layout.BUILD_THEME
     wanted: dict[str, Path] = {
         layout.MATERIAL_BASE: Path(templates.__file__).with_name("base.html"),
+        layout.MATERIAL_NAV: Path(templates.__file__).parent / "partials" / "nav.html",
     }
     layers = [layout.THEME] + ([custom.custom_dir] if custom.custom_dir else [])
     for layer in layers:

@@ -24,6 +24,7 @@ import json
 import shutil
 import subprocess
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import layout
@@ -34,6 +35,7 @@ from generator.layout import page_url
 
 PAGES = "pages"  # the index of every page not in a section of its own
 ROOT_PART = ""  # the build's part of the pages in no folder (the home page, 404)
+PART_PAGES = 100  # a top-level folder with fewer pages is indexed with ROOT_PART
 
 
 def shard_of(path: str, sections: tuple[str, ...] = ()) -> str:
@@ -79,19 +81,27 @@ def pagefind_binary() -> Path:
 
 def parts(paths: Iterable[str]) -> dict[str, list[str]]:
     """The build's parts of the search index: pages (their paths in the docs
-    folder) by the top-level folder of their address, ROOT_PART for none."""
+    folder) by the top-level folder of their address when it holds at least
+    PART_PAGES of them, else in ROOT_PART with the pages in no folder."""
     found: dict[str, list[str]] = {}
     for path in paths:
         if path.endswith(".md"):
             url = page_url(path)
-            top = url.split("/", 1)[0] if "/" in url else ROOT_PART
-            found.setdefault(top, []).append(path)
-    return {name: sorted(found[name]) for name in sorted(found)}
+            found.setdefault(url.split("/", 1)[0] if url != "." else ROOT_PART, []).append(path)
+    grouped: dict[str, list[str]] = {}
+    for top, members in found.items():
+        own = top != ROOT_PART and len(members) >= PART_PAGES
+        grouped.setdefault(top if own else ROOT_PART, []).extend(members)
+    return {name: sorted(grouped[name]) for name in sorted(grouped)}
 
 
-def part_glob(part: str) -> str:
-    """The HTML files of a part of the build's index, as a Pagefind glob."""
-    return f"{part}/**/*.html" if part != ROOT_PART else "*.html"
+def part_glob(part: str, members: Iterable[str]) -> str:
+    """The HTML files of a part of the build's index (its pages' paths in the docs
+    folder), as a Pagefind glob."""
+    if part != ROOT_PART:
+        return f"{part}/**/*.html"
+    tops = {page_url(p).split("/", 1)[0] for p in members} - {"."}
+    return "{" + ",".join(["*.html", *(f"{top}/**/*.html" for top in sorted(tops))]) + "}"
 
 
 def run_pagefind(
@@ -125,13 +135,19 @@ def run_pagefind(
 
 
 def index_site(
-    site: Path, store: Path, keys: dict[str, str], previous: dict[str, str], *, fresh: bool
+    site: Path,
+    store: Path,
+    groups: dict[str, list[str]],
+    keys: dict[str, str],
+    previous: dict[str, str],
+    *,
+    fresh: bool,
 ) -> None:
     """Bring the built site's one index (`pagefind/pages/`) up to date.
 
-    `keys`: each part's search key now (`parts`), `previous`: as the last build
-    left them in `store` (one folder per part); `fresh`: every page's HTML was
-    written anew, so every part is indexed again. Parts whose key changed are
+    `groups`: the parts' pages (`parts`), `keys`: each part's search key now,
+    `previous`: as the last build left them in `store` (one folder per part);
+    `fresh`: every page's HTML was written anew, so every part is indexed again. Parts whose key changed are
     indexed again, then all are joined; when they cannot be (pages in another
     language), the site is indexed in one run instead."""
     folders = {name: store / (f"part-{name}" if name != ROOT_PART else "root") for name in keys}
@@ -143,8 +159,14 @@ def index_site(
         for name, folder in folders.items()
         if fresh or previous.get(name) != keys[name] or not (folder / ENTRY).is_file()
     ]
-    for name in changed:
-        run_pagefind(site, pages=part_glob(name), output=folders[name])
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind's start and writing are serial
+        done = pool.map(
+            lambda name: run_pagefind(
+                site, pages=part_glob(name, groups[name]), output=folders[name]
+            ),
+            changed,
+        )
+        list(done)  # raises what a run raised
     index = site / layout.SEARCH_DIR
     target = index / PAGES
     if changed or not (target / ENTRY).is_file():
@@ -160,5 +182,5 @@ def index_site(
 
 def _languages(folder: Path) -> bool:
     """Whether Pagefind found any page with text in this part."""
-    entry = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
-    return bool(entry.get("languages"))
+    entry = folder / ENTRY
+    return entry.is_file() and bool(json.loads(entry.read_text(encoding="utf-8")).get("languages"))
