@@ -23,13 +23,15 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import layout
+from generator.engine import search_merge
 from generator.engine.search_canon import canonicalize
-from generator.engine.search_merge import ENTRY, NotMergeable, merge
+from generator.engine.search_merge import ENTRY
 from generator.errors import BuildFailed
 from generator.layout import page_url
 
@@ -170,10 +172,14 @@ def index_site(
     index = site / layout.SEARCH_DIR
     target = index / PAGES
     if changed or not (target / ENTRY).is_file():
-        indexed = [f for f in folders.values() if _languages(f)]
-        try:
-            merge(indexed, target)
-        except (NotMergeable, OSError, ValueError, LookupError, TypeError):
+        indexed = [str(f.resolve()) for f in folders.values() if _languages(f)]
+        merged = subprocess.run(  # a process of its own: the parts' words are many
+            [sys.executable, "-m", search_merge.__name__, str(target.resolve()), *indexed],
+            capture_output=True,
+            check=False,
+            cwd=store,  # not a folder where another `generator` package could be found first
+        )
+        if merged.returncode != 0:
             run_pagefind(site)  # parts in other languages, or damaged: one run instead
     for stale in index.glob("*"):  # a part of an index this build does not make
         if stale.name != PAGES:

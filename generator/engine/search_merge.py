@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -256,3 +257,18 @@ def _merged(rel: str) -> bool:
         or rel.startswith(("index/", "filter/"))
         or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))
     )
+
+
+def main(args: list[str]) -> int:
+    """`python -m generator.engine.search_merge OUT PART...`: merge in a process of
+    its own (the build's process stays as small as it was); 3: not mergeable."""
+    out, *parts = (Path(a) for a in args)
+    try:
+        merge(parts, out)
+    except NotMergeable:
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
