@@ -52,18 +52,13 @@ CACHE_STATE = "state.sqlite"  # in CACHE_DIR
 COMPILED_TEMPLATES = f"{CACHE_DIR}/templates"
 COMPILED_THEME = f"{CACHE_DIR}/theme"
 PDF_PARTS = f"{CACHE_DIR}/pdf-parts"  # a booklet's chapters as PDFs, by their source's digest
+SEARCH_PARTS = f"{CACHE_DIR}/search"  # each part of the site's search index, before the merge
 BUILD_DIR = f"{WORK_DIR}/build"  # the generated MkDocs project
 BUILD_DOCS = f"{BUILD_DIR}/docs"
 BUILD_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committee's custom_dir
 MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
-
-
-def root_of_build(config: Path) -> Path:
-    """The handbook's folder, from the generated project's configuration file."""
-    return config.parents[len(BUILD_CONFIG.split("/")) - 1]
-
-
+MATERIAL_NAV = "hb-material/partials/nav.html"  # Material's menu, under ours (made once)
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
 SERVE_PROBLEMS = "hb-problems.json"  # in the preview's docs: its current problems, shown on every page
@@ -72,6 +67,12 @@ SITE_DIR = "site"  # published, unless --site-dir says otherwise
 STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there
 STAGING_GITIGNORE = "# handbook: the previous site, kept to make the next one quickly\n*\n"
 ASIDE_SUFFIX = ".old"  # beside the site, for an instant, where folders cannot be exchanged
+
+
+def root_of_build(config: Path) -> Path:
+    """The handbook's folder, from the generated project's configuration file."""
+    return config.parents[len(BUILD_CONFIG.split("/")) - 1]
+
 
 # -- generated pages, relative to the docs folder (their URLs) ------------------------
 HOME = "index.md"

@@ -126,11 +126,17 @@ class _Builder:
     """Turn a composed node tree into plain data and record every node's place."""
 
     def __init__(
-        self, doc: Document, constructor: yaml.SafeLoader, *, foreign_tags: bool = False
+        self,
+        doc: Document,
+        constructor: yaml.SafeLoader,
+        *,
+        foreign_tags: bool = False,
+        places: bool = True,
     ) -> None:
         self.doc = doc
         self.constructor = constructor
         self.foreign_tags = foreign_tags
+        self.places = places  # False: record no places (found again if a problem needs one)
         self.problems: list[Problem] = []
         # Aliases make the composed graph share nodes: each use of a shared
         # collection is counted as the values it expands to.
@@ -143,14 +149,15 @@ class _Builder:
         self.max_values, self.max_aliased = limits.MAX_VALUES, limits.MAX_ALIAS_VALUES
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
-        place = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.doc.places[loc] = place
+        if self.places:
+            self.doc.places[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if self.foreign_tags and _is_foreign(node.tag):
             self._note_tags(node, loc)
             return None  # another program's value (mkdocs.yml's `!ENV`, `!!python/…`)
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, loc)
         if len(loc) >= limits.MAX_DEPTH:  # checked before going one level deeper
+            place = (node.start_mark.line + 1, node.start_mark.column + 1)
             raise _Refused(
                 Problem.at(self.doc.path, *place, format_loc(loc), "HB031", limit=limits.MAX_DEPTH)
             )
@@ -212,13 +219,13 @@ class _Builder:
         self.constructor.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = str(key_node.value)
-            key_place = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in first_seen:
                 other = first_seen[key].start_mark
                 self.problems.append(
                     Problem.at(
                         self.doc.path,
-                        *key_place,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
                         format_loc((*loc, key)),
                         "HB020",
                         name=key,
@@ -228,7 +235,9 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node
-            self.doc.key_places[(*loc, key)] = key_place
+            if self.places:
+                mark = key_node.start_mark
+                self.doc.key_places[(*loc, key)] = (mark.line + 1, mark.column + 1)
             result[key] = self.build(value_node, (*loc, key))
         return result
 
@@ -343,10 +352,12 @@ def _is_foreign(tag: str) -> bool:
 
 
 def _parse(
-    text: str, rel: str, first_line: int = 1, *, foreign_tags: bool = False
+    text: str, rel: str, first_line: int = 1, *, foreign_tags: bool = False, places: bool = True
 ) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text that starts at `first_line` of its file. `foreign_tags`:
-    values tagged for another program are read as empty instead of refused."""
+    values tagged for another program are read as empty instead of refused.
+    `places=False`: record no places (a third quicker); a file with a problem
+    is parsed again with them, so that every problem is placed as always."""
     shift = first_line - 1
     problems = _tab_problems(text, rel)
     if problems:
@@ -366,12 +377,18 @@ def _parse(
     if node is None:
         return None, []
     doc = Document(rel, None)
-    builder = _Builder(doc, yaml.SafeLoader(""), foreign_tags=foreign_tags)
+    builder = _Builder(doc, yaml.SafeLoader(""), foreign_tags=foreign_tags, places=places)
     try:
         doc.data = builder.build(node, ())
     except _Refused as refused:
+        if not places:
+            return _parse(text, rel, first_line, foreign_tags=foreign_tags)
         p = refused.problem
         return None, [Problem(rel, p.line + shift, p.column, p.field, p.code, p.params)]
+    if not places:
+        if builder.problems:
+            return _parse(text, rel, first_line, foreign_tags=foreign_tags)
+        doc.__dict__["stale"] = True  # places are found again when asked for (Document.where)
     if shift:
         doc.places = {k: (line + shift, col) for k, (line, col) in doc.places.items()}
         doc.key_places = {k: (line + shift, col) for k, (line, col) in doc.key_places.items()}
@@ -389,13 +406,14 @@ def _shifted(problem: Problem, shift: int) -> Problem:
 
 
 def load_yaml(
-    path: Path, rel: str, *, foreign_tags: bool = False
+    path: Path, rel: str, *, foreign_tags: bool = False, places: bool = True
 ) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file. Returns the document, or None and the reasons."""
+    """Parse one YAML file. Returns the document, or None and the reasons.
+    `places=False`: the places are found again from the file if asked for."""
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    doc, problems = _parse(text, rel, foreign_tags=foreign_tags)
+    doc, problems = _parse(text, rel, foreign_tags=foreign_tags, places=places)
     if doc is None and not problems:
         return None, [Problem.at(rel, 1, 1, "", "HB023")]
     if doc is not None:

@@ -33,7 +33,7 @@ def load_typed(
 def _load_typed(
     path: Path, rel: str, model: type[M]
 ) -> tuple[Document | None, M | None, list[Problem]]:
-    doc, problems = load_yaml(path, rel)
+    doc, problems = load_yaml(path, rel, places=False)  # found again for a problem
     if doc is None:
         return None, None, problems
     typed, found = parse(doc, model)

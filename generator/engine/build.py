@@ -4,7 +4,8 @@ A build reuses what the previous one left in `.handbook/` (see `core.memory`):
 the generator renders only pages whose sources changed and rewrites only files
 whose text changed; when the menu and the configuration are unchanged the
 engine rebuilds only those pages (MkDocs' dirty build, into `.handbook/site`),
-and search is indexed again only when what it sees changed. The result is the
+and search indexes again only the parts of the site whose searchable text
+changed (engine/search.py). The result is the
 same site a clean build makes.
 """
 
@@ -18,11 +19,11 @@ from pathlib import Path
 from generator import layout
 from generator.core.lock import one_run
 from generator.core.memory import BuildCache, digest_parts, folder_digest
+from generator.engine import search
 from generator.engine.custom import read_custom
 from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
-from generator.engine.search import PAGES, run_pagefind
 from generator.messages import Phrase
 from generator.pipeline import Result, run
 
@@ -112,19 +113,16 @@ def _build(
         if memory.engine_key and not built.is_dir():
             memory.found_damage()  # the engine's folder is gone: it is built in full
         dirty = memory.engine_key == engine_key and built.is_dir()
-        search_key = memory.search_key(p.path for p in result.pages if p.path.endswith(".md"))
+        groups = search.parts(p.path for p in result.pages)
+        search_keys = {name: memory.search_key(paths) for name, paths in groups.items()}
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
         run_mkdocs(config, dirty=dirty)
         mark("engine")
-        current = dirty and memory.search_keys.get(PAGES) == search_key
-        index = built / layout.SEARCH_DIR
-        if not (current and (index / PAGES / "pagefind-entry.json").is_file()):
-            run_pagefind(built)
-        for stale in index.glob("*"):  # a part of an index this build does not make
-            if stale.name != PAGES:
-                shutil.rmtree(stale)
+        previous = memory.search_keys
+        store = root / layout.SEARCH_PARTS
+        search.index_site(built, store, groups, search_keys, previous, fresh=not dirty)
         mark("search index")
-        memory.set_engine(engine_key, {PAGES: search_key})
+        memory.set_engine(engine_key, search_keys)
     finally:
         memory.close()
     publish(built, target)

@@ -107,6 +107,7 @@ def theme_sources(root: Path, custom: Custom) -> dict[str, Path]:
 
     wanted: dict[str, Path] = {
         layout.MATERIAL_BASE: Path(templates.__file__).with_name("base.html"),
+        layout.MATERIAL_NAV: Path(templates.__file__).parent / "partials" / "nav.html",
     }
     for layer in [layout.THEME, *committee_layers(root, custom)]:
         if layer.is_dir():

@@ -14,6 +14,7 @@ engine without these hooks still builds the project: raw HTML is valid Markdown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -91,11 +92,13 @@ def on_template_context(context: Any, template_name: str, config: Any, **kwargs:
 
 
 def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
-    """Keep the theme's compiled templates between builds (Jinja checks their sources)."""
+    """Keep the theme's compiled templates between builds (Jinja checks their sources),
+    and give the theme `hb_menu` (theme/partials/nav.html)."""
     root = layout.root_of_build(Path(config.config_file_path))
     folder = root / layout.COMPILED_THEME
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    env.globals["hb_menu"] = menu
     return env
 
 
@@ -105,15 +108,79 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
+class Menu:
+    """The menu for one page: `html` made before for a page that sits alike, or
+    None; `keep(html)` remembers it for the next such page (and returns it)."""
+
+    def __init__(self, kept: dict[tuple[object, ...], str] | None, key: tuple[object, ...]) -> None:
+        self._kept, self._key = kept, key
+        self.html = kept.get(key) if kept is not None else None
+
+    def keep(self, html: str) -> str:
+        """Remember the menu made for this page, for the pages alike; give it back."""
+        if self._kept is not None:
+            self._kept[self._key] = html
+        return html
+
+
+_MENUS = "hb_menus"  # on the navigation object: this build's menus and the menu's folders
+
+
+def menu(nav: Any, page: Any, config: Any) -> Menu:
+    """The menu of a page it does not list depends only on the links in it, each
+    relative to the page's folder; those depend only on how deep the page's
+    folder is and on how far its path follows the menu's own folders. Pages
+    alike in both get the same menu. The menus are kept on this build's
+    navigation (`mkdocs serve` makes a new one per build)."""
+    if page is None or nav is None:
+        return Menu(None, ())
+    state = getattr(nav, _MENUS, None)
+    if state is None:
+        listed = {id(p) for p in nav.pages}
+        # Where the menu's links go: its pages, and the logo and home it may name.
+        theme, extra = config.get("theme") or {}, config.get("extra") or {}
+        targets = [p.url for p in nav.pages]
+        targets += [str(v) for v in (theme.get("logo"), extra.get("homepage")) if v]
+        folders = {
+            tuple(parts[:i])
+            for url in targets
+            for parts in [url.split("/")[:-1]]
+            for i in range(1, len(parts) + 1)
+        }
+        state = (listed, folders, {})
+        setattr(nav, _MENUS, state)
+    listed, folders, kept = state
+    if id(page) in listed:
+        return Menu(None, ())  # the page's own item is marked: made as Material makes it
+    parts = page.url.split("/")[:-1]
+    follows = 0
+    while follows < len(parts) and tuple(parts[: follows + 1]) in folders:
+        follows += 1
+    return Menu(kept, (len(parts), tuple(parts[:follows])))
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any = None, **kwargs: Any) -> str:
-    """A finished-HTML page gives Python-Markdown nothing to parse. Every generated
-    page's "编辑此页" link opens its own source file (a standard's edition YAML)."""
+    """A finished-HTML page gives Python-Markdown nothing to parse, and is not even
+    handed to it: setting up Python-Markdown with the extensions costs a page
+    more than converting it. Every generated page's "编辑此页" link opens its own
+    source file (a standard's edition YAML)."""
     if config is not None and SOURCE_KEY in page.meta:
         page.edit_url = edit_url(page.meta[SOURCE_KEY], config)
     if page.meta.get("hb_html"):
         setattr(page, _BODY, markdown)
+        page.render = functools.partial(_render_nothing, page)  # this page's only
         return ""
     return markdown
+
+
+def _render_nothing(page: Any, config: Any, files: Any) -> None:
+    """What MkDocs' `Page.render` leaves on a page whose Markdown is empty
+    (on_page_content then gives the page its HTML, table of contents and anchors)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:

@@ -5,9 +5,13 @@ each index ranks its pages on its own statistics, so with the standards in an
 index of their own the standard that defines 主题党日 came after every manual and
 notice mentioning it (score 5.6 against 13.1 in one index), and each extra index
 costs a search its own chunks (at 10,000 pages a search for 党支部 fetched 274 KiB
-with one index, 286 KiB with two, 366 KiB with four). Pagefind cannot update an
-index, so when the searchable text of any page changes (a clause, not a score:
-scores and histories are outside search) the site is indexed again.
+with one index, 286 KiB with two, 366 KiB with four).
+
+Pagefind cannot update an index, so the build indexes each part of the site (a
+top-level folder, `parts`) on its own into `.handbook/cache/search/`, again only
+when the searchable text of its pages changed (a clause, not a score: scores and
+histories are outside search), and joins the parts into the one index
+(`engine/search_merge.py`), which ranks as one run of Pagefind over every page.
 
 `handbook serve` splits its index by top-level folder (`engine/serve_search.py`),
 merged in the browser (Pagefind's `mergeIndex`), so that an edit re-indexes only
@@ -16,17 +20,24 @@ its part: `shards` and `glob` say which pages go where.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import layout
+from generator.engine import search_merge
 from generator.engine.search_canon import canonicalize
+from generator.engine.search_merge import ENTRY
 from generator.errors import BuildFailed
 from generator.layout import page_url
 
 PAGES = "pages"  # the index of every page not in a section of its own
+ROOT_PART = ""  # the build's part of the pages in no folder (the home page, 404)
+PART_PAGES = 100  # a top-level folder with fewer pages is indexed with ROOT_PART
 
 
 def shard_of(path: str, sections: tuple[str, ...] = ()) -> str:
@@ -70,11 +81,38 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def run_pagefind(site: Path, shard: str = PAGES, pages: str = "**/*.html") -> None:
-    """Index the pages of `site` matching the glob `pages` into `pagefind/<shard>/`,
-    afresh; filter files are rewritten in a stable order."""
-    out = f"{layout.SEARCH_DIR}/{shard}" if shard else layout.SEARCH_DIR
-    shutil.rmtree(site / out, ignore_errors=True)  # nothing of an older index stays
+def parts(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The build's parts of the search index: pages (their paths in the docs
+    folder) by the top-level folder of their address when it holds at least
+    PART_PAGES of them, else in ROOT_PART with the pages in no folder."""
+    found: dict[str, list[str]] = {}
+    for path in paths:
+        if path.endswith(".md"):
+            url = page_url(path)
+            found.setdefault(url.split("/", 1)[0] if url != "." else ROOT_PART, []).append(path)
+    grouped: dict[str, list[str]] = {}
+    for top, members in found.items():
+        own = top != ROOT_PART and len(members) >= PART_PAGES
+        grouped.setdefault(top if own else ROOT_PART, []).extend(members)
+    return {name: sorted(grouped[name]) for name in sorted(grouped)}
+
+
+def part_glob(part: str, members: Iterable[str]) -> str:
+    """The HTML files of a part of the build's index (its pages' paths in the docs
+    folder), as a Pagefind glob."""
+    if part != ROOT_PART:
+        return f"{part}/**/*.html"
+    tops = {page_url(p).split("/", 1)[0] for p in members} - {"."}
+    return "{" + ",".join(["*.html", *(f"{top}/**/*.html" for top in sorted(tops))]) + "}"
+
+
+def run_pagefind(
+    site: Path, shard: str = PAGES, pages: str = "**/*.html", output: Path | None = None
+) -> None:
+    """Index the pages of `site` matching the glob `pages` into `pagefind/<shard>/`
+    (or the folder `output`), afresh; filter files are rewritten in a stable order."""
+    out = output or site / (f"{layout.SEARCH_DIR}/{shard}" if shard else layout.SEARCH_DIR)
+    shutil.rmtree(out, ignore_errors=True)  # nothing of an older index stays
     done = subprocess.run(
         [
             str(pagefind_binary()),
@@ -82,8 +120,8 @@ def run_pagefind(site: Path, shard: str = PAGES, pages: str = "**/*.html") -> No
             str(site),
             "--glob",
             pages,
-            "--output-subdir",
-            out,
+            "--output-path",
+            str(out.resolve()),
             "--quiet",
             # Permalink pilcrows are not text to search.
             "--exclude-selectors",
@@ -95,4 +133,60 @@ def run_pagefind(site: Path, shard: str = PAGES, pages: str = "**/*.html") -> No
     )
     if done.returncode != 0:
         raise BuildFailed("error.indexer", detail=f"{done.stdout}{done.stderr}".rstrip())
-    canonicalize(site / out)  # filter files in a stable order: builds stay identical
+    canonicalize(out)  # filter files in a stable order: builds stay identical
+
+
+def index_site(
+    site: Path,
+    store: Path,
+    groups: dict[str, list[str]],
+    keys: dict[str, str],
+    previous: dict[str, str],
+    *,
+    fresh: bool,
+) -> None:
+    """Bring the built site's one index (`pagefind/pages/`) up to date.
+
+    `groups`: the parts' pages (`parts`), `keys`: each part's search key now,
+    `previous`: as the last build left them in `store` (one folder per part);
+    `fresh`: every page's HTML was written anew, so every part is indexed again. Parts whose key changed are
+    indexed again, then all are joined; when they cannot be (pages in another
+    language), the site is indexed in one run instead."""
+    folders = {name: store / (f"part-{name}" if name != ROOT_PART else "root") for name in keys}
+    for stale in store.glob("*") if store.is_dir() else ():
+        if stale not in folders.values():
+            shutil.rmtree(stale)
+    changed = [
+        name
+        for name, folder in folders.items()
+        if fresh or previous.get(name) != keys[name] or not (folder / ENTRY).is_file()
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind's start and writing are serial
+        done = pool.map(
+            lambda name: run_pagefind(
+                site, pages=part_glob(name, groups[name]), output=folders[name]
+            ),
+            changed,
+        )
+        list(done)  # raises what a run raised
+    index = site / layout.SEARCH_DIR
+    target = index / PAGES
+    if changed or not (target / ENTRY).is_file():
+        indexed = [str(f.resolve()) for f in folders.values() if _languages(f)]
+        merged = subprocess.run(  # a process of its own: the parts' words are many
+            [sys.executable, "-m", search_merge.__name__, str(target.resolve()), *indexed],
+            capture_output=True,
+            check=False,
+            cwd=store,  # not a folder where another `generator` package could be found first
+        )
+        if merged.returncode != 0:
+            run_pagefind(site)  # parts in other languages, or damaged: one run instead
+    for stale in index.glob("*"):  # a part of an index this build does not make
+        if stale.name != PAGES:
+            shutil.rmtree(stale)
+
+
+def _languages(folder: Path) -> bool:
+    """Whether Pagefind found any page with text in this part."""
+    entry = folder / ENTRY
+    return entry.is_file() and bool(json.loads(entry.read_text(encoding="utf-8")).get("languages"))

@@ -4,12 +4,15 @@ build makes, byte for byte, whatever the edit."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import cbor2
 import pytest
 
+from generator.engine import search
 from generator.engine.build import build_site
 from generator.errors import ValidationFailed
 from generator.pipeline import Result
@@ -161,6 +164,44 @@ def test_an_edited_clause_re_renders_its_pages_and_re_indexes_search(
     changed = {p for p in after_index if after_index[p] != before_index.get(p)}
     assert "pages/pagefind-entry.json" in changed  # the index was made again
     assert "修改后的条文。" in (root / "site/standards/liuhua-24/index.html").read_text("utf-8")
+
+
+def test_an_edited_clause_re_indexes_only_its_part_of_search(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every top-level folder a part of its own (the sample's folders are small).
+    monkeypatch.setattr(search, "PART_PAGES", 1)
+    root = _copy(built, tmp_path / "rebuilt")
+    _rebuild(root)
+    parts = root / ".handbook/cache/search"
+    assert sorted(p.name for p in parts.iterdir()) == [
+        "part-glossary",
+        "part-manuals",
+        "part-notices",
+        "part-results",
+        "part-standards",
+        "root",
+    ]
+    before = _mtimes(parts)
+    _edit("standards/liuhua-24/2023.yml", "text: ", "text: Zhenggaizhuyi ")(root)
+    _rebuild(root)
+    after = _mtimes(parts)
+    changed = {p.split("/", 1)[0] for p in after if after[p] != before.get(p)}
+    assert changed == {"part-standards"}
+    # The search finds the new text, and the site is the one a clean build makes.
+    assert "zhenggaizhuyi" in _index_words(root / "site/pagefind/pages")
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    build_site(clean, AS_OF)
+    _assert_same_site(root / "site", clean / "site")
+
+
+def _index_words(index: Path) -> set[str]:
+    words: set[str] = set()
+    for chunk in (index / "index").glob("*.pf_index"):
+        data = gzip.decompress(chunk.read_bytes())[len(b"pagefind_dcd") :]
+        words.update(word for word, _, _ in cbor2.loads(data)[0])
+    return words
 
 
 def test_a_changed_score_rewrites_result_pages_without_re_indexing_search(
