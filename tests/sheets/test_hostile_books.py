@@ -18,6 +18,7 @@ import pytest
 import xlsxwriter
 
 from generator.messages import phrase
+from generator.results.headings import column_letter
 from generator.sheets.commands import export
 from generator.sheets.import_ import import_book
 from tests.samples import AS_OF, Handbook
@@ -433,3 +434,16 @@ def test_a_damaged_part_and_a_password_protected_zip(handbook: Handbook, tmp_pat
     raw[at + 8] |= 1  # and the central directory's
     locked.write_bytes(bytes(raw))
     assert problems_of(handbook, locked, round_id="r2025")[0].endswith("[HB045]")
+
+
+def test_a_csv_of_one_endless_record_is_bounded_before_it_is_split(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    setup(handbook)
+    book = tmp_path / "wide.csv"
+    book.write_bytes(b"," * 20_000_000)
+    assert problems_of(handbook, book, round_id="r2025") == [
+        "wide.csv: 工作表的数据一直写到第 20,000,001 列（"
+        + column_letter(20_000_000)
+        + " 列），超过上限 1,000 列；请删去右侧多余的列 [HB735]"
+    ]
