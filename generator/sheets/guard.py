@@ -11,10 +11,12 @@ message and never costs more memory than a normal one.
   as the zip declares them; then every member is inflated here, in chunks,
   counting what it really holds (a zip that declares less than it holds is
   refused as forged). The sheets' rows, columns and cells are counted on the way
-  (`Extent`), so that a tiny sheet with one cell at XFD1048576 is refused before
-  a reader lays out its 17 billion cells.
+  (`Extent` for xlsx and ods XML, `BinaryExtent` for xlsb records), so that a tiny
+  sheet with one cell at XFD1048576 is refused before a reader lays out its 17
+  billion cells. (An xls file is bounded by its format, 65,536 × 256 cells, and is
+  checked by `bounded` once the reader has laid it out, before Python sees it.)
 
-The messages are the catalogue's HB045-HB049 and HB731-HB738.
+The messages are the catalogue's HB045-HB048, HB703 and HB731-HB738.
 """
 
 from __future__ import annotations
