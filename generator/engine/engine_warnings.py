@@ -38,12 +38,12 @@ _RULES = (
 _ANY_DOC = re.compile(_DOC)
 
 
-def _place(root: Path, doc: str, url: str) -> tuple[str, int, int]:
+def _place(root: Path | None, doc: str, url: str) -> tuple[str, int, int]:
     """The source file of a generated page (a hand-written one: under content/), and the
     line and column of `url` in it (0, 0 when it cannot be found)."""
     rel = f"{layout.CONTENT_DIR}/{doc}"
-    path = root / rel
-    if not path.is_file():
+    path = root / rel if root is not None else None
+    if path is None or not path.is_file():
         return doc, 0, 0
     text = path.read_text(encoding="utf-8-sig", errors="replace")
     at = text.find(f"({url}")
@@ -53,8 +53,10 @@ def _place(root: Path, doc: str, url: str) -> tuple[str, int, int]:
     return rel, text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
-def _hint(root: Path, where: str, url: str) -> Phrase:
+def _hint(root: Path | None, where: str, url: str) -> Phrase:
     """MkDocs found no page: the closest name among the files beside the page, if any."""
+    if root is None:
+        return NOTHING
     folder = (root / where).parent
     name = url.split("#", 1)[0].rsplit("/", 1)[-1]
     if "/" in url or not folder.is_dir():
@@ -62,8 +64,9 @@ def _hint(root: Path, where: str, url: str) -> Phrase:
     return did_you_mean(name, [p.name for p in folder.iterdir() if p.is_file()])
 
 
-def as_problems(messages: list[str], root: Path) -> list[Problem]:
-    """Each of MkDocs' warnings as a problem."""
+def as_problems(messages: list[str], root: Path | None) -> list[Problem]:
+    """Each of MkDocs' warnings as a problem (`root`: the handbook, to place it at its
+    line; None: at its page)."""
     problems = []
     for message in messages:
         for pattern, code in _RULES:
@@ -84,3 +87,10 @@ def as_problems(messages: list[str], root: Path) -> list[Problem]:
             where = _place(root, doc["doc"], "")[0] if doc else layout.CONFIG_FILE
             problems.append(Problem.at(where, 0, 0, "", "HB315", detail=message))
     return problems
+
+
+def worded(message: str, language: str) -> str | None:
+    """One of MkDocs' warnings about a page, worded as a problem (None: not one of those)."""
+    if not _ANY_DOC.match(message):
+        return None
+    return as_problems([message], None)[0].format(language)

@@ -2,13 +2,15 @@
 
 MkDocs logs finished English sentences (f-strings, no message ids); the few its
 server logs while previewing are matched here and worded from our catalogue.
-Any other line (a warning of the theme, say) is shown as MkDocs wrote it."""
+A warning about a page's link is worded as `check` words it (`engine_warnings`);
+any other line (a warning of the theme, say) is shown as MkDocs wrote it."""
 
 from __future__ import annotations
 
 import logging
 import re
 
+from generator.engine.engine_warnings import worded
 from generator.messages import key_in_catalogue, text
 
 _LINES = (
@@ -30,7 +32,7 @@ def word(message: str, language: str) -> str:
         match = pattern.match(message)
         if match:
             return text(key, language, **match.groupdict())
-    return message
+    return worded(message, language) or message
 
 
 class ServeFormatter(logging.Formatter):

@@ -11,17 +11,21 @@ message and never costs more memory than a normal one.
   as the zip declares them; then every member is inflated here, in chunks,
   counting what it really holds (a zip that declares less than it holds is
   refused as forged). The sheets' rows, columns and cells are counted on the way
-  (`Extent`), so that a tiny sheet with one cell at XFD1048576 is refused before
-  a reader lays out its 17 billion cells.
+  (`Extent` for xlsx and ods XML, `BinaryExtent` for xlsb records), so that a tiny
+  sheet with one cell at XFD1048576 is refused before a reader lays out its 17
+  billion cells. (An xls file is bounded by its format, 65,536 × 256 cells, and is
+  checked by `bounded` once the reader has laid it out, before Python sees it.)
 
-The messages are the catalogue's HB045-HB049 and HB731-HB738.
+The messages are the catalogue's HB045-HB048, HB703 and HB731-HB738.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
@@ -124,23 +128,27 @@ def _is_text(data: bytes) -> bool:
 
 def _check_zip(path: Path, shown: str, suffix: str) -> None:
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            names = {i.filename for i in infos}
-            if not names & {"[Content_Types].xml", "mimetype", "content.xml"}:
-                fail(shown, "HB048", kind=phrase("kind.archive"), suffix=suffix)
-            if any(n.startswith("word/") for n in names):
-                fail(shown, "HB048", kind=phrase("kind.word"), suffix=suffix)
-            if any(n.startswith("ppt/") for n in names):
-                fail(shown, "HB048", kind=phrase("kind.slides"), suffix=suffix)
-            if "EncryptionInfo" in names:
-                fail(shown, "HB045")
-            _declared(infos, shown)
-            sheets = _sheet_names(z, names)
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):  # its directory, at the end, is missing
+        fail(shown, "HB047", suffix=suffix)
+    with z:
+        infos = z.infolist()
+        names = {i.filename for i in infos}
+        if not names & {"[Content_Types].xml", "mimetype", "content.xml"}:
+            fail(shown, "HB048", kind=phrase("kind.archive"), suffix=suffix)
+        if any(n.startswith("word/") for n in names):
+            fail(shown, "HB048", kind=phrase("kind.word"), suffix=suffix)
+        if any(n.startswith("ppt/") for n in names):
+            fail(shown, "HB048", kind=phrase("kind.slides"), suffix=suffix)
+        if "EncryptionInfo" in names or any(i.flag_bits & 0x1 for i in infos):
+            fail(shown, "HB045")
+        _declared(infos, shown)
+        sheets = _sheet_names(z, names)
+        try:
             for info in infos:
                 _inflate(z, info, f"{shown}:{sheets.get(info.filename, '')}".rstrip(":"))
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, OSError, ValueError):
-        fail(shown, "HB047", suffix=suffix)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError):
+            fail(shown, "HB703", suffix=suffix)  # a part cut short or damaged
 
 
 def _declared(infos: list[zipfile.ZipInfo], shown: str) -> None:
@@ -198,7 +206,7 @@ def _inflate(z: zipfile.ZipFile, info: zipfile.ZipInfo, place: str) -> None:
             if read > info.file_size:
                 fail(place.split(":", 1)[0], "HB737", member=info.filename)
             if extent is not None:
-                carry = extent.feed(carry + chunk)[-65536:]  # a tag is never longer
+                carry = extent.feed(carry + chunk)
                 extent.check(place)
     if extent is not None:
         extent.feed(carry + b">")
@@ -252,7 +260,7 @@ class Extent:
         elif not self._fast(body):
             for m in _XLSX_TAG.finditer(body):
                 self._xlsx(m.group(1), m.group(2))
-        return rest
+        return rest[-65536:]  # a tag is never longer
 
     def _fast(self, body: bytes) -> bool:
         """Every cell and row of `body` named by its `r` (what Excel, WPS, LibreOffice and
@@ -328,9 +336,61 @@ class Extent:
 def _extent_for(name: str) -> Extent | None:
     if _XLSX_SHEET.match(name):
         return Extent()
+    if _XLSB_SHEET.match(name):
+        return BinaryExtent()
     if name == "content.xml":
         return Extent(ods=True)
     return None
+
+
+_XLSB_SHEET = re.compile(r"xl/worksheets/[^/]+\.bin$")
+_ROW_HEADER = 0  # BIFF12 records (MS-XLSB 2.4): BrtRowHdr, then its cells
+_CELLS = frozenset(range(1, 14))  # BrtCellBlank … BrtFmlaError: the column comes first
+
+
+@dataclass
+class BinaryExtent(Extent):
+    """An xlsb sheet's extent, from its BIFF12 records (a type and a size, each a
+    variable-length number, then the data)."""
+
+    _skip: int = 0  # what is left of a long record (a long text) that is not read
+
+    def feed(self, data: bytes) -> bytes:
+        """Read the complete records in `data`; return the incomplete one at its end."""
+        at, end = min(self._skip, len(data)), len(data)
+        self._skip -= at
+        while at < end:
+            start = at
+            kind, at = _varint(data, at, 2)
+            size, at = _varint(data, at, 4)
+            if kind < 0 or size < 0:
+                return data[start:]
+            if at + size > end:
+                if size < 65536:
+                    return data[start:]
+                self._skip = at + size - end
+                return b""
+            if kind == _ROW_HEADER and size >= 4:
+                self._row = struct.unpack_from("<I", data, at)[0] + 1
+            elif kind in _CELLS and size >= 4:
+                self.cells += 1
+                self._reach(max(self._row, 1), struct.unpack_from("<I", data, at)[0] + 1)
+            at += size
+        return b""
+
+
+def _varint(data: bytes, at: int, most: int) -> tuple[int, int]:
+    """A record's type or size: 7 bits a byte, the high bit saying another follows
+    (-1: the data ends first)."""
+    value = 0
+    for k in range(most):
+        if at + k >= len(data):
+            return -1, at
+        byte = data[at + k]
+        value |= (byte & 0x7F) << (7 * k)
+        if not byte & 0x80:
+            return value, at + k + 1
+    return value, at + most
 
 
 def bounded(place: str, rows: int, columns: int) -> None:

@@ -166,6 +166,9 @@ def _read_csv(path: Path, shown: str) -> Book:
     text, encoding = decode_csv(path.read_bytes(), shown)
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
+    # Bounded before the fields are made: a line of 60 million commas is one record.
+    widest = max((line.count(delimiter) + 1 for line in io.StringIO(text)), default=0)
+    bounded(shown, min(text.count("\n"), MAX_ROWS), widest)
     rows: list[list[Cell]] = []
     width = 0
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -161,3 +161,17 @@ def test_a_manuals_pdf_keeps_no_address_of_the_build_machine(
         b"https://example.org/",
         b"https://handbook.example.org/handbook/",
     ]
+
+
+def test_the_preview_words_a_pages_warning_too() -> None:
+    from generator.engine.serve_words import word
+
+    message = (
+        "Doc file 'manuals/guide/01-intro.md' contains a link '02-nxet.md', but the target "
+        "'manuals/guide/02-nxet.md' is not found among documentation files."
+    )
+    assert word(message, "zh") == (
+        "manuals/guide/01-intro.md: 链接 02-nxet.md 的目标在手册中不存在（路径相对于本页）；"
+        "请检查路径和文件名 [HB312]"
+    )
+    assert word("Something else", "zh") == "Something else"

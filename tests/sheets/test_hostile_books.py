@@ -18,6 +18,7 @@ import pytest
 import xlsxwriter
 
 from generator.messages import phrase
+from generator.results.headings import column_letter
 from generator.sheets.commands import export
 from generator.sheets.import_ import import_book
 from tests.samples import AS_OF, Handbook
@@ -388,4 +389,61 @@ def test_every_format_lists_a_screenful_a_file() -> None:
         "HB721",
         "HB050",
         "HB719",
+    ]
+
+
+def test_an_xlsb_sheet_is_bounded_by_its_records(tmp_path: Path) -> None:
+    from generator.errors import ValidationFailed
+    from generator.sheets.guard import BinaryExtent, check_workbook
+
+    row = b"\x00\x11" + struct.pack("<I", 1_048_575) + bytes(13)  # BrtRowHdr: row 1,048,576
+    cell = b"\x05\x10" + struct.pack("<II", 16_383, 0) + struct.pack("<d", 1.0)  # BrtCellReal
+    records = b"\x81\x01\x00" + row + cell  # a BrtBeginSheet (type 129) first
+    sheet = BinaryExtent()
+    rest = sheet.feed(records[:9])  # a record cut between two chunks waits for the rest
+    assert sheet.feed(rest + records[9:]) == b""
+    assert (sheet.rows, sheet.columns, sheet.cells) == (1_048_576, 16_384, 1)
+    book = tmp_path / "far.xlsb"
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.bin", records)
+    with pytest.raises(ValidationFailed) as failed:
+        check_workbook(book, "far.xlsb")
+    assert [str(p) for p in failed.value.problems] == [
+        "far.xlsb: 工作表有 1,048,576 行，超过上限 100,000 行；"
+        "请删去表格下方多余的行，或把数据拆分为几个工作簿分别导入 [HB734]"
+    ]
+
+
+def test_a_damaged_part_and_a_password_protected_zip(handbook: Handbook, tmp_path: Path) -> None:
+    data = bytearray(_exported(handbook, tmp_path))
+    at = data.find(b"xl/worksheets/sheet1.xml") + len("xl/worksheets/sheet1.xml")
+    data[at + 40 : at + 80] = bytes(40)  # the sheet's compressed bytes overwritten
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(bytes(data))
+    assert problems_of(handbook, damaged, round_id="r2025") == [
+        "damaged.xlsx: 工作簿已损坏，无法读取其中的 .xlsx 格式；请在 WPS 或 Excel 中打开（按提示修复）后"
+        "另存为 .xlsx 再导入 [HB703]"
+    ]
+    locked = tmp_path / "locked.xlsx"
+    with zipfile.ZipFile(locked, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    raw = bytearray(locked.read_bytes())
+    raw[6] |= 1  # the local header's "encrypted" flag
+    at = raw.find(b"PK\x01\x02")
+    raw[at + 8] |= 1  # and the central directory's
+    locked.write_bytes(bytes(raw))
+    assert problems_of(handbook, locked, round_id="r2025")[0].endswith("[HB045]")
+
+
+def test_a_csv_of_one_endless_record_is_bounded_before_it_is_split(
+    handbook: Handbook, tmp_path: Path
+) -> None:
+    setup(handbook)
+    book = tmp_path / "wide.csv"
+    book.write_bytes(b"," * 20_000_000)
+    assert problems_of(handbook, book, round_id="r2025") == [
+        "wide.csv: 工作表的数据一直写到第 20,000,001 列（"
+        + column_letter(20_000_000)
+        + " 列），超过上限 1,000 列；请删去右侧多余的列 [HB735]"
     ]
