@@ -53,7 +53,8 @@ BUILD_THEME = f"{BUILD_DIR}/theme"  # ours, Material's base.html and the committ
 MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html, under our layer
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
-SERVE_PROBLEMS = "hb-problems.json"  # in the preview's docs: its current problems, shown on every page
+# In the preview's docs: its current problems, shown on every page (engine/serve.py).
+SERVE_PROBLEMS = "hb-problems.json"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
 STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there

@@ -28,7 +28,7 @@ from generator.core.memory import BuildCache
 from generator.core.schema import Schemas
 from generator.errors import ValidationFailed
 from generator.messages import Phrase
-from generator.notices.check import check_notice_results, check_notices
+from generator.notices.check import calendar_notes, check_notice_results, check_notices
 from generator.notices.feeds import FEEDS, build_feeds
 from generator.notices.load import load_calendar, load_notices
 from generator.notices.model import CalendarFile
@@ -148,6 +148,7 @@ def run(
         next_change=next_change(notices, as_of),
         scored=scored,
         composites=score_composites(checked, scored, results.units),
+        notes=calendar_notes(notices, calendar),
     )
     if render:
         _render(result, root, memory, home, resolved, results, pdf, mark)

@@ -631,6 +631,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "notice.memory_healed": (),
     "pdf.no_pango": ("detail",),
     "pdf.no_fontconfig": (),
+    # issue 24: a stated end past the holiday calendar
+    "notices.calendar_end": ("where", "end", "last", "year", "calendar"),
     "pdf.no_font": ("serif", "sans"),
     "fault.a_file": (),
     "csv.utf8_bom": (),

@@ -226,6 +226,8 @@ PHRASES: dict[str, str] = {
     "notice.memory_healed": "the build memory was damaged and has been rebuilt",
     "pdf.no_pango": "PDFs not made: WeasyPrint cannot load Pango ({detail}); install it with sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0",
     "pdf.no_fontconfig": "PDFs not made: fontconfig's fc-list is not available to find a Chinese font; install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
+    # issue 24: a stated end past the holiday calendar
+    "notices.calendar_end": "{where}: period.end: note: the period ends on {end}, but the holiday calendar stops at {last}, so its working days cannot be checked; add the holidays of {year} to {calendar} once they are announced",
     "pdf.no_font": "PDFs not made: neither '{serif}' nor '{sans}' is installed (fc-list :lang=zh); install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "fault.a_file": "a file",
     "csv.utf8_bom": "UTF-8 (with a BOM)",
