@@ -633,6 +633,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "pdf.no_fontconfig": (),
     # issue 24: a stated end past the holiday calendar
     "notices.calendar_end": ("where", "end", "last", "year", "calendar"),
+    # issue 24: PDFs required in CI
+    "error.pdf_required": ("reason",),
     "pdf.no_font": ("serif", "sans"),
     "fault.a_file": (),
     "csv.utf8_bom": (),
