@@ -168,6 +168,8 @@ def check(as_of: str | None, root: Path, output: str) -> None:
         return
     n = sum(len(s.editions) for s in result.catalog.standards)
     click.echo(text("cli.check_ok", lang, standards=len(result.catalog.standards), editions=n))
+    for note in result.notes:
+        click.echo(render(note.key, note.params, lang), err=True)
 
 
 @cli.command(help="help.build")

@@ -61,7 +61,8 @@ MATERIAL_BASE = "hb-material/base.html"  # in BUILD_THEME: Material's base.html,
 MATERIAL_NAV = "hb-material/partials/nav.html"  # Material's menu, under ours (made once)
 ENGINE_SITE = f"{WORK_DIR}/site"  # what the engine built, before publishing
 SERVE_SITE = f"{WORK_DIR}/serve-site"
-SERVE_PROBLEMS = "hb-problems.json"  # in the preview's docs: its current problems, shown on every page
+# In the preview's docs: its current problems, shown on every page (engine/serve.py).
+SERVE_PROBLEMS = "hb-problems.json"
 LOCK_FILE = f"{WORK_DIR}/lock"  # held by the one run writing .handbook/ and site/
 SITE_DIR = "site"  # published, unless --site-dir says otherwise
 STAGING_SUFFIX = ".swap"  # `.site.swap` beside the site: the next version is made there

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,9 @@ from generator.content.pages import backlinks, content_pages
 from generator.core.documents import MarkdownFile
 from generator.core.memory import BuildCache
 from generator.core.schema import Schemas
-from generator.errors import ValidationFailed
+from generator.errors import BuildFailed, ValidationFailed
 from generator.messages import Phrase
-from generator.notices.check import check_notice_results, check_notices
+from generator.notices.check import calendar_notes, check_notice_results, check_notices
 from generator.notices.feeds import FEEDS, build_feeds
 from generator.notices.load import load_calendar, load_notices
 from generator.notices.model import CalendarFile
@@ -45,7 +46,7 @@ from generator.results.pages import results_pages
 from generator.results.periods import official_period
 from generator.results.scoring import RoundResult, score_all
 from generator.results.series import SeriesFile
-from generator.settings import MkdocsFile, Settings, load_settings
+from generator.settings import MkdocsFile, Settings, load_settings, pdf_required
 from generator.standards import codeowners
 from generator.standards.catalog import Catalog, build_catalog
 from generator.standards.check import check_all
@@ -163,6 +164,7 @@ def run(
         next_change=_next_change(next_change(notices, as_of), catalog),
         scored=scored,
         composites=score_composites(checked, scored, results.units),
+        notes=calendar_notes(notices, calendar),
     )
     if render:
         _render(result, root, memory, home, resolved, results, pdf, mark)
@@ -215,6 +217,8 @@ def _render(
     )
     if pdf and settings.pdf.enabled:
         printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)
+        if printed.note is not None and pdf_required(settings.pdf, os.environ):
+            raise BuildFailed("error.pdf_required", reason=printed.note)
         result.files.update(printed.files)
         result.file_keys.update(printed.keys)
         renderer.pdfs.update(printed.links)

@@ -4,6 +4,7 @@ declared as a model so that an unknown key or a wrong type is a located problem.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,6 +40,11 @@ class PdfSettings(Model):
     """`extra.handbook.pdf`: how the PDFs of standards, manuals and the 汇编 are made."""
 
     enabled: StrictBool = Field(default=True, description="false：不生成 PDF，页面也不链接 PDF。")
+    required: StrictBool | None = Field(
+        default=None,
+        description="true：没有中文字体、无法生成 PDF 时构建失败（而不是只提示一行、发布没有 PDF 的网站）。"
+        "不写时，在 CI 中（环境变量 CI=true）为 true，在自己的电脑上为 false。",
+    )
     serif: FontFamily = Field(
         default="Noto Serif CJK SC", description="正文字体（fontconfig 中的字体族名称）。"
     )
@@ -365,3 +371,12 @@ def palette_contrast(doc: Document) -> list[Problem]:
             )
             done.add(kind)
     return problems
+
+
+def pdf_required(settings: PdfSettings, environ: Mapping[str, str]) -> bool:
+    """Whether a build that cannot print its PDFs fails: as set, else in CI (`CI=true`, as
+    GitHub, Gitea and Forgejo Actions and most CI services set it), where a site without
+    PDFs would be published with only a line in a log nobody reads."""
+    if settings.required is not None:
+        return settings.required
+    return environ.get("CI", "").strip().lower() in ("1", "true", "yes")

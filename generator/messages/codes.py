@@ -803,6 +803,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "notice.memory_healed": (),
     "pdf.no_pango": ("detail",),
     "pdf.no_fontconfig": (),
+    # issue 24: a stated end past the holiday calendar
+    "notices.calendar_end": ("where", "end", "last", "year", "calendar"),
+    # issue 24: PDFs required in CI
+    "error.pdf_required": ("reason",),
     "pdf.no_font": ("serif", "sans"),
     "fault.a_file": (),
     "csv.utf8_bom": (),

@@ -277,6 +277,10 @@ PHRASES: dict[str, str] = {
     "notice.memory_healed": "the build memory was damaged and has been rebuilt",
     "pdf.no_pango": "PDFs not made: the typesetter Typst cannot be loaded ({detail}); install it again with .venv/bin/pip install -e .",
     "pdf.no_fontconfig": "PDFs not made: fontconfig's fc-list is not available to find a Chinese font; install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
+    # issue 24: a stated end past the holiday calendar
+    "notices.calendar_end": "{where}: period.end: note: the period ends on {end}, but the holiday calendar stops at {last}, so its working days cannot be checked; add the holidays of {year} to {calendar} once they are announced",
+    # issue 24: PDFs required in CI
+    "error.pdf_required": "{reason}. PDFs are required (in CI, or with extra.handbook.pdf.required: true in mkdocs.yml), so the build failed and the published site is unchanged; install Chinese fonts in the workflow (apt-get install fonts-noto-cjk), or set extra.handbook.pdf.enabled: false to make no PDFs",
     "pdf.no_font": "PDFs not made: neither '{serif}' nor '{sans}' is installed (fc-list :lang=zh); install one with sudo apt-get install fonts-noto-cjk (Debian, Ubuntu) or set extra.handbook.pdf.serif in mkdocs.yml",
     "fault.a_file": "a file",
     "csv.utf8_bom": "UTF-8 (with a BOM)",

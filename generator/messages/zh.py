@@ -275,6 +275,10 @@ PHRASES: dict[str, str] = {
     "notice.memory_healed": "构建缓存已损坏，已重建",
     "pdf.no_pango": "未生成 PDF：无法加载排版程序 Typst（{detail}）；请运行 .venv/bin/pip install -e . 重新安装",
     "pdf.no_fontconfig": "未生成 PDF：没有 fontconfig 的 fc-list，无法查找中文字体；请运行 sudo apt-get install fonts-noto-cjk 安装字体（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
+    # issue 24: a stated end past the holiday calendar
+    "notices.calendar_end": "{where}: period.end: 提示：公示期结束于 {end}，节假日安排只到 {last} 年，无法核对这段时间的工作日；收到 {year} 年的节假日安排后，请补入 {calendar}",
+    # issue 24: PDFs required in CI
+    "error.pdf_required": "{reason}。PDF 必须生成（在 CI 中，或 mkdocs.yml 的 extra.handbook.pdf.required: true），因此构建失败，已发布的网站保持不变；请在工作流中安装中文字体（apt-get install fonts-noto-cjk），或设 extra.handbook.pdf.enabled: false 不生成 PDF",
     "pdf.no_font": "未生成 PDF：字体 '{serif}' 和 '{sans}' 均未安装（fc-list :lang=zh）；请运行 sudo apt-get install fonts-noto-cjk 安装（Debian、Ubuntu），或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体",
     "fault.a_file": "文件",
     "csv.utf8_bom": "UTF-8（带 BOM）",

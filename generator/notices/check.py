@@ -3,8 +3,11 @@ rounds and tables they name, extensions and removal dates."""
 
 from __future__ import annotations
 
+from generator import layout
 from generator.errors import Problem, did_you_mean
+from generator.messages import Phrase, phrase
 from generator.notices.load import Notice
+from generator.notices.workdays import WorkCalendar
 from generator.results.load import Results, public_tables
 
 
@@ -72,3 +75,27 @@ def check_notice_results(notices: list[Notice], results: Results) -> list[Proble
                         )
                     )
     return problems
+
+
+def calendar_notes(notices: list[Notice], calendar: WorkCalendar) -> list[Phrase]:
+    """A period with a stated end past the holiday calendar's last year: accepted (it does
+    not count working days), with the same reminder the working-day form gets as a problem."""
+    last = calendar.last_year()
+    notes = []
+    for n in notices:
+        period = n.meta.period
+        if last is None or period is None or period.working_days is not None:
+            continue
+        if period.end is not None and period.end.year > last:
+            line, column = n.page.meta_doc.where(("period", "end"))
+            notes.append(
+                phrase(
+                    "notices.calendar_end",
+                    where=f"{n.page.source}:{line}:{column}",
+                    end=period.end,
+                    last=last,
+                    year=period.end.year,
+                    calendar=layout.CALENDAR,
+                )
+            )
+    return notes

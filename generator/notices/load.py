@@ -31,6 +31,8 @@ class Notice:
     meta: NoticeMeta
     slug: str
     end: dt.date | None  # the period's last day, stated or computed
+    # The period's working days, when it is counted in working days (see notices.status).
+    workdays: tuple[dt.date, ...] = ()
 
     @property
     def path(self) -> str:
@@ -81,7 +83,10 @@ def load_notices(
         page = dataclasses.replace(page, meta=shown)
         end, found = _period_end(page, meta, calendar)
         problems += found
-        notices.append(Notice(page, meta, slug, end))
+        period = meta.period
+        counted = period is not None and period.working_days is not None and end is not None
+        workdays = calendar.working_days(period.start, end) if period and end and counted else ()
+        notices.append(Notice(page, meta, slug, end, workdays))
     return notices, problems
 
 

@@ -40,18 +40,24 @@ class NoticeInfo:
 
     notice: Notice
     status: NoticeStatus
-    days_left: int  # calendar days left in the period, today included; 0 when not open
+    # Days left in the period, today included (working days when it is counted in them);
+    # 0 when not open.
+    days_left: int
     extended_by: tuple[str, ...]  # slugs of notices that extend this one
 
 
 def notice_status(notice: Notice, as_of: dt.date) -> tuple[NoticeStatus, int]:
-    """The status on `as_of` and the calendar days left in an open period (today included)."""
+    """The status on `as_of` and the days left in an open period, today included: working
+    days when the period is counted in them (on a Sunday, 4 of a 5-working-day period),
+    else calendar days."""
     period = notice.meta.period
     if period is None or notice.end is None:
         return NoticeStatus.PUBLISHED, 0
     if as_of < period.start:
         return NoticeStatus.NOT_STARTED, 0
     if as_of <= notice.end:
+        if notice.workdays:
+            return NoticeStatus.OPEN, sum(1 for day in notice.workdays if day >= as_of)
         return NoticeStatus.OPEN, (notice.end - as_of).days + 1
     outcome = notice.meta.outcome
     if outcome and outcome.date <= as_of:

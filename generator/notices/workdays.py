@@ -37,6 +37,15 @@ class WorkCalendar:
                     return day
             day += dt.timedelta(days=1)
 
+    def working_days(self, start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+        """The working days from `start` to `end`, both included."""
+        days = (start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+        return tuple(day for day in days if self.is_working_day(day))
+
+    def last_year(self) -> int | None:
+        """The last year the calendar has data for (None: an empty calendar)."""
+        return max((d.year for d in self.holidays | self.workdays), default=None)
+
     def covers(self, day: dt.date) -> bool:
         """Whether the calendar has data for the year of `day`."""
         return any(d.year == day.year for d in self.holidays | self.workdays)

@@ -246,6 +246,7 @@ LABELS: dict[str, dict[str, str]] = {
         "notice_extended_by": "本公告的公示期已延长，见",
         "notice_status_not-started": "公示期尚未开始，将于{start}开始。",
         "notice_status_open": "公示中：公示期至{end}，还剩{days}天。",
+        "notice_status_open_workdays": "公示中：公示期至{end}，还剩{days}个工作日。",
         "notice_status_closed": "公示期已于{end}结束。",
         "notice_status_decided": "公示期已结束，结果已公布。",
         "notice_channel": "反映意见",

@@ -92,10 +92,10 @@ _CJK = (
 )
 # Inline tags may stand at the break (`**集中\n学习**`); a block's end (a table cell's, a
 # paragraph's) keeps its line break, which search reads as the space between them.
-_INLINE_TAGS = r"(?:</?(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>)*"
-_CJK_BREAK = re.compile(
-    rf"(?<=[{_CJK}])({_INLINE_TAGS})[ \t]*\n[ \t]*({_INLINE_TAGS})(?=[{_CJK}])"
+_INLINE_TAGS = (
+    r"(?:</?(?:a|abbr|b|cite|del|em|i|ins|mark|q|s|small|span|strong|sub|sup|u)\b[^<>]*>)*"
 )
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])({_INLINE_TAGS})[ \t]*\n[ \t]*({_INLINE_TAGS})(?=[{_CJK}])")
 _VERBATIM = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S | re.I)
 
 

@@ -186,6 +186,13 @@ class Renderer:
         if tail:
             content = content.rstrip("\n") + tail
         content = with_source(content, source)
+        if self.memory is not None and deps is None:
+            # An index that lists everything is made every time: when it comes out as
+            # before, the file written last time stays (a rebuild without changes makes none).
+            key = "made:" + digest(content)
+            previous = self.memory.reusable(path, key)
+            if previous is not None:
+                return Page(path, None, title, in_nav, source, key, previous)
         return Page(path, content, title, in_nav, source, key, search)
 
     def file(

@@ -224,8 +224,13 @@ def test_open_notice_says_ended_when_the_readers_clock_is_past_its_end(
         dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     )
     page.reload()
-    assert status.inner_text() == "公示中：公示期至2026年11月24日，还剩2天。"
+    assert status.inner_text() == "公示中：公示期至2026年11月24日，还剩2个工作日。"
     assert page.locator("#objections").is_visible()
+    page.clock.set_fixed_time(
+        dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    )
+    page.reload()  # Friday: the weekend between is no working day
+    assert status.inner_text() == "公示中：公示期至2026年11月24日，还剩3个工作日。"
     context.close()
 
 

@@ -304,7 +304,9 @@ def test_notice_index_lists_open_notices_first_and_archives_by_year(site: Path) 
 
 def test_open_notice_shows_status_days_left_and_channel(site: Path) -> None:
     html = page(site, "notices/sixiang-zhibu-2026")
-    assert "公示中：公示期至2026年11月24日，还剩3天。" in html
+    # Built on Sunday 22 November: 23 and 24 are the working days left, today not one.
+    assert "公示中：公示期至2026年11月24日，还剩2个工作日。" in html
+    assert 'data-workdays="2026-11-18 2026-11-19 2026-11-20 2026-11-23 2026-11-24"' in html
     assert 'data-end="2026-11-24"' in html
     assert (
         '2026年11月18日</time>—<time datetime="2026-11-24">2026年11月24日</time>（5个工作日）'

@@ -9,6 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from generator.messages import render
 from generator.notices.status import notice_status, visible_notices
 from generator.pipeline import run
 from tests.samples import MINIMAL, REPO, Handbook
@@ -51,7 +52,8 @@ def status_on(handbook: Handbook, day: dt.date) -> tuple[str, int]:
     ("day", "expected"),
     [
         (D(2026, 11, 17), None),  # not yet published: not on the site
-        (D(2026, 11, 18), ("公示中", 7)),
+        (D(2026, 11, 18), ("公示中", 5)),  # 5 working days left, today included
+        (D(2026, 11, 22), ("公示中", 2)),  # a Sunday: Monday and Tuesday are left
         (D(2026, 11, 24), ("公示中", 1)),  # the last day
         (D(2026, 11, 25), ("已结束", 0)),
         (D(2026, 12, 1), ("已结束", 0)),
@@ -202,4 +204,15 @@ def test_in_a_new_handbook_a_misspelt_field_is_the_only_problem(tmp_path: Path) 
         run(tmp_path / "h", D(2026, 11, 22), render=False)
     assert [str(p) for p in failed.value.problems] == [
         "standards/huiyi-guanli/2026.yml:8:1: isuer: 字段 'isuer' 不存在，是否应为 'issuer'？ [HB102]"
+    ]
+
+
+def test_a_stated_end_past_the_holiday_calendar_is_noted(handbook: Handbook) -> None:
+    front = FRONT.replace("  working_days: 5\n", "  end: 2031-01-10\n")
+    write_notice(handbook, front)
+    result = run(handbook.root, D(2026, 11, 22), render=False)
+    [info] = [i for i in result.notices if i.notice.slug == "demo-gongshi"]
+    assert info.days_left == 1511  # calendar days: the period is not counted in working days
+    assert [render(n.key, n.params, "zh") for n in result.notes] == [
+        f"{P}:9:8: period.end: 提示：公示期结束于 2031-01-10，节假日安排只到 2026 年，无法核对这段时间的工作日；收到 2031 年的节假日安排后，请补入 content/notices/calendar.yml"
     ]

@@ -260,7 +260,10 @@ def test_two_clean_builds_give_the_same_pdf_bytes(handbook: Handbook) -> None:
         assert one == (handbook.root / "two" / pdf).read_bytes()
 
 
-def test_without_a_cjk_font_the_site_is_built_without_pdfs(handbook: Handbook) -> None:
+def test_without_a_cjk_font_the_site_is_built_without_pdfs(
+    handbook: Handbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CI", raising=False)  # outside CI: a note, and the site
     handbook.write("standards/demo/2020.yml", MINIMAL)
     config = handbook.root / "mkdocs.yml"
     config.write_text(
@@ -468,3 +471,37 @@ def test_an_edit_sets_again_only_what_shows_it_and_reassembles_the_rest(tmp_path
     assert len(now) == 4
     assert len(set(now) - set(chapters)) == 1  # one chapter new, the others kept as they were
     assert all(now[name] == chapters[name] for name in set(now) & set(chapters))
+
+
+@pytest.mark.parametrize(
+    ("environ", "setting"), [({"CI": "true"}, ""), ({}, "    pdf: {required: true}\n")]
+)
+def test_in_ci_a_build_that_cannot_print_fails_and_publishes_nothing(
+    handbook: Handbook, monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], setting: str
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    handbook.write("standards/demo/2020.yml", MINIMAL)
+    config = handbook.root / "mkdocs.yml"
+    fonts = (
+        "    pdf: {serif: No Such Font, sans: No Such Sans"
+        + (", required: true" if setting else "")
+        + "}\n"
+    )
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  handbook:\n", "  handbook:\n" + fonts),
+        encoding="utf-8",
+    )
+    from generator.errors import BuildFailed
+
+    with pytest.raises(BuildFailed) as failed:
+        build_site(handbook.root, AS_OF)
+    assert (
+        "未生成 PDF：字体 'No Such Font' 和 'No Such Sans' 均未安装（fc-list :lang=zh）；"
+        "请运行 sudo apt-get install fonts-noto-cjk 安装（Debian、Ubuntu），"
+        "或在 mkdocs.yml 的 extra.handbook.pdf.serif 中指定已安装的字体。"
+        "PDF 必须生成（在 CI 中，或 mkdocs.yml 的 extra.handbook.pdf.required: true），"
+        "因此构建失败，已发布的网站保持不变"
+    ) in str(failed.value)
+    assert not (handbook.root / "site").exists()

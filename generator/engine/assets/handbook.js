@@ -410,7 +410,10 @@
     /* The statuses by name, as the page writes them (NoticeStatus in generator/notices/status.py). */
     var state = today < start ? "not-started" : today <= end ? "open" :
       (outcome && outcome <= today) ? "decided" : "closed";
-    var days = Math.round((Date.parse(end) - Date.parse(today)) / 86400000) + 1;
+    /* Working days left when the period is counted in them (the page lists them), else days. */
+    var workdays = notice.getAttribute("data-workdays");
+    var days = workdays ? workdays.split(" ").filter(function (d) { return d >= today; }).length
+      : Math.round((Date.parse(end) - Date.parse(today)) / 86400000) + 1;
     var title = notice.querySelector(".admonition-title");
     title.textContent = notice.getAttribute("data-text-" + state).replace("{days}", days);
     ["note", "info", "abstract", "success"].forEach(function (k) { notice.classList.remove(k); });
