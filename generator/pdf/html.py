@@ -8,7 +8,6 @@ manual. Ids carry a prefix per document, so the 汇编 can hold them all.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import posixpath
 import re
@@ -28,7 +27,6 @@ from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
 from generator.standards.lifecycle import before_and_after, in_force
-from generator.standards.load import LoadedEdition
 from generator.standards.model import Amendment, Clause, StandardDraft, Status, walk_clauses
 
 CSS = (layout.PDF_TEMPLATES / "print.css").read_text(encoding="utf-8")
@@ -153,19 +151,7 @@ class PrintPages:
     def collected(self) -> list[EditionInfo]:
         """The standards the 汇编 holds: each one's edition in force, in catalog order
         (with its amendment sheets in effect)."""
-        return [
-            self.consolidated(s.current)
-            for s in self.catalog.standards
-            if s.current.status == Status.CURRENT
-        ]
-
-    def consolidated(self, info: EditionInfo) -> EditionInfo:
-        """The edition as printed on the as-of day: its text with the amendment sheets
-        in effect (see `standards.lifecycle.consolidate`)."""
-        now = self.catalog.consolidated(info.ref)
-        if now.model is info.model:
-            return info
-        return dataclasses.replace(info, loaded=LoadedEdition(info.loaded.doc, now.model))
+        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(
@@ -180,8 +166,7 @@ class PrintPages:
     def standard(self, info: EditionInfo) -> str:
         """The print HTML of one edition: cover, 目次, 前言, the amendment sheets in
         effect, body (their text consolidated), 附录A."""
-        e = info.model
-        info = self.consolidated(info)
+        e = info.model  # the text in force: its amendment sheets in effect applied
         return self._render(
             "pdf_standard.html.j2",
             info=info,
@@ -209,7 +194,7 @@ class PrintPages:
     def amendment(self, info: EditionInfo, sheet: Amendment) -> str:
         """The print HTML of an amendment sheet: each item with its clause's number."""
         e = info.model
-        old, new = before_and_after(e, sheet.number)
+        old, new = before_and_after(info.written, sheet.number)
         name = self.labels["amendment_name"].format(number=sheet.number)
         return self._render(
             "pdf_amendment.html.j2",

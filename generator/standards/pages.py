@@ -134,7 +134,7 @@ def _standard(
         standard=standard,
         info=info,
         e=now.model,
-        amended=amendment_marks(info.model, now),
+        amended=amendment_marks(info.written, now),
         pending=now.pending,
         in_force=[a for a in info.model.amendments if a.effective <= catalog.as_of],
         draft=catalog.draft_of(info.ref),
