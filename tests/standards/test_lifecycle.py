@@ -259,3 +259,13 @@ def test_a_draft_closes_before_its_edition_is_issued(handbook: Handbook) -> None
     assert handbook.problems() == [
         "standards/demo/drafts/2020.yml:20:15: consultation: 征求意见截止于 2020-01-31，但该版次（standards/demo/2020.yml）已于 2020-01-10 发布；征求意见应在发布前结束 [HB251]",
     ]
+
+
+def test_drafts_are_a_status_facet_value_that_ranks_after_the_rules() -> None:
+    from generator import facets
+    from generator.render.labels import labels_for
+
+    settings = facets.dialog_settings(labels_for("zh"))
+    assert settings["order"]["状态"][:5] == ["现行", "即将实施", "被代替", "废止", "征求意见稿"]  # type: ignore[index]
+    assert "征求意见稿" in settings["later"]  # type: ignore[operator]
+    assert settings["classes"]["征求意见稿"] == "draft"  # type: ignore[index]
