@@ -113,7 +113,8 @@ def standard_pages(
 def _compare(
     renderer: Renderer, standard: StandardInfo, older: EditionInfo, newer: EditionInfo, path: str
 ) -> str:
-    c = compare_editions(older.model, newer.model)
+    # The editions as issued: what an amendment sheet changed has its own redline.
+    c = compare_editions(older.written, newer.written)
     return renderer.render("compare.html.j2", path, c=c, standard=standard, old=older, new=newer)
 
 
