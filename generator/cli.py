@@ -499,9 +499,12 @@ def sheet_new(rubric: str, round_id: str, kind: str | None, output: Path, root: 
 @click.argument("book", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--round", "round_id", default=None, metavar="ID", help="opt.round")
 @click.option("--table", "table_id", default=None, metavar="ID", help="opt.table")
+@click.option("--draft", "draft", default=None, metavar="ID/EDITION", help="opt.draft")
 @root_option
 @lang_option
-def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: Path) -> None:
+def sheet_import(
+    book: Path, round_id: str | None, table_id: str | None, draft: str | None, root: Path
+) -> None:
     """Write a filled-in workbook (or CSV) back into the data; any problem: nothing is written."""
     from generator.messages import phrase
     from generator.sheets.import_ import import_book
@@ -512,7 +515,13 @@ def sheet_import(book: Path, round_id: str | None, table_id: str | None, root: P
         click.echo(text("sheet.reading", lang, path=book, encoding=csv_encoding(book)))
     try:
         done = import_book(
-            root.resolve(), book, str(book), dt.date.today(), round_id=round_id, table_id=table_id
+            root.resolve(),
+            book,
+            str(book),
+            dt.date.today(),
+            round_id=round_id,
+            table_id=table_id,
+            draft=draft,
         )
     except ValidationFailed as failed:
         _report(failed, lang, "cli.outcome.nothing_written")

@@ -21,6 +21,7 @@ of their own take the page's into account (`heading_weight`).
 from __future__ import annotations
 
 from generator.notices.status import PERIOD_STATUSES, NoticeStatus
+from generator.standards.lifecycle import DRAFT_STAGE
 from generator.standards.model import Status
 from generator.standards.status import STATUSES
 
@@ -47,10 +48,11 @@ STATUS_CLASSES: dict[str, str] = {
     NoticeStatus.OPEN: "open",
     NoticeStatus.CLOSED: "closed",
     NoticeStatus.DECIDED: "closed",
+    DRAFT_STAGE: "draft",  # a draft for comment (征求意见稿): never a rule in force
 }
 
-# Statuses whose results go after the others: not (or no longer) the rule.
-LATER_STATUSES = (Status.SUPERSEDED, Status.REPEALED)
+# Statuses whose results go after the others: not (or no longer, or not yet) the rule.
+LATER_STATUSES = (Status.SUPERSEDED, Status.REPEALED, DRAFT_STAGE)
 
 
 def standard_weight(is_main: bool, status: str) -> float:
@@ -75,7 +77,7 @@ def dialog_settings(labels: dict[str, str]) -> dict[str, object]:
         "facets": [labels[k] for k in ("facet_kind", "facet_status", "facet_issuer", "facet_year")],
         "order": {
             labels["facet_kind"]: kinds,
-            labels["facet_status"]: [str(s) for s in (*STATUSES, *NOTICE_STATUSES)],
+            labels["facet_status"]: [str(s) for s in (*STATUSES, DRAFT_STAGE, *NOTICE_STATUSES)],
         },
         "descending": [labels["facet_year"]],
         "status": labels["facet_status"],

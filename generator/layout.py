@@ -107,6 +107,11 @@ def compare_path(standard_id: str, edition: str) -> str:
     return f"{STANDARDS_DIR}/{standard_id}/{edition}/changes/index.md"
 
 
+def draft_source(standard_id: str, edition: str) -> str:
+    """The file of a draft for comment (征求意见稿)."""
+    return f"{STANDARDS_DIR}/{standard_id}/{DRAFTS_DIR}/{edition}.yml"
+
+
 def draft_path(standard_id: str, edition: str) -> str:
     """The page of a draft for comment (征求意见稿) of an edition."""
     return f"{STANDARDS_DIR}/{standard_id}/{edition}/draft/index.md"

@@ -314,6 +314,19 @@ RULES: dict[str, Rule] = {
         "issued: 2023-05-26\nerrata:\n  - {date: 2023-01-10, text: ……}",
         "issued: 2023-05-26\nerrata:\n  - {date: 2023-08-10, text: ……}",
     ),
+    "HB252": _r("found", "# 处理意见：同意", "# 处理意见：采纳"),
+    "HB253": _r("number", "# 条款：4.9（征求意见稿中没有）", "# 条款：4.3（或写“总体”）"),
+    "HB254": _r("name", "# 意见内容 留空", "# 意见内容：建议明确……"),
+    "HB255": _r(
+        "ref hint",
+        "handbook sheet import 处理表.xlsx --draft liuhua-24/2032",
+        "handbook sheet import 处理表.xlsx --draft liuhua-24/2023",
+    ),
+    "HB256": _r(
+        "name",
+        "# 表头缺少“处理意见”一列",
+        "# 表头：序号 提出单位或个人 条款 意见内容 处理意见 理由",
+    ),
     "HB251": _r(
         "end issued path",
         "# drafts/2023.yml: consultation 截止 2023-06-30，但 2023.yml 发布于 2023-05-26",
@@ -954,6 +967,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "opt.kind": (),
     "opt.round": (),
     "opt.table": (),
+    "opt.draft": (),
     "cli.pdfs_made": ("n",),
     "error.busy": ("holder",),
     "error.pdf_failed": ("kind", "detail"),

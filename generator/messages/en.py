@@ -99,6 +99,11 @@ RULES: dict[str, str] = {
     "HB248": "an added clause needs number (its clause number) and after (the clause it follows)",
     "HB249": "the amendment sheet's number should be {expected}, not {number}; sheets are numbered from 1 in order",
     "HB250": "the erratum's date {date} is before the edition's issue on {issued}",
+    "HB252": "the decision should be 采纳, 部分采纳 or 未采纳, not “{found}”",
+    "HB253": "the draft has no clause “{number}”; write a clause number (such as 4.3), or 总体 for a general comment",
+    "HB254": "“{name}” is empty; every comment needs it",
+    "HB255": "there is no draft for comment '{ref}'{hint}",
+    "HB256": "the column “{name}” is missing; use the header of the downloaded comment-handling table",
     "HB251": "the comment period ends on {end}, but that edition ({path}) was issued on {issued}; comments close before the issue",
     # issue 21: GB/T 1.1 numbering
     "HB226": "in a standard that follows GB/T 1.1, scope, normative references and terms are chapters 1 to 3; this section should be numbered {expected}, not {number}",
@@ -578,6 +583,23 @@ EXPLAIN: dict[str, tuple[str, str]] = {
     "HB250": (
         "An erratum corrects an issued edition, so it cannot come before it.",
         "Check the erratum's date.",
+    ),
+    "HB252": ("The comment-handling table has three decisions.", "Write 采纳, 部分采纳 or 未采纳."),
+    "HB253": (
+        "Each comment is on a clause of the draft, or a general one.",
+        "Correct the clause number, or write 总体.",
+    ),
+    "HB254": (
+        "The table says who commented and what the comment is.",
+        "Fill in the cell, or delete the row.",
+    ),
+    "HB255": (
+        "An imported comment-handling table is written into one draft for comment.",
+        "Correct the <standard-id>/<edition> after --draft as suggested.",
+    ),
+    "HB256": (
+        "The import reads the columns by their headers.",
+        "Use the downloaded table without changing its header.",
     ),
     "HB251": (
         "A draft is finished after its comments are closed and handled.",
@@ -1247,6 +1269,7 @@ TEXTS: dict[str, str] = {
     "opt.kind": "Only the units of this kind (e.g. 市直单位).",
     "opt.round": "For a CSV file: the round it scores.",
     "opt.table": "For a CSV file: the table it holds.",
+    "opt.draft": "A comment-handling table: the draft for comment it goes into (<standard-id>/<edition>).",
     "cli.pdfs_made": "Made {n} PDF file(s).",
     "error.busy": "{holder}; run again when it has finished (without --no-wait a run waits by itself)",
     "error.pdf_failed": "the PDFs could not be made: {kind}: {detail}; the published site is unchanged",

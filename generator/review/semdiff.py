@@ -55,7 +55,7 @@ def _standards(base: Result | None, head: Result, L: dict[str, str]) -> list[str
     old = base.catalog.editions if base else {}
     lines: list[str] = []
     for ref, info in head.catalog.editions.items():
-        m = info.model
+        m = info.written  # what the change wrote, before any amendment sheet
         before = old.get(ref)
         if before is None:
             lines.append(
@@ -63,14 +63,14 @@ def _standards(base: Result | None, head: Result, L: dict[str, str]) -> list[str
             )
             previous = head.catalog.standard(m.id).previous(info)
             if previous is not None:
-                lines += _edition_changes(previous.model, m, L)
+                lines += _edition_changes(previous.written, m, L)
             lines += _amendments(None, m, L)
             continue
         if before.status != info.status:
             lines.append(f"- {L['diff_status']}：{m.code} {before.status} → {info.status}")
-        if before.model != m:
-            changes = _edition_changes(before.model, m, L)
-            life = _amendments(before.model, m, L)
+        if before.written != m:
+            changes = _edition_changes(before.written, m, L)
+            life = _amendments(before.written, m, L)
             if changes:
                 lines.append(f"- {L['diff_edition_changed']}：{m.code} {m.title}")
                 lines += changes

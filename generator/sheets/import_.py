@@ -23,6 +23,7 @@ from generator.results.load import LoadedRound, LoadedTable, Results
 from generator.results.model import Round, Table
 from generator.sheets.cells import Context, Outcome, Problems, load_context, text_of
 from generator.sheets.guard import fail
+from generator.sheets.handling import import_handling
 from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, read_book
 from generator.sheets.rows import read_rows, rewrite_rows
 from generator.sheets.scores import new_round_text, read_scores, rewrite_round, round_meta
@@ -95,9 +96,15 @@ def import_book(
     *,
     round_id: str | None = None,
     table_id: str | None = None,
+    draft: str | None = None,
 ) -> Outcome:
-    """Read a workbook (or CSV) back into its round or table; any problem: nothing is written."""
+    """Read a workbook (or CSV) back into its round or table, or (`draft`: `<id>/<edition>`)
+    a 意见汇总处理表 into its draft for comment; any problem: nothing is written."""
     book = read_book(path, shown)
+    if draft:
+        done = import_handling(root, book, draft)
+        done.encoding = ENCODINGS.get(book.encoding or "") if book.is_csv else None
+        return done
     ctx = load_context(root, today)
     problems = Problems()
     about, fields = _about(book, problems)

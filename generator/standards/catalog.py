@@ -29,10 +29,17 @@ class EditionInfo:
     status: Status
     replaces: tuple[str, ...]
     replaced_by: tuple[str, ...]
+    in_force: StandardEdition | None = None  # the text with its amendment sheets in effect
 
     @property
     def model(self) -> StandardEdition:
-        """The edition as written."""
+        """The edition as in force on the as-of day: as written, its amendment sheets in
+        effect applied (what pages, citations, search and PDFs show)."""
+        return self.in_force or self.loaded.model
+
+    @property
+    def written(self) -> StandardEdition:
+        """The edition as written in its file, before any amendment sheet."""
         return self.loaded.model
 
     @property
@@ -121,7 +128,7 @@ class Catalog:
 
     def consolidated(self, ref: str) -> Consolidated:
         """An edition's text on the as-of day, its amendment sheets in effect applied."""
-        return consolidate(self.editions[ref].model, self.as_of)
+        return consolidate(self.editions[ref].written, self.as_of)
 
     def history(self, standard_id: str) -> list[Event]:
         """The standard's status history (drafts, issues, amendments, errata, replacement)."""
@@ -168,7 +175,11 @@ def build_catalog(
         replaces, replaced_by = links[ref]
         status = edition_status(item.model, (models[r] for r in replaced_by), as_of)
         infos[ref] = EditionInfo(
-            item, status, _order(replaces, models), _order(replaced_by, models)
+            item,
+            status,
+            _order(replaces, models),
+            _order(replaced_by, models),
+            consolidate(item.model, as_of).model if item.model.amendments else None,
         )
     groups: dict[str, list[EditionInfo]] = {}
     for info in infos.values():

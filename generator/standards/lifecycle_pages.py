@@ -92,7 +92,7 @@ def _draft(renderer: Renderer, draft: DraftInfo, path: str) -> str:
 
 
 def _amendment(renderer: Renderer, info: EditionInfo, sheet: Amendment, path: str) -> str:
-    before, after = before_and_after(info.model, sheet.number)
+    before, after = before_and_after(info.written, sheet.number)
     changes = compare_editions(before, after)
     clauses = {c.id: c for c, _ in walk_clauses(after)}
     old = {c.id: c for c, _ in walk_clauses(before)}

@@ -113,7 +113,8 @@ def standard_pages(
 def _compare(
     renderer: Renderer, standard: StandardInfo, older: EditionInfo, newer: EditionInfo, path: str
 ) -> str:
-    c = compare_editions(older.model, newer.model)
+    # The editions as issued: what an amendment sheet changed has its own redline.
+    c = compare_editions(older.written, newer.written)
     return renderer.render("compare.html.j2", path, c=c, standard=standard, old=older, new=newer)
 
 
@@ -134,7 +135,7 @@ def _standard(
         standard=standard,
         info=info,
         e=now.model,
-        amended=amendment_marks(info.model, now),
+        amended=amendment_marks(info.written, now),
         pending=now.pending,
         in_force=[a for a in info.model.amendments if a.effective <= catalog.as_of],
         draft=catalog.draft_of(info.ref),

@@ -72,8 +72,11 @@ def test_every_edition_and_manual_has_a_pdf_and_the_collection_too(pdf_dir: Path
         "standards/jiguan-zhibu-gongzuo-2017.pdf",
         "standards/kaoping-banfa-2024.pdf",
         "standards/liuhua-24-2019.pdf",
+        "standards/liuhua-24-2023-amendment-1.pdf",
+        "standards/liuhua-24-2023-draft.pdf",
         "standards/liuhua-24-2023.pdf",
         "standards/shuzhi-pingyi-2024.pdf",
+        "standards/shuzhi-pingyi-2027-draft.pdf",
         "standards/wuhao-dangzhibu-2020.pdf",
         "standards/wuhao-dangzhibu-2026.pdf",
     ]
@@ -125,7 +128,10 @@ def test_toc_entries_lead_to_the_pages_they_name(liuhua: list[str]) -> None:
 
 
 def test_running_header_is_the_code_and_pages_are_numbered(liuhua: list[str]) -> None:
-    assert [footer(p) for p in liuhua[1:]] == ["I", "II", "1", "2", "3"]
+    # I 目次, II 前言, III the amendment sheets it includes (修改单), then the text.
+    footers = [footer(p) for p in liuhua[1:]]
+    assert footers[:3] == ["I", "II", "III"]
+    assert footers[3:] == [str(n) for n in range(1, len(footers) - 2)]
     for page in liuhua[1:]:
         assert page.splitlines()[0].strip() == "XX/DJ 001-2023"
 
@@ -149,9 +155,10 @@ def test_rubric_is_annex_a_with_points_total_and_pass_mark(liuhua: list[str]) ->
 
 def test_bookmarks_follow_the_sections(pdf_dir: Path) -> None:
     outline = outline_of(pdf_dir / "standards/liuhua-24-2023.pdf")
-    assert outline[:6] == [
+    assert outline[:7] == [
         "目次",
         "前言",
+        "修改单",
         "范围",
         "规范性引用文件",
         "术语和定义",
@@ -329,7 +336,7 @@ def test_the_build_says_how_many_pdfs_it_made(handbook: Handbook) -> None:
 
 def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "sample")
-    assert len(build_site(root, AS_OF).pdfs_made) == 10
+    assert len(build_site(root, AS_OF).pdfs_made) == 13
     docs = root / ".handbook/build/docs/pdf"
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.pdf")}
     rounds = root / "content/results/rounds/ducha-2025q1.yml"
@@ -339,11 +346,13 @@ def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) ->
     assert {p: p.stat().st_mtime_ns for p in docs.rglob("*.pdf")} == before
     standard = root / "standards/liuhua-24/2023.yml"
     text = standard.read_text("utf-8")
-    standard.write_text(text.replace("每月固定 1 天", "每月固定一天", 1), "utf-8")
+    # The clause and its amendment sheet's text (what is in force and quoted) both change.
+    standard.write_text(text.replace("每月固定 1 天", "每月固定一天"), "utf-8")
     made = {path for path, data in build_site(root, AS_OF).files.items() if data is not None}
-    # the edition, the manual quoting that clause, and the 汇编
+    # the edition and its amendment sheet, the manual quoting that clause, and the 汇编
     assert {p for p in made if p.endswith(".pdf")} == {
         "pdf/standards/liuhua-24-2023.pdf",
+        "pdf/standards/liuhua-24-2023-amendment-1.pdf",
         "pdf/manuals/yewu-guifan.pdf",
         "pdf/huibian.pdf",
     }

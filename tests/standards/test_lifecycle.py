@@ -124,7 +124,7 @@ def test_a_sheet_s_effective_date_is_the_next_change(handbook: Handbook) -> None
 
 def test_consolidated_text_from_the_sheet_s_effective_date(sample: Path) -> None:
     catalog = _catalog(sample, AS_OF)
-    edition = catalog.editions["liuhua-24/2023"].model
+    edition = catalog.editions["liuhua-24/2023"].written
     before = consolidate(edition, dt.date(2024, 3, 31))
     after = consolidate(edition, dt.date(2024, 4, 1))
     text = {c.id: c.text for c, _ in walk_clauses(after.model)}
@@ -138,6 +138,8 @@ def test_consolidated_text_from_the_sheet_s_effective_date(sample: Path) -> None
     assert numbers == ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]
     assert [a.number for a in before.pending] == [1]
     assert sorted(after.marks) == ["xianshang-xuexi", "zhuti-dangri"]
+    # What the site shows as the edition in force is that consolidated text.
+    assert catalog.editions["liuhua-24/2023"].model == after.model
 
 
 def test_a_deleted_clause_is_withdrawn_on_the_sheet_s_date(handbook: Handbook) -> None:
@@ -146,7 +148,7 @@ def test_a_deleted_clause_is_withdrawn_on_the_sheet_s_date(handbook: Handbook) -
         MINIMAL + "amendments:\n  - {number: 1, issued: 2021-03-01, effective: 2021-04-01,"
         " items: [{clause: tiaokuan-er, action: 删除, note: 并入 1.1}]}\n",
     )
-    edition = _catalog(handbook.root, AS_OF).editions["demo/2020"].model
+    edition = _catalog(handbook.root, AS_OF).editions["demo/2020"].written
     clause = {c.id: c for c, _ in walk_clauses(consolidate(edition, AS_OF).model)}["tiaokuan-er"]
     assert clause.withdrawn is not None
     assert (clause.withdrawn.date, clause.withdrawn.note) == (dt.date(2021, 4, 1), "并入 1.1")
@@ -154,7 +156,7 @@ def test_a_deleted_clause_is_withdrawn_on_the_sheet_s_date(handbook: Handbook) -
 
 def test_redline_of_a_sheet(handbook: Handbook) -> None:
     handbook.write(P, MINIMAL + SHEET)
-    edition = _catalog(handbook.root, AS_OF).editions["demo/2020"].model
+    edition = _catalog(handbook.root, AS_OF).editions["demo/2020"].written
     old, new = before_and_after(edition, 1)
     changes = {c.id: c for c in compare_editions(old, new).clauses if c.changed}
     assert changes["tiaokuan-yi"].kinds == ("reworded",)
@@ -259,3 +261,13 @@ def test_a_draft_closes_before_its_edition_is_issued(handbook: Handbook) -> None
     assert handbook.problems() == [
         "standards/demo/drafts/2020.yml:20:15: consultation: 征求意见截止于 2020-01-31，但该版次（standards/demo/2020.yml）已于 2020-01-10 发布；征求意见应在发布前结束 [HB251]",
     ]
+
+
+def test_drafts_are_a_status_facet_value_that_ranks_after_the_rules() -> None:
+    from generator import facets
+    from generator.render.labels import labels_for
+
+    settings = facets.dialog_settings(labels_for("zh"))
+    assert settings["order"]["状态"][:5] == ["现行", "即将实施", "被代替", "废止", "征求意见稿"]  # type: ignore[index]
+    assert "征求意见稿" in settings["later"]  # type: ignore[operator]
+    assert settings["classes"]["征求意见稿"] == "draft"  # type: ignore[index]
