@@ -200,3 +200,38 @@ def test_the_settings_folders_win_over_site_templates(tmp_path: Path) -> None:
     assert theme_sources(root, read_custom(root))["partials/header.html"] == (
         layout.THEME / "partials" / "header.html"
     )
+
+
+def test_a_wrong_template_in_custom_dir_is_a_located_message_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    root = _handbook(tmp_path / "h")
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "partials" / "footer.html").write_text(
+        "<footer>\n{% if x %}\n</footer>\n", encoding="utf-8"
+    )
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "  # custom_dir: overrides", "  custom_dir: overrides"
+    )
+    config.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--as-of", "2026-12-04"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "overrides/partials/footer.html:2:1: 主题模板有错误（TemplateSyntaxError: Unexpected end of "
+        "template. Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The "
+        "innermost block that needs to be closed is 'if'.）；请对照 Material 或 handbook 的同名模板"
+        "修改，或删除这个文件以恢复默认 [HB632]",
+        "发现 1 个问题，未生成网站。",
+    ]
+    assert not (root / "site").exists()
