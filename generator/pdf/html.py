@@ -20,11 +20,14 @@ from markupsafe import escape
 
 from generator import layout
 from generator.content.check import Resolved, is_outdated
+from generator.content.links import on_paper
 from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
+from generator.errors import ValidationFailed
 from generator.pdf.fonts import Fonts
 from generator.pdf.typst_markup import HtmlToTypst, Typ, finalize, string
 from generator.render import markup
+from generator.render.committee import located, page_folders
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, EditionInfo
@@ -78,7 +81,9 @@ class Manual:
 
 def manuals(content: list[ContentPage]) -> list[Manual]:
     """Each folder directly under `content/manuals/` that has an index.md, with its
-    pages (sub-folders included) in the order of the menu."""
+    pages (sub-folders included) in the order of the menu; and the pages directly in
+    `content/manuals/` (where the scaffold writes one): one booklet under its index.md,
+    or one booklet each without it (an index.md alone there is the menu's, not a manual)."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
         folder = layout.manual_folder(page.path)
@@ -87,6 +92,11 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     found = []
     for folder, pages in by_folder.items():
         index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
+        if folder == "" and (index is None or len(pages) == 1):
+            stem = len(layout.MANUALS_DIR) + 1
+            loose = [p for p in pages if p is not index]
+            found += [Manual(posixpath.splitext(p.path)[0][stem:], p, []) for p in loose]
+            continue
         if index is None:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
@@ -114,7 +124,8 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
 def _converter() -> markdown.Markdown:
     """Markdown as the site reads it (mkdocs.yml's extensions that matter on paper)."""
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "attr_list", "admonition"], output_format="html"
+        extensions=["tables", "sane_lists", "attr_list", "admonition", markup.CjkBreaks()],
+        output_format="html",
     )
 
 
@@ -135,7 +146,7 @@ class PrintPages:
         self.fonts = fonts
         self.root = root
         self.env = make_environment(
-            settings.template_overrides,
+            page_folders(settings),
             global_values={"catalog": catalog, "Status": Status, "chapter_name": self.chapter_name},
             extra=layout.PDF_TEMPLATES,
         )
@@ -163,13 +174,21 @@ class PrintPages:
         return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
 
     def _render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(
-            L=self.labels,
-            settings=self.settings,
-            fonts=self.fonts,
-            lib=LIB,
-            **context,
-        )
+        """A print template rendered; a mistake in a committee's own print template
+        (in `site_templates/`) is a located problem, as for the site's pages."""
+        try:
+            return self.env.get_template(template).render(
+                L=self.labels,
+                settings=self.settings,
+                fonts=self.fonts,
+                lib=LIB,
+                **context,
+            )
+        except Exception as exc:
+            problem = located(exc, self.root, page_folders(self.settings))
+            if problem is None:
+                raise
+            raise ValidationFailed([problem]) from None
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
@@ -259,7 +278,8 @@ class PrintPages:
             return self.citation(r, inside)
 
         source = page_markdown(page, resolved.get(page.source, []), one)
-        html = _converter().reset().convert(source)
+        # A link to another page or file of the handbook leads to the site, or nowhere.
+        html = on_paper(_converter().reset().convert(source), page.path, self.settings.site_url)
         html = _IMG_SRC.sub(lambda m: self._image(m, page), html)
         return HtmlToTypst(prefix, self.root / layout.CONTENT_DIR).convert(html)
 

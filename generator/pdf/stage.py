@@ -22,14 +22,16 @@ from generator import layout
 from generator.content.check import Resolved
 from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
-from generator.core.memory import digest_parts
+from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
 from generator.pdf.assemble import Part, assemble, read, starts
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
 from generator.pdf.render import write_pdf
+from generator.render.committee import page_folders
 from generator.render.renderer import Renderer
+from generator.settings import portable
 from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.pages import title_dep
 
@@ -74,9 +76,16 @@ class _Stage:
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
-        # through the statuses each key names.
+        # through the statuses each key names. The committee's template folders (they
+        # may hold print templates) by their contents, not their places.
+        settings = renderer.settings
         self.scope = digest_parts(
-            [self.cache.version if self.cache else "", renderer.settings, fonts]
+            [
+                self.cache.version if self.cache else "",
+                portable(settings),
+                [folder_digest(folder) for folder in page_folders(settings)],
+                fonts,
+            ]
         )
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
@@ -285,7 +294,8 @@ def _collections(
     stage.set_queued(stage.root / layout.CONTENT_DIR)
     catalog = stage.catalog
     for manual in books:
-        deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
+        deps = stage.manual_deps(manual, resolved)
+        deps += images.get(layout.manual_folder(manual.index.path) or "", [])
         stage.one_made(
             manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
         )
@@ -358,14 +368,16 @@ def _collection(
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
-    """The files under each manual folder (images a chapter may show), as dependencies."""
+    """The files under each manual folder (images a chapter may show), as dependencies
+    ("": the files directly in `content/manuals/`)."""
     found: dict[str, list[str]] = {}
     base = root / layout.CONTENT_DIR / layout.MANUALS_DIR
     for path in assets:
         try:
-            folder = path.relative_to(base).parts[0]
-        except (ValueError, IndexError):
+            parts = path.relative_to(base).parts
+        except ValueError:
             continue
+        folder = parts[0] if len(parts) > 1 else ""
         rel = path.relative_to(root).as_posix()
         if stage.cache is not None:
             stage.cache.file_digest(path, rel)
