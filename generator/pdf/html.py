@@ -8,6 +8,7 @@ itself is put together from the others (see `assemble`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -31,6 +32,8 @@ from generator.render.committee import located, page_folders
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.lifecycle import in_force
+from generator.standards.load import LoadedEdition
 from generator.standards.model import Clause, Status, walk_clauses
 
 LIB = Typ((layout.PDF_TEMPLATES / "print.typ").read_text(encoding="utf-8"))
@@ -170,10 +173,23 @@ class PrintPages:
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
-        """The standards the 汇编 holds: each one's edition in force, in catalog order."""
-        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
+        """The standards the 汇编 holds: each one's edition in force, in catalog order
+        (its text with the amendment sheets in effect)."""
+        return [
+            self.consolidated(s.current)
+            for s in self.catalog.standards
+            if s.current.status == Status.CURRENT
+        ]
 
-    def _render(self, template: str, **context: object) -> str:
+    def consolidated(self, info: EditionInfo) -> EditionInfo:
+        """The edition as printed on the as-of day: its text with the amendment sheets
+        in effect (see `standards.lifecycle.consolidate`)."""
+        now = self.catalog.consolidated(info.ref)
+        if now.model is info.model:
+            return info
+        return dataclasses.replace(info, loaded=LoadedEdition(info.loaded.doc, now.model))
+
+    def render(self, template: str, **context: object) -> str:
         """A print template rendered; a mistake in a committee's own print template
         (in `site_templates/`) is a located problem, as for the site's pages."""
         try:
@@ -192,12 +208,15 @@ class PrintPages:
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
-        """The print source of one edition: cover, 目次, 前言, body, 附录A."""
+        """The print source of one edition: cover, 目次, 前言, the amendment sheets in
+        effect, body (their text consolidated), 附录A."""
         e = info.model
-        return self._render(
+        now = self.consolidated(info)
+        return self.render(
             "pdf_standard.typ.j2",
-            info=info,
-            clauses=_clauses(info),
+            info=now,
+            amendments=in_force(e, self.catalog.as_of),
+            clauses=_clauses(info) | _clauses(now),  # with any clause an amendment added
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
             created=e.issued,
@@ -233,11 +252,11 @@ class PrintPages:
     def manual_front(self, manual: Manual, entries: list[TocEntry]) -> str:
         """The print source of a booklet's own pages: cover, 目次 (the chapters' pages
         given in `entries`), 说明. The chapters are set one by one (`chapter`)."""
-        return self._render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
+        return self.render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
 
     def chapter(self, manual: Manual, chapter: Chapter, start: int) -> str:
         """The print source of one chapter of a booklet, its pages numbered from `start`."""
-        return self._render(
+        return self.render(
             "pdf_chapter.typ.j2",
             chapter=chapter,
             start=start,
@@ -249,7 +268,7 @@ class PrintPages:
     def collection(self, entries: list[TocEntry], counts: tuple[int, int], created: date) -> str:
         """The print source of the 汇编's own pages: its cover and 目次, whose page
         numbers come from the parts put after them. `counts`: standards, manuals."""
-        return self._render(
+        return self.render(
             "pdf_collection.typ.j2",
             entries=entries,
             standards=range(counts[0]),

@@ -28,11 +28,13 @@ from generator.messages import Phrase
 from generator.pdf.assemble import Part, assemble, read, starts
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
+from generator.pdf.life import lifecycle_jobs
 from generator.pdf.render import write_pdf
 from generator.render.committee import page_folders
 from generator.render.renderer import Renderer
 from generator.settings import portable
 from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
 
 _MANY = 12  # queued PDFs from which two processes set them
@@ -160,6 +162,7 @@ class _Stage:
         old = listing.read_text(encoding="utf-8").split() if listing.is_file() else []
         for digest in set(old) - set(used):
             (folder / f"{digest}.pdf").unlink(missing_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # a booklet without chapters has set none
         listing.write_text("\n".join(used), encoding="utf-8")
 
     def write(self, source: str) -> bytes:
@@ -257,9 +260,13 @@ def make_pdfs(
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content)
-    stage.total = sum(len(s.editions) for s in catalog.standards) + len(books) + 1
+    life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
+    stage.total = sum(len(s.editions) for s in catalog.standards) + len(life) + len(books) + 1
     try:
         _editions(stage, html)
+        for job in life:
+            stage.one(job.path, job.source, job.deps, job.shown)
+            stage.link_from(job.page)
         images = _images(stage, root, assets)
         _collections(stage, html, books, resolved, images)
     finally:
@@ -268,7 +275,8 @@ def make_pdfs(
 
 
 def _editions(stage: _Stage, html: PrintPages) -> None:
-    """Every edition's PDF: kept, or its source made and set."""
+    """Every edition's PDF: kept, or its source made and set. Its text is consolidated:
+    the key names the amendment sheets in effect, so one taking effect sets it again."""
     for standard in stage.catalog.standards:
         for info in standard.editions:
             path = layout.standard_pdf(info.model.id, info.model.edition)
@@ -276,7 +284,7 @@ def _editions(stage: _Stage, html: PrintPages) -> None:
                 path,
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
-                info.status,
+                (info.status, [a.number for a in in_force(info.model, stage.catalog.as_of)]),
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:

@@ -72,8 +72,11 @@ def test_every_edition_and_manual_has_a_pdf_and_the_collection_too(pdf_dir: Path
         "standards/jiguan-zhibu-gongzuo-2017.pdf",
         "standards/kaoping-banfa-2024.pdf",
         "standards/liuhua-24-2019.pdf",
+        "standards/liuhua-24-2023-amendment-1.pdf",  # its amendment sheet
+        "standards/liuhua-24-2023-draft.pdf",  # the draft it was published for comment as
         "standards/liuhua-24-2023.pdf",
         "standards/shuzhi-pingyi-2024.pdf",
+        "standards/shuzhi-pingyi-2027-draft.pdf",
         "standards/wuhao-dangzhibu-2020.pdf",
         "standards/wuhao-dangzhibu-2026.pdf",
     ]
@@ -326,7 +329,7 @@ def test_the_build_says_how_many_pdfs_it_made(handbook: Handbook) -> None:
 
 def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "sample")
-    assert len(build_site(root, AS_OF).pdfs_made) == 10
+    assert len(build_site(root, AS_OF).pdfs_made) == 13  # two drafts and a sheet included
     docs = root / ".handbook/build/docs/pdf"
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.pdf")}
     rounds = root / "content/results/rounds/ducha-2025q1.yml"
