@@ -54,6 +54,8 @@ def test_the_amended_edition_s_pdf_is_consolidated_and_lists_its_sheets(built_si
         in pages[listing]
     )
     assert any("4.7线上学习" in p for p in pages[body:])
+    collection = "".join("".join(pages_of(built_site / "pdf" / "huibian.pdf")).split())
+    assert "4.7线上学习" in collection  # the 汇编 holds the consolidated text too
 
 
 SHEET = """\
