@@ -8,6 +8,7 @@ itself is put together from the others (see `assemble`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -20,14 +21,19 @@ from markupsafe import escape
 
 from generator import layout
 from generator.content.check import Resolved, is_outdated
+from generator.content.links import on_paper
 from generator.content.load import ContentPage
 from generator.content.pages import page_markdown
+from generator.errors import ValidationFailed
 from generator.pdf.fonts import Fonts
 from generator.pdf.typst_markup import HtmlToTypst, Typ, finalize, string
 from generator.render import markup
+from generator.render.committee import located, page_folders
 from generator.render.renderer import make_environment
 from generator.settings import Settings
 from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.lifecycle import in_force
+from generator.standards.load import LoadedEdition
 from generator.standards.model import Clause, Status, walk_clauses
 
 LIB = Typ((layout.PDF_TEMPLATES / "print.typ").read_text(encoding="utf-8"))
@@ -78,7 +84,9 @@ class Manual:
 
 def manuals(content: list[ContentPage]) -> list[Manual]:
     """Each folder directly under `content/manuals/` that has an index.md, with its
-    pages (sub-folders included) in the order of the menu."""
+    pages (sub-folders included) in the order of the menu; and the pages directly in
+    `content/manuals/` (where the scaffold writes one): one booklet under its index.md,
+    or one booklet each without it (an index.md alone there is the menu's, not a manual)."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
         folder = layout.manual_folder(page.path)
@@ -87,6 +95,11 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     found = []
     for folder, pages in by_folder.items():
         index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
+        if folder == "" and (index is None or len(pages) == 1):
+            stem = len(layout.MANUALS_DIR) + 1
+            loose = [p for p in pages if p is not index]
+            found += [Manual(posixpath.splitext(p.path)[0][stem:], p, []) for p in loose]
+            continue
         if index is None:
             continue
         indexes = {posixpath.dirname(p.path): p for p in pages if p.is_index}
@@ -114,7 +127,8 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
 def _converter() -> markdown.Markdown:
     """Markdown as the site reads it (mkdocs.yml's extensions that matter on paper)."""
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "attr_list", "admonition"], output_format="html"
+        extensions=["tables", "sane_lists", "attr_list", "admonition", markup.CjkBreaks()],
+        output_format="html",
     )
 
 
@@ -135,7 +149,7 @@ class PrintPages:
         self.fonts = fonts
         self.root = root
         self.env = make_environment(
-            settings.template_overrides,
+            page_folders(settings),
             global_values={"catalog": catalog, "Status": Status, "chapter_name": self.chapter_name},
             extra=layout.PDF_TEMPLATES,
         )
@@ -159,26 +173,50 @@ class PrintPages:
 
     # -- what goes in -----------------------------------------------------------------
     def collected(self) -> list[EditionInfo]:
-        """The standards the 汇编 holds: each one's edition in force, in catalog order."""
-        return [s.current for s in self.catalog.standards if s.current.status == Status.CURRENT]
+        """The standards the 汇编 holds: each one's edition in force, in catalog order
+        (its text with the amendment sheets in effect)."""
+        return [
+            self.consolidated(s.current)
+            for s in self.catalog.standards
+            if s.current.status == Status.CURRENT
+        ]
 
-    def _render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(
-            L=self.labels,
-            settings=self.settings,
-            fonts=self.fonts,
-            lib=LIB,
-            **context,
-        )
+    def consolidated(self, info: EditionInfo) -> EditionInfo:
+        """The edition as printed on the as-of day: its text with the amendment sheets
+        in effect (see `standards.lifecycle.consolidate`)."""
+        now = self.catalog.consolidated(info.ref)
+        if now.model is info.model:
+            return info
+        return dataclasses.replace(info, loaded=LoadedEdition(info.loaded.doc, now.model))
+
+    def render(self, template: str, **context: object) -> str:
+        """A print template rendered; a mistake in a committee's own print template
+        (in `site_templates/`) is a located problem, as for the site's pages."""
+        try:
+            return self.env.get_template(template).render(
+                L=self.labels,
+                settings=self.settings,
+                fonts=self.fonts,
+                lib=LIB,
+                **context,
+            )
+        except Exception as exc:
+            problem = located(exc, self.root, page_folders(self.settings))
+            if problem is None:
+                raise
+            raise ValidationFailed([problem]) from None
 
     # -- standards --------------------------------------------------------------------
     def standard(self, info: EditionInfo) -> str:
-        """The print source of one edition: cover, 目次, 前言, body, 附录A."""
+        """The print source of one edition: cover, 目次, 前言, the amendment sheets in
+        effect, body (their text consolidated), 附录A."""
         e = info.model
-        return self._render(
+        now = self.consolidated(info)
+        return self.render(
             "pdf_standard.typ.j2",
-            info=info,
-            clauses=_clauses(info),
+            info=now,
+            amendments=in_force(e, self.catalog.as_of),
+            clauses=_clauses(info) | _clauses(now),  # with any clause an amendment added
             doc_title=f"{e.code} {e.title}",
             author=e.issuer,
             created=e.issued,
@@ -214,11 +252,11 @@ class PrintPages:
     def manual_front(self, manual: Manual, entries: list[TocEntry]) -> str:
         """The print source of a booklet's own pages: cover, 目次 (the chapters' pages
         given in `entries`), 说明. The chapters are set one by one (`chapter`)."""
-        return self._render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
+        return self.render("pdf_manual.typ.j2", entries=entries, **self._manual_context(manual))
 
     def chapter(self, manual: Manual, chapter: Chapter, start: int) -> str:
         """The print source of one chapter of a booklet, its pages numbered from `start`."""
-        return self._render(
+        return self.render(
             "pdf_chapter.typ.j2",
             chapter=chapter,
             start=start,
@@ -230,7 +268,7 @@ class PrintPages:
     def collection(self, entries: list[TocEntry], counts: tuple[int, int], created: date) -> str:
         """The print source of the 汇编's own pages: its cover and 目次, whose page
         numbers come from the parts put after them. `counts`: standards, manuals."""
-        return self._render(
+        return self.render(
             "pdf_collection.typ.j2",
             entries=entries,
             standards=range(counts[0]),
@@ -259,7 +297,8 @@ class PrintPages:
             return self.citation(r, inside)
 
         source = page_markdown(page, resolved.get(page.source, []), one)
-        html = _converter().reset().convert(source)
+        # A link to another page or file of the handbook leads to the site, or nowhere.
+        html = on_paper(_converter().reset().convert(source), page.path, self.settings.site_url)
         html = _IMG_SRC.sub(lambda m: self._image(m, page), html)
         return HtmlToTypst(prefix, self.root / layout.CONTENT_DIR).convert(html)
 

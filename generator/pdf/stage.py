@@ -22,15 +22,19 @@ from generator import layout
 from generator.content.check import Resolved
 from generator.content.load import ContentPage
 from generator.content.pages import cite_dep
-from generator.core.memory import digest_parts
+from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
 from generator.pdf.assemble import Part, assemble, read, starts
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
+from generator.pdf.life import lifecycle_jobs
 from generator.pdf.render import write_pdf
+from generator.render.committee import page_folders
 from generator.render.renderer import Renderer
+from generator.settings import portable
 from generator.standards.catalog import Catalog, EditionInfo
+from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
 
 _MANY = 12  # queued PDFs from which two processes set them
@@ -74,9 +78,16 @@ class _Stage:
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
-        # through the statuses each key names.
+        # through the statuses each key names. The committee's template folders (they
+        # may hold print templates) by their contents, not their places.
+        settings = renderer.settings
         self.scope = digest_parts(
-            [self.cache.version if self.cache else "", renderer.settings, fonts]
+            [
+                self.cache.version if self.cache else "",
+                portable(settings),
+                [folder_digest(folder) for folder in page_folders(settings)],
+                fonts,
+            ]
         )
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
@@ -151,6 +162,7 @@ class _Stage:
         old = listing.read_text(encoding="utf-8").split() if listing.is_file() else []
         for digest in set(old) - set(used):
             (folder / f"{digest}.pdf").unlink(missing_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # a booklet without chapters has set none
         listing.write_text("\n".join(used), encoding="utf-8")
 
     def write(self, source: str) -> bytes:
@@ -248,9 +260,13 @@ def make_pdfs(
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content)
-    stage.total = sum(len(s.editions) for s in catalog.standards) + len(books) + 1
+    life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
+    stage.total = sum(len(s.editions) for s in catalog.standards) + len(life) + len(books) + 1
     try:
         _editions(stage, html)
+        for job in life:
+            stage.one(job.path, job.source, job.deps, job.shown)
+            stage.link_from(job.page)
         images = _images(stage, root, assets)
         _collections(stage, html, books, resolved, images)
     finally:
@@ -259,7 +275,8 @@ def make_pdfs(
 
 
 def _editions(stage: _Stage, html: PrintPages) -> None:
-    """Every edition's PDF: kept, or its source made and set."""
+    """Every edition's PDF: kept, or its source made and set. Its text is consolidated:
+    the key names the amendment sheets in effect, so one taking effect sets it again."""
     for standard in stage.catalog.standards:
         for info in standard.editions:
             path = layout.standard_pdf(info.model.id, info.model.edition)
@@ -267,7 +284,7 @@ def _editions(stage: _Stage, html: PrintPages) -> None:
                 path,
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
-                info.status,
+                (info.status, [a.number for a in in_force(info.model, stage.catalog.as_of)]),
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
@@ -285,7 +302,8 @@ def _collections(
     stage.set_queued(stage.root / layout.CONTENT_DIR)
     catalog = stage.catalog
     for manual in books:
-        deps = stage.manual_deps(manual, resolved) + images.get(manual.folder, [])
+        deps = stage.manual_deps(manual, resolved)
+        deps += images.get(layout.manual_folder(manual.index.path) or "", [])
         stage.one_made(
             manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
         )
@@ -358,14 +376,16 @@ def _collection(
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
-    """The files under each manual folder (images a chapter may show), as dependencies."""
+    """The files under each manual folder (images a chapter may show), as dependencies
+    ("": the files directly in `content/manuals/`)."""
     found: dict[str, list[str]] = {}
     base = root / layout.CONTENT_DIR / layout.MANUALS_DIR
     for path in assets:
         try:
-            folder = path.relative_to(base).parts[0]
-        except (ValueError, IndexError):
+            parts = path.relative_to(base).parts
+        except ValueError:
             continue
+        folder = parts[0] if len(parts) > 1 else ""
         rel = path.relative_to(root).as_posix()
         if stage.cache is not None:
             stage.cache.file_digest(path, rel)

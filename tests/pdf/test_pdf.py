@@ -72,8 +72,8 @@ def test_every_edition_and_manual_has_a_pdf_and_the_collection_too(pdf_dir: Path
         "standards/jiguan-zhibu-gongzuo-2017.pdf",
         "standards/kaoping-banfa-2024.pdf",
         "standards/liuhua-24-2019.pdf",
-        "standards/liuhua-24-2023-amendment-1.pdf",
-        "standards/liuhua-24-2023-draft.pdf",
+        "standards/liuhua-24-2023-amendment-1.pdf",  # its amendment sheet
+        "standards/liuhua-24-2023-draft.pdf",  # the draft it was published for comment as
         "standards/liuhua-24-2023.pdf",
         "standards/shuzhi-pingyi-2024.pdf",
         "standards/shuzhi-pingyi-2027-draft.pdf",
@@ -128,10 +128,10 @@ def test_toc_entries_lead_to_the_pages_they_name(liuhua: list[str]) -> None:
 
 
 def test_running_header_is_the_code_and_pages_are_numbered(liuhua: list[str]) -> None:
-    # I 目次, II 前言, III the amendment sheets it includes (修改单), then the text.
+    # I 目次, II 前言 (ending with the amendment sheets it includes), then the text.
     footers = [footer(p) for p in liuhua[1:]]
-    assert footers[:3] == ["I", "II", "III"]
-    assert footers[3:] == [str(n) for n in range(1, len(footers) - 2)]
+    assert footers[:2] == ["I", "II"]
+    assert footers[2:] == [str(n) for n in range(1, len(footers) - 1)]
     for page in liuhua[1:]:
         assert page.splitlines()[0].strip() == "XX/DJ 001-2023"
 
@@ -336,7 +336,7 @@ def test_the_build_says_how_many_pdfs_it_made(handbook: Handbook) -> None:
 
 def test_pdfs_are_made_again_only_when_what_they_show_changed(tmp_path: Path) -> None:
     root = copy_sample(tmp_path / "sample")
-    assert len(build_site(root, AS_OF).pdfs_made) == 13
+    assert len(build_site(root, AS_OF).pdfs_made) == 13  # two drafts and a sheet included
     docs = root / ".handbook/build/docs/pdf"
     before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.pdf")}
     rounds = root / "content/results/rounds/ducha-2025q1.yml"

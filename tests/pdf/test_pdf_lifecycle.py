@@ -1,11 +1,15 @@
 """The PDFs of a standard's life, read back with poppler: a draft's 征求意见稿 cover
-and running head."""
+and running head, an amendment sheet's own PDF, the consolidated text of an edition
+and when it is set again."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from generator.engine.build import build_site
 from tests.pdf.test_pdf import pages_of, pytestmark  # noqa: F401 (the same skip)
+from tests.samples import AS_OF, MINIMAL, Handbook
 
 
 def test_the_draft_s_pdf_has_a_draft_cover_and_running_head(built_site: Path) -> None:
@@ -50,3 +54,37 @@ def test_the_amended_edition_s_pdf_is_consolidated_and_lists_its_sheets(built_si
         in pages[listing]
     )
     assert any("4.7线上学习" in p for p in pages[body:])
+    collection = "".join("".join(pages_of(built_site / "pdf" / "huibian.pdf")).split())
+    assert "4.7线上学习" in collection  # the 汇编 holds the consolidated text too
+
+
+SHEET = """\
+amendments:
+  - number: 1
+    issued: 2026-11-01
+    effective: 2026-12-01
+    items:
+      - clause: tiaokuan-yi
+        action: 修改
+        text: 党支部应当每三年按期换届。
+"""
+
+
+def test_a_sheet_taking_effect_sets_the_edition_s_pdf_again(handbook: Handbook) -> None:
+    handbook.write("standards/demo/2020.yml", MINIMAL + SHEET)
+    pdf = handbook.root / "site/pdf/standards/demo-2020.pdf"
+    made = build_site(handbook.root, AS_OF).pdfs_made  # issued, not yet in effect
+    assert {p for p in made if p.startswith("pdf/standards/")} == {
+        "pdf/standards/demo-2020.pdf",
+        "pdf/standards/demo-2020-amendment-1.pdf",
+    }
+    text = "".join("".join(pages_of(pdf)).split())
+    assert "党支部应当按期换届。" in text and "修改单" not in text
+    made = build_site(handbook.root, dt.date(2026, 12, 1)).pdfs_made
+    assert sorted(p for p in made if p.endswith(".pdf")) == [
+        "pdf/huibian.pdf",
+        "pdf/standards/demo-2020.pdf",  # the sheet's own PDF is kept
+    ]
+    text = "".join("".join(pages_of(pdf)).split())
+    assert "第1号修改单：2026年11月1日发布，2026年12月1日实施；修改1.1。" in text
+    assert "党支部应当每三年按期换届。" in text and "党支部应当按期换届。" not in text

@@ -68,8 +68,8 @@ def test_bad_cells_are_located_and_nothing_is_written(handbook: Handbook, tmp_pa
     assert done.stderr == (
         f"{csv}:B2: “提出单位或个人”为空；每条意见都要填写 [HB254]\n"
         f"{csv}:C2: 征求意见稿中没有条款“9.9”；请写条款号（如 4.3），总体意见写“总体” [HB253]\n"
-        f"{csv}:D3: “意见内容”为空；每条意见都要填写 [HB254]\n"
         f"{csv}:E2: 处理意见应为“采纳”“部分采纳”或“未采纳”，实际为“同意” [HB252]\n"
+        f"{csv}:D3: “意见内容”为空；每条意见都要填写 [HB254]\n"
         f"{csv}:F3: 部分采纳或未采纳的意见须写明 reason（处理理由） [HB241]\n"
         "发现 5 个问题，未写入任何文件。\n"
     )
