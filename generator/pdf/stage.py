@@ -177,6 +177,15 @@ class _Stage:
         except Exception as exc:  # Typst's own failure: the previous site stays
             raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
 
+    def assemble(self, front: bytes, parts: list[Part], flat: bool = False) -> bytes:
+        """A collection put together (`assemble`), in a worker process when there are
+        any: pikepdf holds every part while it copies them (about 200 MiB for 100)."""
+        pool = self._workers(1)
+        if pool is None:
+            return assemble(front, parts, flat)
+        made: bytes = pool.submit(assemble, front, parts, flat).result()
+        return made
+
     def _workers(self, wanted: int) -> concurrent.futures.ProcessPoolExecutor | None:
         """The worker processes that set the PDFs of a large handbook, so that the fonts
         Typst reads (about 200 MiB) stay out of the build's process; none for a small one."""
@@ -338,7 +347,7 @@ def _booklet(
         start += part.pages
     stage.forget_parts(manual.folder, used)
     front = stage.write(html.manual_front(manual, entries))
-    return assemble(front, parts, flat=True)
+    return stage.assemble(front, parts, flat=True)
 
 
 def _collection(
@@ -372,7 +381,7 @@ def _collection(
     dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
     created = max(dates) if dates else html.catalog.as_of
     front = stage.write(html.collection(entries, (len(collected), len(books)), created))
-    return assemble(front, parts)
+    return stage.assemble(front, parts)
 
 
 def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
