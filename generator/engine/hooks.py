@@ -124,6 +124,16 @@ class Menu:
 
 
 _MENUS = "hb_menus"  # on the navigation object: this build's menus and the menu's folders
+# Material's templates the menu is made of, besides nav.html.
+_MENU_PARTS = ("partials/nav-item.html", "partials/logo.html", "partials/source.html")
+
+
+def _menu_customised(config: Any) -> bool:
+    """Whether the committee's theme folder replaces a part of Material's menu."""
+    folder = getattr(config.get("theme"), "custom_dir", None)
+    if not folder:
+        return False
+    return any((Path(str(folder)) / rel).is_file() for rel in _MENU_PARTS)
 
 
 def menu(nav: Any, page: Any, config: Any) -> Menu:
@@ -136,6 +146,8 @@ def menu(nav: Any, page: Any, config: Any) -> Menu:
         return Menu(None, ())
     state = getattr(nav, _MENUS, None)
     if state is None:
+        if _menu_customised(config):
+            return Menu(None, ())  # their menu items may show anything of the page
         listed = {id(p) for p in nav.pages}
         # Where the menu's links go: its pages, and the logo and home it may name.
         theme, extra = config.get("theme") or {}, config.get("extra") or {}

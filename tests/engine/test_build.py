@@ -205,6 +205,23 @@ def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
         plain.unlink()
     html = (tmp_path / "plain" / "standards" / "liuhua-24" / "index.html").read_text("utf-8")
     assert '<h3 data-pagefind-weight="8.0" id="zhuti-dangri">4.3 主题党日' in html
+    # Our hook makes the menu once for the pages it does not list (editions, notices,
+    # units); each of them still has the menu Material makes for it. (The pages it
+    # lists hold their table of contents in it, which plain MkDocs reads otherwise.)
+    menus = 0
+    for ours in site.rglob("*.html"):
+        theirs = tmp_path / "plain" / ours.relative_to(site)
+        menu, material = _menu(ours.read_text("utf-8")), _menu(theirs.read_text("utf-8"))
+        if "md-nav__link--active" not in material:
+            assert menu == material, ours.relative_to(site)
+            menus += bool(menu)
+    assert menus > 40
+
+
+def _menu(html: str) -> str:
+    """The page's menu (Material's primary sidebar)."""
+    start = html.find('data-md-type="navigation"')
+    return html[start : html.find('data-md-type="toc"', start)] if start >= 0 else ""
 
 
 def test_generated_html_pages_keep_their_table_of_contents(site: Path) -> None:
