@@ -120,13 +120,16 @@ def test_search_finds_words_english_and_clause_numbers(
 def test_status_filter_on_the_index(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(base_url + "standards/")
     rows = page.locator(".hb-standards tbody tr")
-    assert rows.count() == 6
+    assert rows.count() == 7  # six standards and one draft for comment
     page.click('.hb-filter button[data-filter="废止"]')
     visible = [r for r in rows.all() if r.is_visible()]
     assert len(visible) == 1 and "XX/DJ 003-2019" in visible[0].inner_text()
     assert page.locator(".hb-filter-result").inner_text() == "1 项"
+    page.click('.hb-filter button[data-filter="征求意见稿"]')
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == 1 and "XX/DJ 006-2027" in visible[0].inner_text()
     page.click('.hb-filter button[data-filter=""]')
-    assert len([r for r in rows.all() if r.is_visible()]) == 6
+    assert len([r for r in rows.all() if r.is_visible()]) == 7
 
 
 def test_every_page_loads_nothing_from_outside(page, base_url: str, built_site: Path) -> None:  # type: ignore[no-untyped-def]
