@@ -9,15 +9,13 @@ to the site's root (directory URLs, as the pages are served)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator import layout
-from generator.core.workbook import printable, workbook, write_cell
+from generator.core.workbook import CsvCell, csv_text, printable, workbook, write_cell
 from generator.standards.catalog import Catalog, DraftInfo, EditionInfo
 from generator.standards.lifecycle import citation
 from generator.standards.model import StandardDraft, walk_clauses
@@ -218,7 +216,7 @@ HANDLING_COLUMNS = ("序号", "提出单位或个人", "条款", "意见内容",
 HANDLING_FILES = ("handling.xlsx", "handling.csv")
 
 
-def handling_rows(draft: StandardDraft) -> list[list[object]]:
+def handling_rows(draft: StandardDraft) -> list[list[CsvCell]]:
     """The 意见汇总处理表 as rows of values (the clause by its number; 总体 without one)."""
     numbers = {c.id: c.number for c, _ in walk_clauses(draft)}
     return [
@@ -253,10 +251,6 @@ def handling_xlsx(draft: StandardDraft, day: dt.date) -> bytes:
 
 
 def handling_csv(draft: StandardDraft) -> str:
-    """The 意见汇总处理表 as CSV, with a BOM so that spreadsheet programs read the Chinese."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HANDLING_COLUMNS)
-    for values in handling_rows(draft):
-        writer.writerow(["" if v is None else str(v) for v in values])
-    return "\ufeff" + out.getvalue()
+    """The 意见汇总处理表 as CSV that spreadsheets open safely (`core.workbook.csv_text`:
+    RFC 4180, formula-like text neutralised, a BOM for the Chinese)."""
+    return csv_text([HANDLING_COLUMNS, *handling_rows(draft)])
