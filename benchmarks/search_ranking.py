@@ -38,7 +38,9 @@ SAMPLE: list[tuple[str, str]] = [
     ("党员领导干部", "standards/wuhao-dangzhibu/#guanjian-shaoshu"),  # a term of another standard
     ("Party branch", "standards/liuhua-24/#dang-zhibu"),  # the term's English name
     ("PDF", "standards/liuhua-24/#taizhang-guifan"),  # an English word in a clause
-    ("4.3", "standards/liuhua-24/#zhuti-dangri"),  # a clause number, in the edition in force
+    # A clause number, in the edition in force. (4.3 is ambiguous since 考评办法 follows
+    # GB/T 1.1 and numbers its own chapters from 4: either standard's 4.3 is a right answer.)
+    ("4.4", "standards/liuhua-24/#huifeng-yanjin"),
     ("1.3", "standards/liuhua-24/#anqi-huanjie"),
     ("6.1", "standards/liuhua-24/#taizhang-guifan"),
 ]
