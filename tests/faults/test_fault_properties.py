@@ -8,6 +8,7 @@ each name a file of the handbook, never an internal error. Bounded for CI:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -186,7 +187,9 @@ def structural_mutation(draw: st.DrawFn, rel: str, original: str) -> str:
                 "odd": TEXT,
                 "add": st.dictionaries(TEXT, VALUE, min_size=1, max_size=2),
             }[what]
-            value = draw(new)
+            # A copy: HUGE's values are shared objects, and a later mutation of this
+            # file may pick a place inside one (a list set into itself never ends).
+            value = copy.deepcopy(draw(new))
 
             def change(parent: Any, key: Any, value: Any = value, what: str = what) -> None:
                 if what == "add" and isinstance(parent[key], dict) and isinstance(value, dict):
