@@ -139,7 +139,8 @@ def test_running_header_is_the_code_and_pages_are_numbered(liuhua: list[str]) ->
 def test_body_keeps_numbers_and_prints_withdrawn_clauses_as_deleted(liuhua: list[str]) -> None:
     body = "\n".join(liuhua[3:])
     assert re.search(r"^3\.3\s+（删除）$", body, re.M)
-    assert re.search(r"^4\.3\s+主题党日$", body, re.M)
+    # pdftotext may run a number into its title where a page begins (the page shows a gap)
+    assert re.search(r"^4\.3\s*主题党日$", body, re.M)
     assert "GB/T 1.1—2020" in body  # a dated reference
     assert "下列术语和定义适用于本文件。" in body
 
