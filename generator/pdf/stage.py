@@ -90,9 +90,8 @@ class _Stage:
             ]
         )
 
-    def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
-        """The PDF at `path`: kept when its key is the previous build's, else its
-        print source is made now and queued for Typst (see `finish`)."""
+    def _kept(self, path: str, deps: Iterable[str], shown: object) -> str | None:
+        """The key of the PDF at `path`; None when the last build's is kept as it is."""
         self.path = path
         key = ""
         if self.cache is not None:
@@ -101,7 +100,15 @@ class _Stage:
                 self.out.keys[path] = key
                 self.out.files[path] = None
                 self.sizes[path] = (self.cache.docs / path).stat().st_size
-                return
+                return None
+        return key
+
+    def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
+        """The PDF at `path`: kept when its key is the previous build's, else its
+        print source is made now and queued for Typst (see `finish`)."""
+        key = self._kept(path, deps, shown)
+        if key is None:
+            return
         self.out.keys[path] = key
         source = html()
         pool = self._workers(2)
@@ -124,15 +131,9 @@ class _Stage:
     ) -> None:
         """A PDF made here from others (the 汇编, a booklet): kept while its key is the
         last build's (`shown`: for the 汇编, the keys of its parts)."""
-        self.path = path
-        key = ""
-        if self.cache is not None:
-            key = self.cache.page_key(path, self.scope, deps, shown)
-            if self.cache.reusable(path, key) is not None:
-                self.out.keys[path] = key
-                self.out.files[path] = None
-                self.sizes[path] = (self.cache.docs / path).stat().st_size
-                return
+        key = self._kept(path, deps, shown)
+        if key is None:
+            return
         made = data()
         self.out.keys[path] = key
         self.out.files[path] = made
