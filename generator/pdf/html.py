@@ -82,11 +82,11 @@ class Manual:
         return layout.manual_pdf(self.folder)
 
 
-def manuals(content: list[ContentPage]) -> list[Manual]:
+def manuals(content: list[ContentPage], untitled: str) -> list[Manual]:
     """Each folder directly under `content/manuals/` that has an index.md, with its
     pages (sub-folders included) in the order of the menu; and the pages directly in
-    `content/manuals/` (where the scaffold writes one): one booklet under its index.md,
-    or one booklet each without it (an index.md alone there is the menu's, not a manual)."""
+    `content/manuals/` (where the scaffold writes one): one booklet, under its index.md
+    or, without one, titled `untitled` (an index.md alone there is the menu's, not a manual)."""
     by_folder: dict[str, list[ContentPage]] = {}
     for page in content:
         folder = layout.manual_folder(page.path)
@@ -95,10 +95,9 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
     found = []
     for folder, pages in by_folder.items():
         index = next((p for p in pages if p.path == layout.manual_index(folder)), None)
-        if folder == "" and (index is None or len(pages) == 1):
-            stem = len(layout.MANUALS_DIR) + 1
-            loose = [p for p in pages if p is not index]
-            found += [Manual(posixpath.splitext(p.path)[0][stem:], p, []) for p in loose]
+        if folder == "" and index is None:
+            index = _cover(pages, untitled)
+        elif folder == "" and len(pages) == 1:
             continue
         if index is None:
             continue
@@ -121,6 +120,17 @@ def manuals(content: list[ContentPage]) -> list[Manual]:
         rest = sorted((p for p in pages if p is not index), key=place)
         found.append(Manual(folder, index, rest))
     return sorted(found, key=lambda m: (m.index.meta.order, m.title, m.folder))
+
+
+def _cover(pages: list[ContentPage], title: str) -> ContentPage:
+    """The cover of a booklet of loose pages that have no index.md: a page of no text
+    of its own, titled as the menu calls manuals, standing where the index would."""
+    first = min(pages, key=lambda p: (p.meta.order, p.meta.title, p.path))
+    blank: dict[str, object] = {"issuer": None, "date": None, "description": None, "implements": []}
+    meta = first.meta.model_copy(update={"title": title, **blank})
+    return dataclasses.replace(
+        first, path=layout.manual_index(""), meta=meta, body="", headings=[], citations=[]
+    )
 
 
 @functools.cache

@@ -269,7 +269,7 @@ def make_pdfs(
         return Printed(note=fonts)
     stage = _Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
-    books = manuals(content)
+    books = manuals(content, renderer.labels["kind_manual"])
     life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
     stage.total = sum(len(s.editions) for s in catalog.standards) + len(life) + len(books) + 1
     try:

@@ -389,7 +389,7 @@ def test_a_booklet_takes_images_from_content_only(handbook: Handbook) -> None:
     fonts = find_fonts(result.settings.pdf)
     assert not isinstance(fonts, Phrase)
     printer = PrintPages(result.catalog, result.settings, labels_for("zh"), fonts, handbook.root)
-    (book,) = manuals(result.content)
+    (book,) = manuals(result.content, "操作手册")
     printer.prepare(book, {})
     html = printer.chapter(book, book.chapters[0], 1)
     assert '#hb-image("/manuals/讲义/图/流程.png")' in html  # a path under content/

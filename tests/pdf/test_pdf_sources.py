@@ -58,20 +58,25 @@ def test_a_mistake_in_the_committee_s_print_template_is_located(handbook: Handbo
     assert not (handbook.root / "site").exists()  # nothing half-written
 
 
-def test_pages_straight_in_content_manuals_without_an_index_get_a_booklet_each(
+def test_pages_straight_in_content_manuals_without_an_index_make_one_booklet(
     handbook: Handbook,
 ) -> None:
     handbook.write("standards/demo/2020.yml", MINIMAL)
     handbook.write("content/manuals/liehui.md", "---\ntitle: 如何召开例会\n---\n\n会前通知。\n")
-    handbook.write("content/manuals/taizhang.md", "---\ntitle: 台账怎样记\n---\n\n逐项登记。\n")
+    handbook.write(
+        "content/manuals/taizhang.md", "---\ntitle: 台账怎样记\norder: 1\n---\n\n逐项登记。\n"
+    )
     build_site(handbook.root, AS_OF)
     pdf = handbook.root / "site/pdf"
-    assert "如何召开例会" in "".join(pages_of(pdf / "manuals/liehui.pdf"))
-    assert "台账怎样记" in "".join(pages_of(pdf / "manuals/taizhang.pdf"))
+    assert not (pdf / "manuals").exists()  # not a booklet a page
+    booklet = re.sub(r"\s", "", "".join(pages_of(pdf / "manuals.pdf")))
+    assert "操作手册" in booklet  # titled as the menu calls them
+    assert booklet.index("台账怎样记") < booklet.index("如何召开例会")  # in the menu's order
     collection = re.sub(r"\s", "", "".join(pages_of(pdf / "huibian.pdf")))
     assert "如何召开例会" in collection and "台账怎样记" in collection
-    page = (handbook.root / "site/manuals/liehui/index.html").read_text(encoding="utf-8")
-    assert "liehui.pdf" in page
+    for name in ("liehui", "taizhang"):
+        page = (handbook.root / f"site/manuals/{name}/index.html").read_text(encoding="utf-8")
+        assert "manuals.pdf" in page
 
 
 def test_a_line_break_between_chinese_characters_joins_with_nothing_on_paper(
