@@ -145,6 +145,14 @@ def portable(settings: Settings) -> Settings:
     return replace(settings, template_overrides=None, site_templates=None)
 
 
+def site_folder(root: Path, settings: Settings | None, given: Path | None = None) -> Path:
+    """Where the site is published: `--site-dir` when given, else mkdocs.yml's `site_dir`
+    (settings that could not be read: the default `site/`)."""
+    if given is not None:
+        return given
+    return root / (settings.site_dir if settings is not None else layout.SITE_DIR)
+
+
 def load_settings(root: Path) -> tuple[Settings | None, list[Problem]]:
     """Read `mkdocs.yml`; values tagged for MkDocs (`!ENV`, `!!python/…`) are its business."""
     config = root / layout.CONFIG_FILE

@@ -21,6 +21,7 @@ from generator.errors import Problem
 from generator.messages import text
 from generator.pipeline import run
 from generator.render.provenance import last_commit_dates
+from generator.settings import site_folder
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def audit(root: Path, as_of: dt.date, site_dir: Path | None = None) -> Audit:
     home = home_last(result, found, dates)
     problems = stale_and_empty(found, home, settings, as_of)
     problems += missing_records(root, settings)
-    site = site_dir or root / settings.site_dir
+    site = site_folder(root, settings, site_dir)
     checked = site.is_dir() and (site / "index.html").is_file()
     if checked:
         problems += check_site(root, site, settings.audit.page_kib, settings.site_url)

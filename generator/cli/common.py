@@ -51,6 +51,13 @@ def report_problems(
 
 as_of_option = click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="opt.as_of")
 no_wait_option = click.option("--no-wait", is_flag=True, help="opt.no_wait")
+site_dir_option = click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="PATH",
+    help="opt.site_dir",
+)
 
 
 def say(message: Phrase) -> None:

@@ -14,6 +14,7 @@ from generator.cli.common import (
     lang_option,
     root_option,
     run_language,
+    site_dir_option,
 )
 from generator.errors import ValidationFailed
 from generator.messages import text
@@ -56,13 +57,7 @@ def diff(ref: str, as_of: str | None, root: Path) -> None:
 @root_option
 @click.option("--json", "as_json", is_flag=True, help="opt.audit_json")
 @click.option("--strict", is_flag=True, help="opt.strict")
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    metavar="PATH",
-    help="opt.site_dir",
-)
+@site_dir_option
 @lang_option
 def audit(
     as_of: str | None, root: Path, as_json: bool, strict: bool, site_dir: Path | None

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from generator import layout
 from generator.cli.common import (
     as_of_day,
     as_of_option,
@@ -18,6 +17,7 @@ from generator.cli.common import (
     root_option,
     run_language,
     say,
+    site_dir_option,
 )
 from generator.errors import ValidationFailed
 from generator.messages import render, text
@@ -66,13 +66,7 @@ def check(as_of: str | None, root: Path, output: str) -> None:
 @cli.command(help="help.build")
 @as_of_option
 @root_option
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    metavar="PATH",
-    help="opt.site_dir",
-)
+@site_dir_option
 @click.option("--clean", is_flag=True, help="opt.clean")
 @no_wait_option
 @lang_option
@@ -87,11 +81,10 @@ def build(
 ) -> None:
     """Check, generate and build the site; the previous site stays on any failure."""
     from generator.engine.build import build_site
-    from generator.settings import load_settings
+    from generator.settings import load_settings, site_folder
 
     lang = run_language()
-    settings = load_settings(root)[0]  # its problems are reported by the build
-    target = site_dir or root / (settings.site_dir if settings else layout.SITE_DIR)
+    target = site_folder(root, load_settings(root)[0], site_dir)  # problems: the build's
     result = build_site(
         root.resolve(),
         as_of_day(as_of),
