@@ -34,6 +34,14 @@ SITE_THEME = f"{SITE_TEMPLATES}/theme"
 # The editors' reference of error codes, per language (`handbook explain --write`).
 ERROR_CODES_PAGES = {"zh": "docs/错误代码.md", "en": "docs/error-codes.md"}
 EDITOR_SCHEMAS = ".vscode/schemas"  # a committee's copy of the JSON Schemas (`handbook new`)
+EDITOR_SETTINGS = ".vscode/settings.json"  # wires each schema to its files
+TOOL_SCHEMAS = "generator/schemas"  # the tool's own copy, wired in its checkout's settings
+# The data files each JSON Schema describes (the editors' wiring, `.vscode/settings.json`).
+EDITION_FILES = f"{STANDARDS_DIR}/*/*.yml"
+DRAFT_FILES = f"{STANDARDS_DIR}/*/{DRAFTS_DIR}/*.yml"
+ROUND_FILES = f"{RESULTS_SOURCE}/{ROUNDS_DIR}/*.yml"
+TABLE_FILES = f"{RESULTS_SOURCE}/{TABLES_DIR}/*.yml"
+COMPOSITE_FILES = f"{RESULTS_SOURCE}/{COMPOSITES_DIR}/*.yml"
 # What `handbook diff` compares and `handbook serve` watches.
 DATA = (STANDARDS_DIR, CONTENT_DIR, CONFIG_FILE)
 # Folders whose files' last commits are shown on their pages.
@@ -86,11 +94,12 @@ RESULTS_INDEX = f"{RESULTS_DIR}/index.md"
 UNITS_INDEX = f"{RESULTS_DIR}/units/index.md"
 ASSETS = "assets/handbook"  # the site's own CSS and JavaScript
 SEARCH_DIR = "pagefind"  # in the built site
-# Pages reached from index pages, not from the menu (MkDocs' `not_in_nav`).
-NOT_IN_NAV = (
+# Pages reached from index pages, not from the menu (MkDocs' `not_in_nav`), by kind.
+STANDARDS_NOT_IN_NAV = (
     f"/{STANDARDS_DIR}/*/*/index.md\n/{STANDARDS_DIR}/*/*/changes/index.md\n"
-    f"/{NOTICES_DIR}/*.md\n/{RESULTS_DIR}/**\n"
 )
+NOTICES_NOT_IN_NAV = f"/{NOTICES_DIR}/*.md\n"
+RESULTS_NOT_IN_NAV = f"/{RESULTS_DIR}/**\n"
 # Top-level docs folders whose pages the generator makes from data, not from content/.
 GENERATED_SECTIONS = (NOTICES_DIR, RESULTS_DIR)
 

@@ -24,37 +24,36 @@ ALLOWED: dict[str, set[str]] = {
     "core": BASE,
     "settings": BASE | {"core"},
     "render": BASE | {"core", "settings"},
-    "standards": BASE | {"core", "settings", "render"},
-    "content": BASE | {"core", "settings", "render", "standards"},
-    "results": BASE | {"core", "settings", "render", "standards"},
-    "notices": BASE | {"core", "settings", "render", "standards", "content", "results"},
-    "composites": BASE | {"core", "settings", "render", "standards", "results"},
-    "facets": BASE | {"core", "settings", "render", "standards", "notices"},
+    # What a kind declares (generator/descriptor.py): the kinds' packages import it.
+    "descriptor": BASE | {"core", "settings", "render"},
+    "standards": BASE | {"core", "settings", "render", "descriptor"},
+    "content": BASE | {"core", "settings", "render", "descriptor", "standards"},
+    "results": BASE | {"core", "settings", "render", "descriptor", "standards"},
+    "notices": BASE
+    | {"core", "settings", "render", "descriptor", "standards", "content", "results"},
+    "composites": BASE | {"core", "settings", "render", "descriptor", "standards", "results"},
+    "home": BASE | {"core", "settings", "render", "descriptor", "standards", "content", "notices"},
     # The PDFs print standards and hand-written pages (content) through the renderer.
-    "pdf": BASE | {"core", "settings", "render", "standards", "content"},
-    "pipeline": BASE
-    | {
-        "core",
-        "settings",
-        "render",
-        "standards",
-        "content",
-        "results",
-        "notices",
-        "composites",
-        "facets",
-        "pdf",
-    },
+    "pdf": BASE | {"core", "settings", "render", "descriptor", "standards", "content"},
+    # The registry: one line per kind (generator/kinds.py).
+    "kinds": BASE
+    | {"core", "settings", "descriptor", "standards", "content", "results", "notices"}
+    | {"composites", "home", "pdf"},
+    # Search's vocabulary, from what each kind declares.
+    "facets": BASE | {"core", "settings", "render", "descriptor"},
+    # The pipeline goes over the registered kinds: it names none of them.
+    "pipeline": BASE | {"core", "settings", "render", "descriptor", "kinds", "facets"},
     "report": BASE,
     "messages": set(),
 }
-ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}
-ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}
-ALLOWED["sheets"] = ALLOWED["pipeline"] | {"pipeline"}
+KINDS = {"standards", "content", "results", "notices", "composites", "home", "pdf"}
+ALLOWED["engine"] = ALLOWED["pipeline"] | {"pipeline"}  # names no kind either
+ALLOWED["review"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook diff`: the kinds say their lines
+ALLOWED["sheets"] = ALLOWED["pipeline"] | KINDS | {"pipeline"}
 ALLOWED["scaffold"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook new`
-ALLOWED["audit"] = ALLOWED["pipeline"] | {"pipeline"}  # `handbook audit`
+ALLOWED["audit"] = ALLOWED["pipeline"] | KINDS | {"pipeline"}  # `handbook audit`
 ALLOWED["cli"] = set(ALLOWED) | {"engine", "review", "sheets", "scaffold", "audit"}
-DOMAINS = {"standards", "content", "results", "notices", "composites"}
+DOMAINS = {"standards", "content", "results", "notices", "composites", "home"}
 
 # Inside a domain: model ← load ← check ← compute ← pages. Modules that only
 # state rules of the model (status by date, citation syntax, working days,
@@ -69,6 +68,7 @@ STAGES = {
     "periods": 0,
     "headings": 0,
     "lifecycle": 0,
+    "derived": 0,
     "load": 1,
     "check": 2,
     "codeowners": 2,
@@ -81,6 +81,9 @@ STAGES = {
     "feeds": 4,
     "pages": 4,
     "lifecycle_pages": 4,
+    "menu": 4,
+    "diff": 4,
+    "kind": 5,  # the descriptor: every stage of its kind
 }
 # notices/status.py computes (it reads loaded notices), unlike standards/status.py.
 STAGE_OVERRIDES = {("notices", "status"): 3}

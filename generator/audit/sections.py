@@ -11,11 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import layout
+from generator.content.kind import PAGES
 from generator.core.documents import load_yaml
 from generator.errors import Problem
+from generator.notices.kind import SHOWN
 from generator.pipeline import Result
 from generator.render.labels import labels_for
+from generator.results.kind import SCORED
 from generator.settings import Settings
+from generator.standards.kind import CATALOG
 
 
 @dataclass(frozen=True)
@@ -44,19 +48,19 @@ def sections(result: Result, dates: dict[str, dt.date]) -> list[Section]:
     labels = labels_for(settings.language)
     days = settings.audit.section_days
     found = []
-    editions = [e for s in result.catalog.standards for e in s.editions]
+    editions = [e for s in result.store[CATALOG].standards for e in s.editions]
     found.append(
         Section(
             labels["standards"],
             f"{layout.STANDARDS_DIR}/",
-            len(result.catalog.standards),
+            len(result.store[CATALOG].standards),
             _newest(
                 [e.model.issued for e in editions] + _committed(dates, f"{layout.STANDARDS_DIR}/")
             ),
             days,
         )
     )
-    notices = [i.notice for i in result.notices]
+    notices = [i.notice for i in result.store[SHOWN]]
     found.append(
         Section(
             labels["notices"],
@@ -68,8 +72,8 @@ def sections(result: Result, dates: dict[str, dt.date]) -> list[Section]:
             settings.audit.notices_days,
         )
     )
-    if result.scored:
-        rounds = [r.loaded.loaded.model for r in result.scored]
+    if result.store[SCORED]:
+        rounds = [r.loaded.loaded.model for r in result.store[SCORED]]
         found.append(
             Section(
                 labels["results"],
@@ -82,13 +86,13 @@ def sections(result: Result, dates: dict[str, dt.date]) -> list[Section]:
             )
         )
     for index in sorted(
-        (p for p in result.content if p.is_index and "/" in p.path),
+        (p for p in result.store[PAGES] if p.is_index and "/" in p.path),
         key=lambda p: (p.meta.order, p.meta.title),
     ):
         if index.path.count("/") != 1:  # only the menu's top level is a column
             continue
         folder = posixpath.dirname(index.path) + "/"
-        pages = [p for p in result.content if p.path.startswith(folder) and p is not index]
+        pages = [p for p in result.store[PAGES] if p.path.startswith(folder) and p is not index]
         found.append(
             Section(
                 index.meta.title,

@@ -41,6 +41,7 @@ def check(as_of: str | None, root: Path, output: str) -> None:
     """Validate every data file and print every problem found."""
     from generator import report
     from generator.pipeline import run
+    from generator.standards.kind import CATALOG
 
     lang = run_language()
     try:
@@ -57,8 +58,8 @@ def check(as_of: str | None, root: Path, output: str) -> None:
     if output == "json":
         click.echo("[]")
         return
-    n = sum(len(s.editions) for s in result.catalog.standards)
-    click.echo(text("cli.check_ok", lang, standards=len(result.catalog.standards), editions=n))
+    n = sum(len(s.editions) for s in result.store[CATALOG].standards)
+    click.echo(text("cli.check_ok", lang, standards=len(result.store[CATALOG].standards), editions=n))
     for note in result.notes:
         click.echo(render(note.key, note.params, lang), err=True)
 
@@ -84,7 +85,8 @@ def build(
     from generator.settings import load_settings, site_folder
 
     lang = run_language()
-    target = site_folder(root, load_settings(root)[0], site_dir)  # problems: the build's
+    settings = load_settings(root)[0]  # problems: the build's (it reads them again then)
+    target = site_folder(root, settings, site_dir)
     result = build_site(
         root.resolve(),
         as_of_day(as_of),
@@ -93,11 +95,12 @@ def build(
         wait=not no_wait,
         notify=say,
         command=ctx.command_path,
+        settings=settings,
     )
     rendered = sum(page.content is not None for page in result.pages)
     reused = len(result.pages) - rendered
     click.echo(
-        text("cli.built", lang, pages=len(result.pages), target=target, as_of=result.catalog.as_of)
+        text("cli.built", lang, pages=len(result.pages), target=target, as_of=result.as_of)
         + (
             text("cli.built_reused", lang, reused=reused, rendered=rendered)
             if reused

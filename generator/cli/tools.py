@@ -21,8 +21,9 @@ from generator.messages import text
 def schema(check_only: bool, out: Path | None) -> None:
     """Export the JSON Schemas that editors' YAML plug-ins use."""
     from generator.core.schema import stale_schemas, write_schemas
-    from generator.pipeline import SCHEMAS
+    from generator.kinds import schemas
 
+    SCHEMAS = schemas()
     lang = run_language()
     target = out
     if target is None:  # the tool's own copy when developing it; a committee's copy otherwise

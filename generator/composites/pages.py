@@ -14,6 +14,7 @@ from generator.composites.score import CompositeResult
 from generator.layout import composite_path, round_path, unit_path
 from generator.render.renderer import Page, Renderer
 from generator.results.charts import GRID, INK
+from generator.results.derived import Assessment, Standing
 from generator.standards.catalog import Catalog
 from generator.standards.model import pinned_ref
 from generator.standards.pages import rubric_dep
@@ -142,14 +143,14 @@ def _page(
     )
 
 
-def unit_rows(composites: list[CompositeResult], unit_id: str) -> tuple[tuple[object, ...], ...]:
-    """What a unit's page shows of each composite: (page, title, total, rank, of, grade, change)."""
+def unit_rows(composites: list[CompositeResult], unit_id: str) -> tuple[Standing, ...]:
+    """What a unit's page shows of each composite it is ranked in."""
     rows = []
     for c in composites:
         for u in c.units:
             if u.unit.id == unit_id:
                 rows.append(
-                    (
+                    Standing(
                         composite_path(c.model.id),
                         c.model.title,
                         None if u.total is None else round(u.total, 2),
@@ -160,3 +161,17 @@ def unit_rows(composites: list[CompositeResult], unit_id: str) -> tuple[tuple[ob
                     )
                 )
     return tuple(rows)
+
+
+def assessments(composites: list[CompositeResult]) -> list[Assessment]:
+    """The composites as the results index lists them."""
+    return [
+        Assessment(
+            composite_path(c.model.id),
+            c.model.title,
+            c.model.period.start,
+            c.model.period.end,
+            c.model.published,
+        )
+        for c in composites
+    ]

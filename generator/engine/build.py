@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import layout
 from generator.core.lock import one_run
 from generator.core.memory import BuildCache, digest_parts, folder_digest
+from generator.descriptor import Kind
 from generator.engine import search
 from generator.engine.custom import read_custom
 from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
+from generator.kinds import KINDS
 from generator.messages import Phrase
 from generator.pipeline import Result, run
+from generator.settings import Settings
 
 
 def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
@@ -53,11 +56,15 @@ def generate(
     mark: Callable[[str], None] | None = None,
     serve_hooks: bool = False,
     pdf: bool = True,
+    settings: Settings | None = None,
+    kinds: Sequence[Kind] = KINDS,
 ) -> tuple[Result, Path]:
     """Run the pipeline, reusing what `memory` allows, and write the MkDocs project
     for a site in `site_dir`; return the result and the project's configuration."""
     try:
-        result = run(memory.root, as_of, memory=memory, mark=mark, pdf=pdf)
+        result = run(
+            memory.root, as_of, memory=memory, mark=mark, pdf=pdf, settings=settings, kinds=kinds
+        )
     except BaseException:
         memory.save_reads()  # what was read stays useful while the data is fixed
         raise
@@ -79,6 +86,8 @@ def build_site(
     wait: bool = True,
     notify: Callable[[Phrase], None] | None = None,
     command: str = "handbook build",
+    settings: Settings | None = None,
+    kinds: Sequence[Kind] = KINDS,
 ) -> Result:
     """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
 
@@ -86,9 +95,12 @@ def build_site(
     standards and manuals (generator/pdf/).
     `mark(stage)` is called as each stage ends, for the benchmarks.
     One build at a time per handbook (`core.lock`): `wait` for another one, or
-    stop; `notify` hears what the user should know (waiting, a healed memory)."""
+    stop; `notify` hears what the user should know (waiting, a healed memory).
+    `settings`: the handbook's, when the caller has read them; `kinds`: the kinds
+    of content built (`generator/kinds.py`)."""
     with one_run(root, command, wait=wait, notify=notify):
-        return _build(root, as_of, site_dir, mark or (lambda stage: None), full, notify, pdf)
+        stages = mark or (lambda stage: None)
+        return _build(root, as_of, site_dir, stages, full, notify, pdf, settings, kinds)
 
 
 def _build(
@@ -99,6 +111,8 @@ def _build(
     full: bool,
     notify: Callable[[Phrase], None] | None,
     pdf: bool,
+    settings: Settings | None,
+    kinds: Sequence[Kind],
 ) -> Result:
     target = (site_dir or root / layout.SITE_DIR).resolve()
     built = root / layout.ENGINE_SITE
@@ -107,7 +121,9 @@ def _build(
         shutil.rmtree(built, ignore_errors=True)
     memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
     try:
-        result, config = generate(memory, as_of, built.resolve(), mark=mark, pdf=pdf)
+        result, config = generate(
+            memory, as_of, built.resolve(), mark=mark, pdf=pdf, settings=settings, kinds=kinds
+        )
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
         if memory.engine_key and not built.is_dir():

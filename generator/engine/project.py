@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from markupsafe import escape
 
 from generator import facets, layout
-from generator.content.load import ContentPage
 from generator.core.memory import file_tree
+from generator.descriptor import MenuView, words_of
 from generator.engine import search, serve_search
 from generator.engine.custom import config_keys, public_site, read_custom, write_theme
-from generator.layout import GLOSSARY, NOTICES_INDEX, RESULTS_INDEX
 from generator.pipeline import Result
 from generator.render.labels import labels_for
 
@@ -43,45 +40,11 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-@dataclass
-class _Folder:
-    index: ContentPage | None = None
-    pages: list[ContentPage] = field(default_factory=list)
-    folders: dict[str, _Folder] = field(default_factory=dict)
-
-
-def _content_nav(content: list[ContentPage]) -> list[object]:
-    """Hand-written pages in the committee's order; a folder with an index.md is a section."""
-    root = _Folder()
-    for page in content:
-        folder = root
-        for part in page.path.split("/")[:-1]:
-            folder = folder.folders.setdefault(part, _Folder())
-        if page.is_index:
-            folder.index = page
-        else:
-            folder.pages.append(page)
-    return _entries(root)
-
-
-def _entries(folder: _Folder) -> list[object]:
-    # The theme prints nav titles as HTML: editors' titles are escaped here.
-    items: list[tuple[int, str, object]] = [
-        (p.meta.order, p.meta.title, {str(escape(p.meta.title)): p.path}) for p in folder.pages
-    ]
-    for name, sub in folder.folders.items():
-        children = ([sub.index.path] if sub.index else []) + _entries(sub)
-        title = sub.index.meta.title if sub.index else name
-        order = sub.index.meta.order if sub.index else 100
-        items.append((order, title, {str(escape(title)): children}))
-    return [entry for _, _, entry in sorted(items, key=lambda item: (item[0], item[1]))]
-
-
 def docs_files(root: Path, result: Result) -> set[str]:
     """Every file of the generated docs folder, relative to it."""
     files = {page.path for page in result.pages} | set(result.files)
     files |= {layout.asset_path(asset.name) for asset in layout.SITE_ASSETS.iterdir()}
-    files |= {path.relative_to(root / layout.CONTENT_DIR).as_posix() for path in result.assets}
+    files |= set(result.copies)
     return files
 
 
@@ -97,8 +60,8 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
     for rel, text in result.files.items():  # downloads, feeds and PDFs
         if text is not None:
             _write(docs / rel, text)
-    for path in result.assets:  # images and attachments under content/
-        _copy(path, docs / path.relative_to(root / layout.CONTENT_DIR).as_posix())
+    for rel, path in result.copies.items():  # images and attachments under content/
+        _copy(path, docs / rel)
     wanted = docs_files(root, result) | ({layout.SERVE_PROBLEMS} if serve_hooks else set())
     folders = {rel.rsplit("/", i)[0] for rel in wanted for i in range(1, rel.count("/") + 1)}
     for rel, signature in sorted(file_tree(docs).items(), reverse=True):  # what earlier builds left
@@ -106,47 +69,33 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             (docs / rel).unlink()
         elif signature is None and rel not in folders:
             shutil.rmtree(docs / rel)
-    labels = labels_for(result.settings.language)
-    nav: list[object] = [{labels["home"]: layout.HOME}]
-    standards: list[object] = [{labels["standards_index"]: layout.STANDARDS_INDEX}]
-    # The theme prints nav titles as HTML: editors' titles are escaped here.
-    standards += [
-        {str(escape(p.title)): p.path}
-        for p in result.pages
-        if p.in_nav
-        and p.path.startswith(layout.STANDARDS_DIR + "/")
-        and p.path != layout.STANDARDS_INDEX
-    ]
-    nav.append({labels["standards"]: standards})
-    if any(p.path == NOTICES_INDEX for p in result.pages):
-        nav.append({labels["notices"]: NOTICES_INDEX})
-    if any(p.path == RESULTS_INDEX for p in result.pages):
-        nav.append({labels["results"]: RESULTS_INDEX})
-    nav += _content_nav(result.content)
-    if any(p.path == GLOSSARY for p in result.pages):
-        nav.append({labels["glossary"]: GLOSSARY})
+    labels = labels_for(result.settings.language) | words_of(result.kinds, result.settings.language)
+    view = MenuView(result.pages, result.store, labels)
+    places = sorted((place for kind in result.kinds for place in kind.menu), key=lambda p: p[0])
+    nav = [entry for _, entries in places for entry in entries(view)]
+    sections = facets.sections(result.kinds)
     config: dict[str, object] = {
         "INHERIT": os.path.relpath(root / layout.CONFIG_FILE, build),
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, build),  # relative: the repository may move
         "nav": nav,
         # Thousands of unit and round pages stay out of the menu: index pages lead to them.
-        "not_in_nav": layout.NOT_IN_NAV,
+        "not_in_nav": "".join(kind.not_in_nav for kind in result.kinds),
         "extra": {
             "handbook_ui": {"sample_data": result.settings.sample_data, **labels},
             # A government office's footer and page metadata (partials/hb-public-site.html).
             "handbook_public": public_site(result.settings),
             # The engine's dates (sitemap, gzip header) are this day (see hooks.py).
-            "handbook_build_date": result.catalog.as_of.isoformat(),
+            "handbook_build_date": result.as_of.isoformat(),
             # The search indexes, merged in the browser: one for the built site,
             # parts in the preview, so that an edit re-indexes little (engine/serve_search.py).
             "handbook_search": list(
-                (serve_search.shards if serve_hooks else search.shards)(
-                    p.path for p in result.pages
-                )
+                serve_search.shards((p.path for p in result.pages), sections)
+                if serve_hooks
+                else search.shards(p.path for p in result.pages)
             ),
             # The search dialog's facets and marks (see generator/facets.py).
-            "handbook_facets": facets.dialog_settings(labels),
+            "handbook_facets": facets.dialog_settings(labels, result.kinds),
             # The preview shows its current problems on every page (engine/serve.py).
             "handbook_problems": layout.SERVE_PROBLEMS if serve_hooks else "",
         },

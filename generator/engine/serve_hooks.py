@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.engine.serve_search import PreviewSearch
+from generator.engine.serve_search import PreviewSearch, sections_of
 
 # Made on startup, kept across the builds of one `mkdocs serve` (MkDocs keeps a
 # hook module that has `on_startup`), dropped on shutdown.
@@ -30,9 +30,9 @@ def on_shutdown() -> None:
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
     """Bring the preview's search up to date with the pages just built."""
-    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    site, docs, sections = Path(config.site_dir), Path(config.docs_dir), sections_of(config)
     if _preview is None:  # a build outside `serve`: index once, in place
-        PreviewSearch().after_build(site, docs, wait=True)
+        PreviewSearch().after_build(site, docs, sections, wait=True)
         return
     first = _preview.runs == 0
-    _preview.after_build(site, docs, wait=first)  # the first time, before the preview opens
+    _preview.after_build(site, docs, sections, wait=first)  # the first time, before the preview opens

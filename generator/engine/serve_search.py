@@ -1,7 +1,7 @@
 """Search in `handbook serve`: current within seconds of an edit.
 
 The built site has one search index (`search`: one index ranks best). The
-preview splits it by top-level folder (`SECTIONS`), merged in the browser, so
+preview splits it by top-level folder (the kinds' search sections), merged in the browser, so
 that an edit indexes again only the parts whose pages changed: editing a
 clause re-indexes the standards (a few hundred pages at a province's size), not
 the thousands of unit pages. The split ranks a little differently from the
@@ -24,23 +24,26 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from generator import layout
 from generator.core.memory import digest_parts
 from generator.engine import search
 from generator.engine.search import run_pagefind
 
-# The preview's parts, besides "pages" (everything else).
-SECTIONS: tuple[str, ...] = ("standards", "notices", "results")
-
 ENTRY = "pagefind-entry.json"
 
 log = logging.getLogger("mkdocs.handbook")
 
 
-def shards(paths: Iterable[str]) -> dict[str, list[str]]:
-    """The preview's parts (pages by index), "pages" first."""
-    return search.shards(paths, SECTIONS)
+def shards(paths: Iterable[str], sections: tuple[str, ...]) -> dict[str, list[str]]:
+    """The preview's parts (pages by index), "pages" first, then the kinds' `sections`."""
+    return search.shards(paths, sections)
+
+
+def sections_of(config: Any) -> tuple[str, ...]:
+    """The sections the generated project's configuration names (`handbook_search`)."""
+    return tuple(name for name in config.extra["handbook_search"] if name != search.PAGES)
 
 
 class PreviewSearch:
@@ -52,7 +55,7 @@ class PreviewSearch:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pending: tuple[Path, Path] | None = None
+        self._pending: tuple[Path, Path, tuple[str, ...]] | None = None
         self._running = False
         self._indexed: dict[str, str] = {}  # part → digest of what its pages were
         self._files: dict[str, list[set[str]]] = {}  # part → its last two generations' files
@@ -64,14 +67,17 @@ class PreviewSearch:
         with self._lock:
             return self._running
 
-    def after_build(self, site: Path, docs: Path, *, wait: bool = False) -> None:
-        """Index again, in the background, the parts whose pages changed.
-        `wait`: index before returning (the first build, before the preview opens)."""
+    def after_build(
+        self, site: Path, docs: Path, sections: tuple[str, ...], *, wait: bool = False
+    ) -> None:
+        """Index again, in the background, the parts whose pages changed (`sections`:
+        the kinds' parts). `wait`: index before returning (the first build, before
+        the preview opens)."""
         if wait:
-            self._update(site, docs)
+            self._update(site, docs, sections)
             return
         with self._lock:
-            self._pending = (site, docs)
+            self._pending = (site, docs, sections)
             if self._running:
                 return
             self._running = True
@@ -89,9 +95,9 @@ class PreviewSearch:
             except Exception:  # the preview goes on; the next edit tries again
                 log.exception("the preview's search index failed")
 
-    def _update(self, site: Path, docs: Path) -> None:
+    def _update(self, site: Path, docs: Path, sections: tuple[str, ...]) -> None:
         paths = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
-        for name, members in shards(paths).items():
+        for name, members in shards(paths, sections).items():
             state = digest_parts(
                 [str(site), *((p, (docs / p).stat().st_mtime_ns) for p in members)]
             )
@@ -101,7 +107,7 @@ class PreviewSearch:
             ):
                 continue
             began = time.perf_counter()
-            self._index(site, name, search.glob(name, members, SECTIONS))
+            self._index(site, name, search.glob(name, members, sections))
             log.debug(
                 "search: indexed %s (%d pages) in %.2f s",
                 name,

@@ -51,16 +51,19 @@ def make_environment(
     global_values: Mapping[str, object] | None = None,
     filters: Mapping[str, Callable[..., object]] | None = None,
     extra: Path | None = None,
+    more: Sequence[Path] = (),
 ) -> jinja2.Environment:
     """The one Jinja2 environment: overrides first (one folder, or several, the first
     winning), strict about undefined names, every value HTML-escaped unless a filter
     says where it lands. `compiled`: a folder where compiled templates are kept
-    between builds; `extra`: another folder of templates (the PDFs')."""
+    between builds; `extra`: another folder of templates (the PDFs'); `more`: the
+    templates of kinds defined outside the package, after its own."""
     folders = [overrides] if isinstance(overrides, Path) else list(overrides or ())
     paths = [str(folder) for folder in folders]
     paths.append(str(layout.PAGE_TEMPLATES))
     if extra:
         paths.append(str(extra))
+    paths += [str(folder) for folder in more]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(paths),
         autoescape=True,
@@ -131,6 +134,8 @@ class Renderer:
         global_values: Mapping[str, object] | None = None,
         filters: Mapping[str, Callable[..., object]] | None = None,
         root: Path | None = None,
+        templates: Sequence[Path] = (),
+        labels: Mapping[str, str] | None = None,
     ) -> None:
         self.settings = settings
         self.root = root  # the handbook's folder: a committee template's mistake is placed in it
@@ -140,8 +145,8 @@ class Renderer:
             compiled = memory.root / layout.COMPILED_TEMPLATES
             compiled.mkdir(parents=True, exist_ok=True)
         self.folders = page_folders(settings)  # the committee's templates, first
-        self.env = make_environment(self.folders, compiled, global_values, filters)
-        self.labels = labels_for(settings.language)
+        self.env = make_environment(self.folders, compiled, global_values, filters, more=templates)
+        self.labels = labels_for(settings.language) | dict(labels or {})  # kinds' own words too
         self.dates = dict(dates or {})  # source file → day of its last commit
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
         # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
@@ -154,7 +159,7 @@ class Renderer:
                 memory.version if memory else "",
                 as_of,
                 portable(settings),
-                [folder_digest(folder) for folder in self.folders],
+                [folder_digest(folder) for folder in (*self.folders, *templates)],
             ]
         )
 

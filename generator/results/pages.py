@@ -13,6 +13,7 @@ from generator import layout
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
 from generator.results import charts
+from generator.results.derived import Assessment, Standing
 from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
 from generator.results.model import Unit
@@ -65,8 +66,8 @@ def results_pages(
     results: Results,
     scored: list[RoundResult],
     *,
-    composites: Sequence[object] = (),
-    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]] = lambda unit_id: (),
+    composites: Sequence[Assessment] = (),
+    unit_composites: Callable[[str], Sequence[Standing]] = lambda unit_id: (),
 ) -> tuple[list[Page], Files]:
     """The results' pages, and their downloads (None: the previous build's is right).
     `composites` and `unit_composites` (a unit's rows in them) come from the composites,
@@ -92,7 +93,6 @@ def results_pages(
                 units_index=UNITS_INDEX,
                 series_name=results.series_name,
                 composites=composites,
-                composite_path=layout.composite_path,
             ),
             in_nav=True,
         )
@@ -129,7 +129,7 @@ def _unit_pages(
     scope: _Scope,
     scored: list[RoundResult],
     tables: list[LoadedTable],
-    unit_composites: Callable[[str], tuple[tuple[object, ...], ...]],
+    unit_composites: Callable[[str], Sequence[Standing]],
 ) -> list[Page]:
     """Each unit's page (its history, open ledger items, composites), then the units index."""
     renderer, units_file, pages = scope.renderer, scope.units_file, []
@@ -150,7 +150,7 @@ def _unit_pages(
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
         items = open_items.get(unit.id, [])
-        combined = unit_composites(unit.id)  # (path, title, total, rank, of, grade, delta) each
+        combined = tuple(unit_composites(unit.id))
         deps = [
             *units_file,
             *(

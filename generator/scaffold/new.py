@@ -9,13 +9,14 @@ file of the new handbook is there already: an editor's work is never replaced.""
 from __future__ import annotations
 
 import importlib.metadata
+import json
 from pathlib import Path
 
 from generator import layout
 from generator.core.memory import file_tree
 from generator.core.schema import schema_text
 from generator.errors import HandbookError
-from generator.pipeline import SCHEMAS
+from generator.kinds import editor_wiring, schemas
 
 DOT = "dot-"  # package data keeps no hidden files: `dot-gitignore` is `.gitignore`
 TEMPLATE = ".tmpl"
@@ -70,9 +71,18 @@ def planned_files(sample: bool = False) -> dict[str, bytes]:
             for rel, signature in sorted(file_tree(path).items()):
                 if signature is not None and "__pycache__" not in rel:
                     files[f"{name}/{rel}"] = (path / rel).read_bytes()
-    for name, (model, title) in SCHEMAS.items():
+    for name, (model, title) in schemas().items():
         files[f"{layout.EDITOR_SCHEMAS}/{name}"] = schema_text(model, title).encode()
+    files[layout.EDITOR_SETTINGS] = editor_settings(files[layout.EDITOR_SETTINGS])
     return files
+
+
+def editor_settings(template: bytes) -> bytes:
+    """The editors' settings (`.vscode/settings.json`) with each registered kind's
+    schemas wired to its files."""
+    data = json.loads(template)
+    data["yaml.schemas"] = editor_wiring(layout.EDITOR_SCHEMAS)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def write_handbook(target: Path, *, sample: bool = False, force: bool = False) -> list[str]:

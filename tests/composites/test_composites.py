@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.composites.kind import SCORED_COMPOSITES
 from generator.pipeline import run
 from generator.results.periods import official_period
 from tests.messages.test_rules import problems as problems_in
@@ -37,7 +38,7 @@ def composite(handbook: Handbook, missing: str = "zero", text: str | None = None
 
 def test_totals_contributions_and_ranks_by_hand(handbook: Handbook) -> None:
     result = composite(handbook)
-    (c,) = result.composites
+    (c,) = result.store[SCORED_COMPOSITES]
     got = {u.unit.id: (round(u.total or 0, 2), u.rank, u.grade) for u in c.units}
     # series mean of r2024 and r2025 (totals out of 10 → ×10), then 60 % + 40 % of r2025:
     # a: (90+80)/2=85 → 51 + 32 = 83;  b: (80+100)/2=90 → 54 + 40 = 94
@@ -61,7 +62,7 @@ def test_ties_share_a_rank(handbook: Handbook) -> None:
         .replace("weight: 60", "weight: 0")
         .replace("weight: 40", "weight: 100")
     )
-    (c,) = composite(handbook, text=text).composites
+    (c,) = composite(handbook, text=text).store[SCORED_COMPOSITES]
     # r2025 totals: b 10, a 8, c 8, d 6 → ranks 1, 2, 2, 4
     assert [(u.unit.id, u.rank) for u in c.units] == [
         ("b", 1),

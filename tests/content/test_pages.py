@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from generator.content.check import Resolved, check_references
+from generator.content.kind import PAGES
 from generator.content.load import ContentPage
 from generator.content.pages import backlinks, page_markdown
 from generator.pipeline import Result, run
+from generator.standards.kind import CATALOG
 from tests.samples import AS_OF, MINIMAL, Handbook
 
 FIRST = """\
@@ -43,7 +45,7 @@ def loaded(handbook: Handbook, pages: dict[str, str], render: bool = False) -> R
 
 
 def resolved_of(result: Result) -> dict[str, list[Resolved]]:
-    resolved, problems = check_references(result.content, result.catalog)
+    resolved, problems = check_references(result.store[PAGES], result.store[CATALOG])
     assert problems == []
     return resolved
 
@@ -51,8 +53,8 @@ def resolved_of(result: Result) -> dict[str, list[Resolved]]:
 def test_backlinks_list_each_citing_section_once_in_page_order(handbook: Handbook) -> None:
     # b.md is written first, but a.md comes first in page order (the files' order)
     result = loaded(handbook, {"content/guide/b.md": SECOND, "content/guide/a.md": FIRST})
-    found = backlinks(result.content, resolved_of(result))
-    ref = result.catalog.standard("demo").current.ref
+    found = backlinks(result.store[PAGES], resolved_of(result))
+    ref = result.store[CATALOG].standard("demo").current.ref
     assert [(b.page.path, b.title, b.anchor) for b in found[(ref, "tiaokuan-yi")]] == [
         ("guide/a.md", "甲篇", ""),  # before any section: the page itself
         ("guide/a.md", "甲篇 › 换届", "huanjie"),
@@ -81,7 +83,7 @@ def test_a_cited_clause_links_back_to_the_citing_sections(handbook: Handbook) ->
 
 def page_of(handbook: Handbook, body: str) -> tuple[ContentPage, list[Resolved]]:
     result = loaded(handbook, {"content/guide/one.md": f"---\ntitle: 指南\n---\n{body}"})
-    (page,) = result.content
+    (page,) = result.store[PAGES]
     return page, resolved_of(result).get(page.source, [])
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.pipeline import SCHEMAS
+from generator.kinds import schemas
 from generator.scaffold.new import write_handbook
 from tests.lsp_client import LanguageServer
 
@@ -142,7 +142,7 @@ def server(workspace: Path) -> Iterator[LanguageServer]:
 def test_every_kind_of_data_file_is_wired(workspace: Path) -> None:
     vscode = json.loads((workspace / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     wired = {Path(path).name for path in vscode["yaml.schemas"]}
-    assert wired == set(SCHEMAS)
+    assert wired == set(schemas())
     for path in vscode["yaml.schemas"]:
         assert (workspace / path).is_file(), path
 

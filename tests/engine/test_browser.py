@@ -514,7 +514,9 @@ def test_printing_a_standard_page_prints_the_text_with_clause_anchors(page, base
     assert anchor == '"  #zhuti-dangri"'  # a paper copy still says how to cite the clause
 
 
-def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(browser, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(
+    browser, base_url: str
+) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(base_url + "results/jiance-2025/")
@@ -533,7 +535,9 @@ def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_first_column(brow
     context.close()
 
 
-def test_search_marks_whole_words_reads_table_cells_apart_and_lands_on_terms(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_marks_whole_words_reads_table_cells_apart_and_lands_on_terms(
+    page, base_url: str
+) -> None:  # type: ignore[no-untyped-def]
     _search(page, base_url, "五好")
     _shown(page, "五好")
     marked = page.eval_on_selector_all(".hb-search mark", "ms => ms.map(m => m.textContent)")

@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 from generator.engine.serve_search import PreviewSearch, shards
+from generator.facets import sections
+from generator.kinds import KINDS
+
+SECTIONS = sections(KINDS)  # the preview's parts besides "pages"
 
 PAGE = '<html lang="zh"><body><div data-pagefind-body><h1>{title}</h1><p>{text}</p></div></body></html>'
 
@@ -37,15 +41,15 @@ def test_an_edit_reindexes_only_its_part_and_keeps_the_old_chunks(tmp_path: Path
     _page(site, docs, "index.md", "首页", "本手册汇集标准。", 1)
     _page(site, docs, "standards/a/index.md", "示例标准", "党支部应当按期换届。", 1)
     preview = PreviewSearch()
-    preview.after_build(site, docs, wait=True)
+    preview.after_build(site, docs, SECTIONS, wait=True)
     assert preview.runs == 2
     entry = site / "pagefind" / "standards" / "pagefind-entry.json"
     pages_entry = (site / "pagefind" / "pages" / "pagefind-entry.json").read_text(encoding="utf-8")
     first = {p.name for p in (site / "pagefind" / "standards" / "fragment").iterdir()}
-    preview.after_build(site, docs, wait=True)
+    preview.after_build(site, docs, SECTIONS, wait=True)
     assert preview.runs == 2  # nothing changed, nothing indexed
     _page(site, docs, "standards/a/index.md", "示例标准", "党支部应当按期换届，并报上级党组织。", 2)
-    preview.after_build(site, docs, wait=True)
+    preview.after_build(site, docs, SECTIONS, wait=True)
     assert preview.runs == 3
     assert (site / "pagefind" / "pages" / "pagefind-entry.json").read_text(
         encoding="utf-8"
@@ -55,7 +59,7 @@ def test_an_edit_reindexes_only_its_part_and_keeps_the_old_chunks(tmp_path: Path
     assert entry.is_file() and not list((site / "pagefind").glob(".*"))  # no staging left
     for n in (3, 4):  # two more edits: the first generation's chunks go
         _page(site, docs, "standards/a/index.md", "示例标准", f"第{n}次修改。", n)
-        preview.after_build(site, docs, wait=True)
+        preview.after_build(site, docs, SECTIONS, wait=True)
     third = {p.name for p in (site / "pagefind" / "standards" / "fragment").iterdir()}
     assert not first & third
 
@@ -66,11 +70,11 @@ def test_builds_during_a_run_are_indexed_by_one_more_run(tmp_path: Path) -> None
     site, docs = tmp_path / "site", tmp_path / "docs"
     _page(site, docs, "standards/a/index.md", "示例标准", "第一版。", 1)
     preview = PreviewSearch()
-    preview.after_build(site, docs, wait=True)
+    preview.after_build(site, docs, SECTIONS, wait=True)
     _page(site, docs, "standards/a/index.md", "示例标准", "第二版。", 2)
-    preview.after_build(site, docs)  # in the background
+    preview.after_build(site, docs, SECTIONS)  # in the background
     _page(site, docs, "standards/a/index.md", "示例标准", "第三版。", 3)
-    preview.after_build(site, docs)  # while the first may still run
+    preview.after_build(site, docs, SECTIONS)  # while the first may still run
     deadline = time.time() + 60
     while (preview.busy or preview.runs < 2) and time.time() < deadline:
         time.sleep(0.1)

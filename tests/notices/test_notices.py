@@ -10,6 +10,7 @@ import feedparser
 import pytest
 
 from generator.messages import render
+from generator.notices.kind import SHOWN
 from generator.notices.status import notice_status, visible_notices
 from generator.pipeline import run
 from tests.samples import MINIMAL, REPO, Handbook
@@ -44,7 +45,7 @@ def write_notice(handbook: Handbook, front: str = FRONT, name: str = P) -> None:
 
 def status_on(handbook: Handbook, day: dt.date) -> tuple[str, int]:
     result = run(handbook.root, day, render=False)
-    [info] = [i for i in result.notices if i.notice.slug == "demo-gongshi"]
+    [info] = [i for i in result.store[SHOWN] if i.notice.slug == "demo-gongshi"]
     return info.status, info.days_left
 
 
@@ -64,7 +65,7 @@ def test_status_on_each_boundary(
 ) -> None:
     write_notice(handbook)
     if expected is None:
-        assert run(handbook.root, day, render=False).notices == []
+        assert run(handbook.root, day, render=False).store[SHOWN] == []
     else:
         assert status_on(handbook, day) == expected
 
@@ -86,7 +87,7 @@ def test_not_started_and_outcome(handbook: Handbook) -> None:
 def test_removal_date(handbook: Handbook, day: dt.date, shown: bool) -> None:
     write_notice(handbook, FRONT + "remove_after: 2027-01-10\n")
     result = run(handbook.root, day, render=False)
-    assert bool(result.notices) is shown
+    assert bool(result.store[SHOWN]) is shown
 
 
 def test_stated_end_must_agree_with_working_days(handbook: Handbook) -> None:
@@ -139,7 +140,7 @@ def test_notice_file_name_is_its_ascii_address(handbook: Handbook) -> None:
 
 def test_open_notices_come_first() -> None:
     result = run(REPO, D(2026, 11, 22), render=False)
-    assert [i.notice.slug for i in result.notices] == [
+    assert [i.notice.slug for i in result.store[SHOWN]] == [
         "sixiang-zhibu-2026",
         "ducha-2026q3",
         "biaogan-danwei-2026-yanchang",
@@ -149,7 +150,7 @@ def test_open_notices_come_first() -> None:
     assert result.next_change == D(2026, 11, 25)
     statuses = {
         i.notice.slug: notice_status(i.notice, D(2026, 11, 22))[0]
-        for i in visible_notices([i.notice for i in result.notices], D(2026, 11, 22))
+        for i in visible_notices([i.notice for i in result.store[SHOWN]], D(2026, 11, 22))
     }
     assert statuses["sixiang-zhibu-2025"] == "结果已公布"
     assert statuses["biaogan-danwei-2026"] == "已结束"
@@ -211,7 +212,7 @@ def test_a_stated_end_past_the_holiday_calendar_is_noted(handbook: Handbook) -> 
     front = FRONT.replace("  working_days: 5\n", "  end: 2031-01-10\n")
     write_notice(handbook, front)
     result = run(handbook.root, D(2026, 11, 22), render=False)
-    [info] = [i for i in result.notices if i.notice.slug == "demo-gongshi"]
+    [info] = [i for i in result.store[SHOWN] if i.notice.slug == "demo-gongshi"]
     assert info.days_left == 1511  # calendar days: the period is not counted in working days
     assert [render(n.key, n.params, "zh") for n in result.notes] == [
         f"{P}:9:8: period.end: 提示：公示期结束于 2031-01-10，节假日安排只到 2026 年，无法核对这段时间的工作日；收到 2031 年的节假日安排后，请补入 content/notices/calendar.yml"

@@ -14,8 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.content.kind import PAGES
 from generator.engine.build import build_site
 from generator.render.markup import file_size
+from generator.standards.kind import CATALOG
 from tests.samples import AS_OF, MINIMAL, Handbook, copy_sample
 
 pytestmark = pytest.mark.skipif(
@@ -388,8 +390,10 @@ def test_a_booklet_takes_images_from_content_only(handbook: Handbook) -> None:
     assert "pdf/manuals/讲义.pdf" in result.files
     fonts = find_fonts(result.settings.pdf)
     assert not isinstance(fonts, Phrase)
-    printer = PrintPages(result.catalog, result.settings, labels_for("zh"), fonts, handbook.root)
-    (book,) = manuals(result.content, "操作手册")
+    printer = PrintPages(
+        result.store[CATALOG], result.settings, labels_for("zh"), fonts, handbook.root
+    )
+    (book,) = manuals(result.store[PAGES], "操作手册")
     printer.prepare(book, {})
     html = printer.chapter(book, book.chapters[0], 1)
     assert '#hb-image("/manuals/讲义/图/流程.png")' in html  # a path under content/

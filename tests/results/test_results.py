@@ -9,6 +9,7 @@ import pytest
 
 from generator.engine.build import build_site
 from generator.pipeline import run
+from generator.results.kind import SCORED
 from generator.results.scoring import competition_ranks
 from tests.samples import AS_OF, MINIMAL, SECOND, UNITS, Handbook
 from tests.samples import RESULT_ROUND as R
@@ -24,7 +25,7 @@ def test_competition_ranks() -> None:
 def test_totals_grades_ranks_pass_rate_and_deltas(handbook: Handbook) -> None:
     setup(handbook)
     result = run(handbook.root, AS_OF, render=False)
-    first, second = result.scored
+    first, second = result.store[SCORED]
     assert [(u.unit.id, u.total, u.rank, u.grade, u.passed) for u in first.units] == [
         ("a", 9, 1, "优秀", True),
         ("c", 8, 2, "达标", True),  # tie: same rank, sorted by name
@@ -186,7 +187,10 @@ def test_round_page_shows_hand_computed_numbers(built: Path) -> None:
     # Every unit is in the chart, the one in no grade band too; at its own size.
     assert "<desc>优秀 1个；达标 2个；未达等级 1个</desc>" in html
     assert 'viewBox="0 0 330 230" width="330" height="230"' in html
-    assert "表头的序号为评分项，括号内为分值：<span>1　换届（4分）</span>；<span>2　安全（6分）</span>" in html
+    assert (
+        "表头的序号为评分项，括号内为分值：<span>1　换届（4分）</span>；<span>2　安全（6分）</span>"
+        in html
+    )
     rows = html[html.index('id="ranking"') : html.index('id="detail"')]
     cells = [x.strip() for x in re.findall(r"<td[^>]*>(.*?)</td>", rows)]
     assert cells[:7] == ["1", '<a href="../units/a/">甲单位</a>', "9", "优秀", "是", "—", "—"]

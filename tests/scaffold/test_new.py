@@ -13,6 +13,7 @@ import yaml
 
 from generator.pipeline import run
 from generator.scaffold.new import planned_files, version, write_handbook
+from generator.standards.kind import CATALOG
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,7 @@ def test_the_new_handbook_has_every_part_and_checks_clean(tmp_path: Path) -> Non
     ):
         assert name in written, name
     result = run(tmp_path / "h", dt.date(2026, 12, 4), render=False)
-    (standard,) = result.catalog.standards
+    (standard,) = result.store[CATALOG].standards
     assert [e.model.edition for e in standard.editions] == ["2024", "2026"]
     assert standard.editions[-1].model.rubric is not None
     assert f"handbook=={version()}\n" in (tmp_path / "h" / "requirements.txt").read_text("utf-8")

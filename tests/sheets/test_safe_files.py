@@ -17,9 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.composites.downloads import composite_csv, composite_xlsx
+from generator.composites.kind import SCORED_COMPOSITES
 from generator.core.workbook import FORMULA_START, neutral, restored
 from generator.pipeline import Result, run
 from generator.results.downloads import round_xlsx, scores_csv, table_csv, table_xlsx
+from generator.results.kind import SCORED
 from generator.results.load import LoadedTable, Results, load_results
 from generator.results.scoring import RoundResult
 from generator.sheets.commands import export
@@ -152,7 +154,7 @@ def test_every_text_that_reaches_a_download_is_safe(
     title: str,
 ) -> None:
     result, results = _sample(str(tmp_path_factory.getbasetemp() / "safe"))
-    r = result.scored[-1]
+    r = result.store[SCORED][-1]
     units = [
         dataclasses.replace(u, unit=u.unit.model_copy(update={"name": name}), grade=grade)
         for u in r.units
@@ -192,7 +194,7 @@ def test_every_text_that_reaches_a_download_is_safe(
     )
     _texts_safe(round_workbook(sheet, AS_OF), {name, reason, title} - {""}, formulas="评分!")
 
-    c = result.composites[0]
+    c = result.store[SCORED_COMPOSITES][0]
     components = [p.model_copy(update={"name": part}) for p in c.model.components]
     cm = c.model.model_copy(update={"components": components})
     comp = dataclasses.replace(

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.kinds import KINDS
 from generator.pipeline import run
 from generator.standards.compare import compare_editions
+from generator.standards.kind import CATALOG
 from generator.standards.lifecycle import (
     DraftStatus,
     before_and_after,
@@ -51,7 +53,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _catalog(root: Path, as_of: dt.date):  # type: ignore[no-untyped-def]
-    return run(root, as_of, render=False).catalog
+    return run(root, as_of, render=False).store[CATALOG]
 
 
 # -- drafts through their period ------------------------------------------------------
@@ -267,7 +269,7 @@ def test_drafts_are_a_status_facet_value_that_ranks_after_the_rules() -> None:
     from generator import facets
     from generator.render.labels import labels_for
 
-    settings = facets.dialog_settings(labels_for("zh"))
+    settings = facets.dialog_settings(labels_for("zh"), KINDS)
     assert settings["order"]["状态"][:5] == ["现行", "即将实施", "被代替", "废止", "征求意见稿"]  # type: ignore[index]
     assert "征求意见稿" in settings["later"]  # type: ignore[operator]
     assert settings["classes"]["征求意见稿"] == "draft"  # type: ignore[index]

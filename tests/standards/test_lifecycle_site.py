@@ -11,6 +11,7 @@ import jsonschema
 
 from generator.pipeline import run
 from generator.standards.downloads import catalog_json
+from generator.standards.kind import CATALOG
 from tests.samples import AS_OF, copy_sample
 
 
@@ -57,7 +58,7 @@ def test_catalog_json_fits_its_schema(built_site: Path) -> None:
 def test_catalog_json_is_the_same_in_another_build(built_site: Path, tmp_path: Path) -> None:
     root = copy_sample(tmp_path)
     pdfs = {p.relative_to(built_site).as_posix() for p in (built_site / "pdf").rglob("*.pdf")}
-    again = catalog_json(run(root, AS_OF, render=False).catalog, pdfs)
+    again = catalog_json(run(root, AS_OF, render=False).store[CATALOG], pdfs)
     assert again == (built_site / "catalog.json").read_text(encoding="utf-8")
 
 

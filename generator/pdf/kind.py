@@ -1,0 +1,20 @@
+"""The PDFs as a registered part of the build: every edition of a standard, the
+manuals' booklets and the 汇编 (see `generator/descriptor.py`; `stage.py` makes
+them)."""
+
+from __future__ import annotations
+
+from generator.content.kind import ASSETS, PAGES, RESOLVED
+from generator.descriptor import Kind, Rendering
+from generator.pdf.stage import Printed, make_pdfs
+from generator.standards.kind import CATALOG
+
+
+def _print(r: Rendering) -> Printed:
+    store = r.build.store
+    return make_pdfs(
+        r.renderer, store[CATALOG], r.build.root, store[PAGES], store[ASSETS], store[RESOLVED]
+    )
+
+
+KIND = Kind(name="pdf", printing=_print)
