@@ -161,12 +161,14 @@ class Search:
     facet; `statuses`: (order, status word) of the 状态 facet; `classes`: each
     status word's badge class (handbook.css `.hb-status--…`); `later`: statuses
     whose results go after the others; `weights`: page weights by the name
-    templates use (`search.PAGE_WEIGHTS.<name>`)."""
+    templates use (`search.PAGE_WEIGHTS.<name>`); `rules`: the label of its facet
+    value whose results' clause titles rank first (the standards')."""
 
     section: str | None = None
     kinds: tuple[tuple[int, str], ...] = ()
     statuses: tuple[tuple[int, str], ...] = ()
     classes: Mapping[str, str] = field(default_factory=dict)
+    rules: str = ""
     later: tuple[str, ...] = ()
     weights: Mapping[str, float] = field(default_factory=dict)
 

@@ -77,7 +77,8 @@ def dialog_settings(labels: Mapping[str, str], kinds: Sequence[Kind]) -> dict[st
         "descending": [labels["facet_year"]],
         "status": labels["facet_status"],
         "kind": labels["facet_kind"],
-        "rules": labels["kind_standard"],  # the kind whose clause titles rank first
+        # The kind whose clause titles rank first.
+        "rules": next((labels[k.search.rules] for k in kinds if k.search.rules), ""),
         "classes": classes,
         "later": [str(s) for kind in kinds for s in kind.search.later],
     }

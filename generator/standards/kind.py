@@ -169,6 +169,7 @@ KIND = Kind(
         # A draft for comment is never a rule in force.
         classes={**{s: s.key for s in STATUSES}, DRAFT_STAGE: "draft"},
         later=(Status.SUPERSEDED, Status.REPEALED, DRAFT_STAGE),
+        rules="kind_standard",
         weights={"old_standard": OLD_WEIGHT, "glossary": 0.5},  # the glossary repeats the terms
     ),
     diff=((10, "standards", _diff_lines),),

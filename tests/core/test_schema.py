@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from generator import layout
 from generator.core.schema import stale_schemas
 from generator.kinds import schemas
 from generator.layout import SCHEMA_DIR
@@ -74,3 +75,16 @@ class _Tolerant(yaml.SafeLoader):
 
 
 _Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def test_editor_wiring_is_the_registered_kinds() -> None:
+    """The editors' settings are what the kinds declare: this repository's, and the
+    ones `handbook new` writes (made from the kinds, whatever its template says)."""
+    from generator.kinds import editor_wiring
+    from generator.scaffold.new import planned_files
+
+    mine = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert mine["yaml.schemas"] == editor_wiring(layout.TOOL_SCHEMAS)
+    theirs = json.loads(planned_files()[layout.EDITOR_SETTINGS])
+    assert theirs["yaml.schemas"] == editor_wiring(layout.EDITOR_SCHEMAS)
+    assert theirs["yaml.customTags"] == mine["yaml.customTags"]
