@@ -286,6 +286,15 @@ def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (PLANTED, "from . import pages\n", arrows_back, "generator.results.pages (a later"),
         (PLANTED, "from generator.results import pages\n", arrows_back, "results.pages (a later"),
         (PLANTED, "from generator.notices.load import Notice\n", arrows_back, "notices.load"),
+        # A kind reads the registry (it is registered there, not the other way round).
+        (PLANTED, "from generator.kinds import KINDS\n", arrows_back, "generator.kinds"),
+        # A kind's declaration is its last stage: its pages may not read it.
+        (
+            "results/lifecycle_pages.py",
+            "from generator.results.kind import RESULTS\n",
+            arrows_back,
+            "(a later",
+        ),
         (
             PLANTED,
             "import importlib\nimportlib.import_module('generator.engine.run')\n",
