@@ -27,7 +27,7 @@ def _page(root: Path, docs: Path, path: str, title: str, text: str, mtime: int) 
 
 def test_the_preview_is_split_by_folder() -> None:
     assert list(
-        shards(["index.md", "standards/a/index.md", "notices/n.md", "results/r/index.md"])
+        shards(["index.md", "standards/a/index.md", "notices/n.md", "results/r/index.md"], SECTIONS)
     ) == [
         "pages",
         "standards",
