@@ -5,15 +5,16 @@ content: checked against the rounds, scored, their pages and schema (see
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from generator import layout
 from generator.composites.check import CheckedComposite, check_composites
+from generator.composites.diff import composite_lines
 from generator.composites.load import LoadedComposite, load_composites
 from generator.composites.model import Composite
 from generator.composites.pages import assessments, composite_pages, unit_rows
 from generator.composites.score import CompositeResult, score_composites
-from generator.descriptor import Build, Kind, Made, Phase, Rendering, SchemaFile, Slot
+from generator.descriptor import Build, Kind, Made, Phase, Rendering, SchemaFile, Slot, Store
 from generator.errors import Problem
 from generator.results.derived import Standing
 from generator.results.kind import ASSESSMENTS, RESULTS, ROUNDS, SCORED, STANDINGS
@@ -58,10 +59,16 @@ def _pages(r: Rendering) -> Made:
     return Made(pages, files)
 
 
+def _diff_lines(base: Store | None, head: Store, L: Mapping[str, str]) -> list[str]:
+    old = base[SCORED_COMPOSITES] if base is not None else None
+    return composite_lines(old, head[SCORED_COMPOSITES], L)
+
+
 KIND = Kind(
     name="composites",
     steps={Phase.LOAD: _load, Phase.DERIVED: _derived, Phase.COMPUTE: _compute},
     pages=(50, _pages),
+    diff=((20, "results", _diff_lines),),  # in the results' section, after the rounds
     schemas=(
         SchemaFile(
             "composite.schema.json",

@@ -218,6 +218,8 @@ LABELS: dict[str, dict[str, str]] = {
         "diff_round_changed": "修改考核轮次",
         "diff_units": "个单位",
         "diff_totals_changed": "{n} 个单位总分变化",
+        "diff_composite_added": "新增综合考评",
+        "diff_composite_changed": "修改综合考评",
         "diff_notice_added": "新增公告",
         "diff_notice_changed": "修改公告",
         "diff_pages": "手册与页面",

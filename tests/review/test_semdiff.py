@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,23 @@ def test_new_draft_for_comment_and_its_comments(handbook: Handbook) -> None:
         "- 修改征求意见稿：XX/DJ 009-2027 示例标准（征求意见稿）\n  - 意见汇总处理表：1 条意见"
         in out
     )
+
+
+def test_composites_added_and_changed_are_said_with_the_results(handbook: Handbook) -> None:
+    from tests.composites.test_composites import COMPOSITE, C
+    from tests.samples import setup_results
+
+    setup_results(handbook)
+    base = run(handbook.root, AS_OF, render=False)
+    handbook.write(C, COMPOSITE.format(missing="zero"))
+    head = run(handbook.root, AS_OF, render=False)
+    out = describe(base, head, L)
+    assert "### 考核结果\n\n- 新增综合考评：2025年度综合考评（" in out
+    handbook.write(
+        C,
+        COMPOSITE.format(missing="zero")
+        .replace("weight: 60", "weight: 50")
+        .replace("weight: 40", "weight: 50"),
+    )
+    out = describe(head, run(handbook.root, AS_OF, render=False), L)
+    assert re.search(r"- 修改综合考评：2025年度综合考评（\d+ 个单位总分变化）", out)
