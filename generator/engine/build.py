@@ -26,6 +26,7 @@ from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
 from generator.messages import Phrase
 from generator.pipeline import Result, run
+from generator.settings import site_folder
 
 
 def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
@@ -46,6 +47,7 @@ def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: d
 
 
 def generate(
+    root: Path,
     memory: BuildCache,
     as_of: dt.date,
     site_dir: Path,
@@ -54,14 +56,15 @@ def generate(
     serve_hooks: bool = False,
     pdf: bool = True,
 ) -> tuple[Result, Path]:
-    """Run the pipeline, reusing what `memory` allows, and write the MkDocs project
-    for a site in `site_dir`; return the result and the project's configuration."""
+    """Run the pipeline over the handbook at `root`, reusing what `memory` allows, and
+    write the MkDocs project for a site in `site_dir`; return the result and the
+    project's configuration."""
     try:
-        result = run(memory.root, as_of, memory=memory, mark=mark, pdf=pdf)
+        result = run(root, as_of, memory=memory, mark=mark, pdf=pdf)
     except BaseException:
         memory.save_reads()  # what was read stays useful while the data is fixed
         raise
-    config = write_project(memory.root, result, site_dir, serve_hooks=serve_hooks)
+    config = write_project(root, result, site_dir, serve_hooks=serve_hooks)
     memory.record_pages((p.path, p.key, p.search) for p in result.pages)
     memory.record_pages((path, key, "") for path, key in result.file_keys.items())
     memory.save_pages()
@@ -80,7 +83,8 @@ def build_site(
     notify: Callable[[Phrase], None] | None = None,
     command: str = "handbook build",
 ) -> Result:
-    """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
+    """Build the site into `site_dir` (default: where mkdocs.yml's settings put it,
+    `settings.site_folder`); on any failure it is left as it was.
 
     `full`: forget the previous build and redo everything; `pdf`: print the
     standards and manuals (generator/pdf/).
@@ -100,14 +104,13 @@ def _build(
     notify: Callable[[Phrase], None] | None,
     pdf: bool,
 ) -> Result:
-    target = (site_dir or root / layout.SITE_DIR).resolve()
     built = root / layout.ENGINE_SITE
     if full:
         shutil.rmtree(root / layout.CACHE_DIR, ignore_errors=True)
         shutil.rmtree(built, ignore_errors=True)
     memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
     try:
-        result, config = generate(memory, as_of, built.resolve(), mark=mark, pdf=pdf)
+        result, config = generate(root, memory, as_of, built.resolve(), mark=mark, pdf=pdf)
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
         if memory.engine_key and not built.is_dir():
@@ -125,6 +128,6 @@ def _build(
         memory.set_engine(engine_key, search_keys)
     finally:
         memory.close()
-    publish(built, target)
+    publish(built, site_folder(root, result.settings, site_dir).resolve())
     mark("post-build")
     return result

@@ -80,7 +80,7 @@ def serve(
         with one_run(root, command, wait=wait, notify=notify):
             memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
             try:
-                return build.generate(memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
+                return build.generate(root, memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
             finally:
                 memory.close()
 

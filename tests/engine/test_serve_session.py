@@ -17,7 +17,12 @@ def _preview_project(handbook: Handbook) -> Path:
     memory = BuildCache(handbook.root, handbook.root / layout.BUILD_DOCS)
     try:
         return build.generate(
-            memory, AS_OF, handbook.root / layout.SERVE_SITE, serve_hooks=True, pdf=False
+            handbook.root,
+            memory,
+            AS_OF,
+            handbook.root / layout.SERVE_SITE,
+            serve_hooks=True,
+            pdf=False,
         )[1]
     finally:
         memory.close()
