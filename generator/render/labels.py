@@ -79,7 +79,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search_none": "没有找到匹配的内容",
         "search_count": "找到 {n} 个页面",
         "search_failed": "搜索暂不可用：请通过网站服务器访问本站（直接打开文件时无法搜索）。",
-        # Search facets (Pagefind filters) and the marks on results; see generator/search_facets.py.
+        # Search facets (Pagefind filters) and the marks on results; see generator/facets.py.
         "facet_kind": "类型",
         "facet_status": "状态",
         "facet_issuer": "发布机构",
