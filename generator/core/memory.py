@@ -138,7 +138,7 @@ class BuildCache:
     def __init__(
         self, root: Path, docs: Path, notify: Callable[[Phrase], None] | None = None
     ) -> None:
-        self.root = root
+        self.state_file = root / layout.CACHE_DIR / layout.CACHE_STATE  # the handbook's memory
         self.docs = docs  # the generated project's pages
         self.notify = notify or (lambda message: None)
         self.damaged = False  # found damaged in this build (said once)
@@ -183,7 +183,7 @@ class BuildCache:
         self.parts: dict[str, str] = {}
 
     def _open(self) -> sqlite3.Connection:
-        path = self.root / layout.CACHE_DIR / layout.CACHE_STATE
+        path = self.state_file
         path.parent.mkdir(parents=True, exist_ok=True)
         db = _connect(path)
         try:
@@ -209,7 +209,7 @@ class BuildCache:
         db = getattr(self, "db", None)
         if db is not None:
             db.close()
-        path = self.root / layout.CACHE_DIR / layout.CACHE_STATE
+        path = self.state_file
         for leftover in (path, path.with_name(path.name + "-journal")):
             if leftover.is_dir() and not leftover.is_symlink():
                 shutil.rmtree(leftover)

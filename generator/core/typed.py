@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from generator.core.documents import Document, Loc, format_loc, load_yaml
+from generator.core.documents import Document, load_yaml
 from generator.core.memory import BuildCache, memoized
 from generator.core.model import FONT_FAMILY_PATTERN, SLUG_PATTERN
+from generator.core.places import Loc, format_loc
 from generator.errors import Problem, RuleBroken, did_you_mean
 from generator.messages import Phrase, phrase
 

@@ -28,7 +28,7 @@ from generator.engine.run import run_mkdocs
 from generator.kinds import KINDS
 from generator.messages import Phrase
 from generator.pipeline import Result, run
-from generator.settings import Settings
+from generator.settings import Settings, site_folder
 
 
 def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: dt.date) -> str:
@@ -49,6 +49,7 @@ def _engine_key(root: Path, config: Path, result: Result, version: str, as_of: d
 
 
 def generate(
+    root: Path,
     memory: BuildCache,
     as_of: dt.date,
     site_dir: Path,
@@ -59,16 +60,17 @@ def generate(
     settings: Settings | None = None,
     kinds: Sequence[Kind] = KINDS,
 ) -> tuple[Result, Path]:
-    """Run the pipeline, reusing what `memory` allows, and write the MkDocs project
-    for a site in `site_dir`; return the result and the project's configuration."""
+    """Run the pipeline over the handbook at `root`, reusing what `memory` allows, and
+    write the MkDocs project for a site in `site_dir`; return the result and the
+    project's configuration."""
     try:
         result = run(
-            memory.root, as_of, memory=memory, mark=mark, pdf=pdf, settings=settings, kinds=kinds
+            root, as_of, memory=memory, mark=mark, pdf=pdf, settings=settings, kinds=kinds
         )
     except BaseException:
         memory.save_reads()  # what was read stays useful while the data is fixed
         raise
-    config = write_project(memory.root, result, site_dir, serve_hooks=serve_hooks)
+    config = write_project(root, result, site_dir, serve_hooks=serve_hooks)
     memory.record_pages((p.path, p.key, p.search) for p in result.pages)
     memory.record_pages((path, key, "") for path, key in result.file_keys.items())
     memory.save_pages()
@@ -89,7 +91,8 @@ def build_site(
     settings: Settings | None = None,
     kinds: Sequence[Kind] = KINDS,
 ) -> Result:
-    """Build the site into `site_dir` (default `site/`); on any failure it is left as it was.
+    """Build the site into `site_dir` (default: where mkdocs.yml's settings put it,
+    `settings.site_folder`); on any failure it is left as it was.
 
     `full`: forget the previous build and redo everything; `pdf`: print the
     standards and manuals (generator/pdf/).
@@ -114,7 +117,6 @@ def _build(
     settings: Settings | None,
     kinds: Sequence[Kind],
 ) -> Result:
-    target = (site_dir or root / layout.SITE_DIR).resolve()
     built = root / layout.ENGINE_SITE
     if full:
         shutil.rmtree(root / layout.CACHE_DIR, ignore_errors=True)
@@ -122,7 +124,7 @@ def _build(
     memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
     try:
         result, config = generate(
-            memory, as_of, built.resolve(), mark=mark, pdf=pdf, settings=settings, kinds=kinds
+            root, memory, as_of, built.resolve(), mark=mark, pdf=pdf, settings=settings, kinds=kinds
         )
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
@@ -141,6 +143,6 @@ def _build(
         memory.set_engine(engine_key, search_keys)
     finally:
         memory.close()
-    publish(built, target)
+    publish(built, site_folder(root, result.settings, site_dir).resolve())
     mark("post-build")
     return result

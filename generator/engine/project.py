@@ -22,7 +22,6 @@ from generator.pipeline import Result
 from generator.render.labels import labels_for
 
 HOOKS = Path(__file__).with_name("hooks.py")
-SERVE_HOOKS = Path(__file__).with_name("serve_hooks.py")
 
 
 def _write(path: Path, content: str | bytes) -> None:
@@ -100,9 +99,7 @@ def write_project(root: Path, result: Result, site_dir: Path, *, serve_hooks: bo
             "handbook_problems": layout.SERVE_PROBLEMS if serve_hooks else "",
         },
     }
-    hooks = [str(HOOKS)]
-    if serve_hooks:
-        hooks.append(str(SERVE_HOOKS))
+    hooks = [str(HOOKS)]  # the preview's own plugin is added by engine/serve_mkdocs.py
     # The committee's lists after ours, their custom_dir layered over our theme.
     custom = read_custom(root)
     write_theme(root, custom)

@@ -17,6 +17,7 @@ from generator.core.lock import Busy, one_run
 from generator.core.memory import BuildCache
 from generator.engine import build
 from generator.engine.custom import read_custom
+from generator.engine.serve_mkdocs import PreviewSession
 from generator.errors import Problem, ValidationFailed
 from generator.messages import DEFAULT_LANGUAGE, Phrase, text
 
@@ -71,8 +72,6 @@ def serve(
     """Preview the handbook at `dev_addr`; problems in an edit are reported (in the terminal
     and on every page of the preview) and the last good page stays; "已修复" when they are gone.
     `pdf`: make the PDFs too (slow: a preview skips them unless asked)."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     site = root / layout.SERVE_SITE
 
     def generate() -> Path:
@@ -81,7 +80,7 @@ def serve(
         with one_run(root, command, wait=wait, notify=notify):
             memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
             try:
-                return build.generate(memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
+                return build.generate(root, memory, as_of, site, serve_hooks=True, pdf=pdf)[1]
             finally:
                 memory.close()
 
@@ -121,9 +120,7 @@ def serve(
     try:
         # Dirty builds: MkDocs rebuilds only pages whose Markdown changed, and the
         # generator rewrites only the files whose content changed.
-        mkdocs_serve(
-            config_file=str(config), livereload=True, build_type="dirty", dev_addr=dev_addr
-        )
+        PreviewSession(config, dev_addr).serve()
     finally:
         observer.stop()
         observer.join()

@@ -49,9 +49,9 @@ def sections_of(config: Any) -> tuple[str, ...]:
 class PreviewSearch:
     """What the preview has indexed, and a worker that brings it up to date.
 
-    Made when `handbook serve` starts (the hook's `on_startup`), kept across its
-    builds; each build calls `after_build`. Runs do not overlap: a build during
-    a run is picked up by one more run when it ends."""
+    Made when a `handbook serve` starts (by its plugin, `serve_mkdocs`), kept
+    across that preview's builds; each build calls `after_build`. Runs do not
+    overlap: a build during a run is picked up by one more run when it ends."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

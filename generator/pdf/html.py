@@ -314,7 +314,7 @@ class PrintPages:
 
     def _image(self, m: re.Match[str], page: ContentPage) -> str:
         """An image of the page as a file address inside content/, or none (nothing is fetched
-        from elsewhere: see `render.fetcher`)."""
+        from elsewhere: Typst reads only inside the folder `render.write_pdf` allows)."""
         src = m.group(2)
         if "://" in src or src.startswith(("/", "data:")):
             return f"{m.group(1)}{m.group(3)}"

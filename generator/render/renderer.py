@@ -141,8 +141,8 @@ class Renderer:
         self.root = root  # the handbook's folder: a committee template's mistake is placed in it
         self.memory = memory
         compiled = None
-        if memory is not None:
-            compiled = memory.root / layout.COMPILED_TEMPLATES
+        if memory is not None and root is not None:
+            compiled = root / layout.COMPILED_TEMPLATES
             compiled.mkdir(parents=True, exist_ok=True)
         self.folders = page_folders(settings)  # the committee's templates, first
         self.env = make_environment(self.folders, compiled, global_values, filters, more=templates)

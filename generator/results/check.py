@@ -9,7 +9,8 @@ import functools
 from dataclasses import dataclass
 
 from generator import layout
-from generator.core.documents import Document, Loc, format_loc
+from generator.core.documents import Document
+from generator.core.places import Loc, format_loc
 from generator.core.typed import found_phrase
 from generator.errors import Problem, did_you_mean
 from generator.messages import phrase

@@ -25,8 +25,9 @@ from generator.sheets.cells import Context, Outcome, Problems, load_context, tex
 from generator.sheets.guard import fail
 from generator.sheets.handling import import_handling
 from generator.sheets.read import ENCODINGS, Book, Cell, Sheet, read_book
+from generator.sheets.round_yaml import new_round_text, rewrite_round
 from generator.sheets.rows import read_rows, rewrite_rows
-from generator.sheets.scores import new_round_text, read_scores, rewrite_round, round_meta
+from generator.sheets.score_cells import read_scores, round_meta
 
 
 def _about(book: Book, problems: Problems) -> tuple[Sheet | None, dict[str, tuple[Cell, int]]]:

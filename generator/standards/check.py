@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import TypedDict
 
-from generator.core.documents import Loc
+from generator.core.places import Loc
 from generator.errors import Problem, did_you_mean
 from generator.messages import phrase
 from generator.standards.load import LoadedEdition

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from generator.core.documents import Loc
+from generator.core.places import Loc
 from generator.errors import Problem, did_you_mean
 from generator.standards.lifecycle import clause_ids
 from generator.standards.load import LoadedDraft, LoadedEdition

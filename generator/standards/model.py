@@ -13,8 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, StringConstraints, model_validator
 
-from generator.core.documents import Loc
 from generator.core.model import Date, Markdown, Model, Points, Slug, Text
+from generator.core.places import Loc
 from generator.errors import RuleBroken
 
 

@@ -48,7 +48,7 @@ def test_schema_rejects_a_number_where_text_is_needed() -> None:
 
 def test_vscode_is_wired_to_every_schema() -> None:
     """This repository's editor settings name every schema, each for files that exist;
-    the scaffold's name the same globs (tests/test_yaml_language_server.py drives them)."""
+    the scaffold's name the same globs (tests/core/test_yaml_language_server.py drives them)."""
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     wired = settings["yaml.schemas"]
     assert {Path(path).name for path in wired} == set(schemas())
