@@ -25,9 +25,10 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
-from generator.pdf.assemble import Part, assemble, read, starts
+from generator.pdf.assemble import Part, assemble
+from generator.pdf.books import collections, images
 from generator.pdf.fonts import Fonts, find_fonts
-from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
+from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.life import lifecycle_jobs
 from generator.pdf.render import write_pdf
 from generator.render.committee import page_folders
@@ -60,7 +61,7 @@ class Printed:
     note: Phrase | None = None  # why there are no PDFs, in one line
 
 
-class _Stage:
+class Stage:
     """One build's PDFs: their keys, what is queued for Typst, who links what."""
 
     def __init__(self, renderer: Renderer, catalog: Catalog, root: Path, fonts: Fonts) -> None:
@@ -205,6 +206,7 @@ class _Stage:
             self.pool = None
 
     def link_from(self, *pages: str) -> None:
+        """These pages link the PDF `one` (or `one_made`) was last called for."""
         for page in pages:
             self.pages[page] = self.path
 
@@ -267,7 +269,7 @@ def make_pdfs(
     fonts = find_fonts(renderer.settings.pdf)
     if isinstance(fonts, Phrase):
         return Printed(note=fonts)
-    stage = _Stage(renderer, catalog, root, fonts)
+    stage = Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content, renderer.labels["kind_manual"])
     life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
@@ -277,14 +279,14 @@ def make_pdfs(
         for job in life:
             stage.one(job.path, job.source, job.deps, job.shown)
             stage.link_from(job.page)
-        images = _images(stage, root, assets)
-        _collections(stage, html, books, resolved, images)
+        found = images(stage, root, assets)
+        collections(stage, html, books, resolved, found)
     finally:
         stage.close()
     return stage.finish()
 
 
-def _editions(stage: _Stage, html: PrintPages) -> None:
+def _editions(stage: Stage, html: PrintPages) -> None:
     """Every edition's PDF: kept, or its source made and set. Its text is consolidated:
     the key names the amendment sheets in effect, so one taking effect sets it again."""
     for standard in stage.catalog.standards:
@@ -299,105 +301,3 @@ def _editions(stage: _Stage, html: PrintPages) -> None:
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
-
-
-def _collections(
-    stage: _Stage,
-    html: PrintPages,
-    books: list[Manual],
-    resolved: dict[str, list[Resolved]],
-    images: dict[str, list[str]],
-) -> None:
-    """The queued editions set, then the booklets and the 汇编 put together."""
-    stage.set_queued(stage.root / layout.CONTENT_DIR)
-    catalog = stage.catalog
-    for manual in books:
-        deps = stage.manual_deps(manual, resolved)
-        deps += images.get(layout.manual_folder(manual.index.path) or "", [])
-        stage.one_made(
-            manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
-        )
-        stage.link_from(manual.index.path, *(p.path for p in manual.pages))
-    collected = html.collected()
-    if collected or books:
-        parts = [layout.standard_pdf(i.model.id, i.model.edition) for i in collected]
-        parts += [m.path for m in books]
-        stage.one_made(
-            layout.COLLECTION_PDF,
-            functools.partial(_collection, stage, html, collected, books),
-            ([stage.out.keys[p] for p in parts], catalog.as_of.year),
-        )
-        stage.link_from(layout.HOME)
-
-
-def _booklet(
-    stage: _Stage, html: PrintPages, manual: Manual, resolved: dict[str, list[Resolved]]
-) -> bytes:
-    """A manual's booklet: its cover, 目次 and 说明 set now, then its chapters, each set
-    alone (or kept from the last build) with its pages numbered on from the one before."""
-    html.prepare(manual, resolved)
-    parts: list[Part] = []
-    used: list[str] = []
-    start = 1
-    entries: list[TocEntry] = []
-    for chapter in manual.chapters:
-        data = stage.part(html.chapter(manual, chapter, start), used)
-        part = read(Part(chapter.page.meta.title, data))
-        entries.append(TocEntry(chapter.page.meta.title, str(start)))
-        parts.append(part)
-        start += part.pages
-    stage.forget_parts(manual.folder, used)
-    front = stage.write(html.manual_front(manual, entries))
-    return stage.assemble(front, parts, flat=True)
-
-
-def _collection(
-    stage: _Stage, html: PrintPages, collected: list[EditionInfo], books: list[Manual]
-) -> bytes:
-    """The 汇编: its cover and 目次 set now, then its parts' PDFs as they are."""
-    L = html.labels
-    parts = [
-        Part(
-            f"{i.model.code}　{i.model.title}",
-            stage.data(layout.standard_pdf(i.model.id, i.model.edition)),
-            L["pdf_part_standards"],
-        )
-        for i in collected
-    ]
-    parts += [Part(m.title, stage.data(m.path), L["pdf_part_manuals"]) for m in books]
-    for part in parts:
-        read(part)
-    at = starts(parts)
-    entries: list[TocEntry] = []
-    for n, (part, page) in enumerate(zip(parts, at, strict=True)):
-        if n == 0 or part.group != parts[n - 1].group:
-            entries.append(TocEntry(part.group, str(page), group=True))
-        entries.append(TocEntry(part.title, str(page)))
-        if part.group == L["pdf_part_manuals"]:
-            chapters = {page.meta.title for page in books[n - len(collected)].pages}
-            for mark in part.marks:
-                if mark.title in chapters:
-                    entries.append(TocEntry(mark.title, str(page + mark.page), indent=2))
-    dates = [i.model.issued for i in collected]
-    dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
-    created = max(dates) if dates else html.catalog.as_of
-    front = stage.write(html.collection(entries, (len(collected), len(books)), created))
-    return stage.assemble(front, parts)
-
-
-def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
-    """The files under each manual folder (images a chapter may show), as dependencies
-    ("": the files directly in `content/manuals/`)."""
-    found: dict[str, list[str]] = {}
-    base = root / layout.CONTENT_DIR / layout.MANUALS_DIR
-    for path in assets:
-        try:
-            parts = path.relative_to(base).parts
-        except ValueError:
-            continue
-        folder = parts[0] if len(parts) > 1 else ""
-        rel = path.relative_to(root).as_posix()
-        if stage.cache is not None:
-            stage.cache.file_digest(path, rel)
-        found.setdefault(folder, []).append(rel)
-    return found
