@@ -41,8 +41,8 @@ def read(part: Part) -> Part:
         index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
         part.pages = len(pdf.pages)
         names = _names(pdf)
-        with pdf.open_outline() as outline:
-            part.marks = [_mark(item, index, names) for item in outline.root]
+        outline = pikepdf.Outline(pdf)  # read only: not written back, as `open_outline` would
+        part.marks = [_mark(item, index, names) for item in outline.root]
         for name, dest in names.items():
             target = _target(dest, names)
             if target is not None and len(target):

@@ -38,7 +38,7 @@ from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
 
-_MANY = 12  # queued PDFs from which two processes set them
+_MANY = 12  # PDFs to set from which worker processes set them
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,9 @@ class Stage:
         self.root = root
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
+        self.pending: dict[str, Callable[[], str]] = {}  # PDF → how its print source is made
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
         self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
-        self.total = 0  # how many PDFs the handbook has (made now or kept)
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
@@ -105,19 +105,28 @@ class Stage:
         return key
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
-        """The PDF at `path`: kept when its key is the previous build's, else its
-        print source is made now and queued for Typst (see `finish`)."""
+        """The PDF at `path`: kept when its key is the previous build's, else to be
+        set (`start`, `set_queued`)."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
         self.out.keys[path] = key
-        source = html()
-        pool = self._workers(2)
-        if pool is None:
-            self.queue[path] = source
-        else:  # set while the next source is made
-            allowed = self.root / layout.CONTENT_DIR
-            self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+        self.pending[path] = html
+
+    def start(self) -> None:
+        """Make the print sources of the PDFs to set. Many are set in one or two worker
+        processes, each handed over as soon as its source is ready, so that the fonts
+        Typst reads (about 200 MiB) stay out of the build's process; a few (an edit)
+        are set in this process, where starting workers would cost more than setting."""
+        pool = self._workers() if len(self.pending) >= _MANY else None
+        allowed = self.root / layout.CONTENT_DIR
+        for path, html in self.pending.items():
+            source = html()
+            if pool is None:
+                self.queue[path] = source
+            else:  # set while the next source is made
+                self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+        self.pending.clear()
 
     def data(self, path: str) -> bytes:
         """The bytes of a PDF of this build, made now or kept from the last."""
@@ -171,9 +180,8 @@ class Stage:
         """One PDF set now (a failure stops the build, as in `set_queued`)."""
         allowed = self.root / layout.CONTENT_DIR
         try:
-            if self._workers(1) is None:
+            if self.pool is None:
                 return write_pdf(source, allowed, self.fonts)
-            assert self.pool is not None
             made: bytes = self.pool.submit(write_pdf, source, allowed, self.fonts).result()
             return made
         except Exception as exc:  # Typst's own failure: the previous site stays
@@ -182,20 +190,16 @@ class Stage:
     def assemble(self, front: bytes, parts: list[Part], flat: bool = False) -> bytes:
         """A collection put together (`assemble`), in a worker process when there are
         any: pikepdf holds every part while it copies them (about 200 MiB for 100)."""
-        pool = self._workers(1)
-        if pool is None:
+        if self.pool is None:
             return assemble(front, parts, flat)
-        made: bytes = pool.submit(assemble, front, parts, flat).result()
+        made: bytes = self.pool.submit(assemble, front, parts, flat).result()
         return made
 
-    def _workers(self, wanted: int) -> concurrent.futures.ProcessPoolExecutor | None:
-        """The worker processes that set the PDFs of a large handbook, so that the fonts
-        Typst reads (about 200 MiB) stay out of the build's process; none for a small one."""
-        if self.total < _MANY:
-            return None
+    def _workers(self) -> concurrent.futures.ProcessPoolExecutor:
+        """The worker processes (one or two) that set the PDFs when there are many."""
         if self.pool is None:
             spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-            workers = max(1, min(os.cpu_count() or 1, wanted, 2))
+            workers = max(1, min(os.cpu_count() or 1, 2))
             self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
         return self.pool
 
@@ -211,8 +215,9 @@ class Stage:
             self.pages[page] = self.path
 
     def set_queued(self, allowed: Path) -> None:
-        """Set the queued PDFs with Typst: in this process for a small handbook (one
-        compiler keeps the fonts it has read), else in one or two worker processes."""
+        """Set the PDFs to set with Typst (`start`): in this process (one compiler keeps
+        the fonts it has read), or wait for the worker processes."""
+        self.start()
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
         try:
@@ -273,7 +278,6 @@ def make_pdfs(
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content, renderer.labels["kind_manual"])
     life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
-    stage.total = sum(len(s.editions) for s in catalog.standards) + len(life) + len(books) + 1
     try:
         _editions(stage, html)
         for job in life:
