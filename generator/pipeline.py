@@ -35,7 +35,7 @@ from generator.notices.load import load_calendar, load_notices
 from generator.notices.model import CalendarFile
 from generator.notices.pages import notice_pages
 from generator.notices.status import NoticeInfo, NoticeStatus, next_change, visible_notices
-from generator.pdf.stage import make_pdfs
+from generator.pdf.stage import Printed, start_pdfs
 from generator.render.committee import page_template_problems, theme_template_problems
 from generator.render.provenance import last_commit_dates
 from generator.render.renderer import Page, Renderer, make_environment
@@ -215,15 +215,17 @@ def _render(
         filters={"official_period": official_period},
         root=root,
     )
+    finish_pdfs: Callable[[], Printed] | None = None  # PDFs are set while pages are rendered
     if pdf and settings.pdf.enabled:
-        printed = make_pdfs(renderer, catalog, root, result.content, result.assets, resolved)
+        printed, finish_pdfs = start_pdfs(
+            renderer, catalog, root, result.content, result.assets, resolved
+        )
         if printed.note is not None and pdf_required(settings.pdf, os.environ):
             raise BuildFailed("error.pdf_required", reason=printed.note)
         result.files.update(printed.files)
         result.file_keys.update(printed.keys)
         renderer.pdfs.update(printed.links)
         result.notes.extend([printed.note] if printed.note is not None else [])
-        result.pdfs_made.extend(path for path, data in printed.files.items() if data is not None)
         mark("pdf")
     citing: dict[str, set[str]] = {}  # standard id → files citing it (its backlinks)
     for source, found in resolved.items():
@@ -294,3 +296,10 @@ def _render(
         for path in FEEDS:
             result.files[path] = renderer.file(path, functools.partial(feed, path), feed_sources)
     result.file_keys.update(renderer.file_keys)
+    if finish_pdfs is not None:
+        mark("render")
+        printed = finish_pdfs()
+        result.files.update(printed.files)
+        result.pages[:] = renderer.sized(result.pages, printed.links)
+        result.pdfs_made.extend(path for path, data in printed.files.items() if data is not None)
+        mark("pdf")

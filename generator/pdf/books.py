@@ -42,8 +42,8 @@ def collections(
     resolved: dict[str, list[Resolved]],
     images: dict[str, list[str]],
 ) -> None:
-    """The queued editions set, then the booklets and the 汇编 put together."""
-    stage.set_queued(stage.root / layout.CONTENT_DIR)
+    """The booklets' and the 汇编's keys, and how each is put together (once the
+    editions are set: `Stage.make_assembled`)."""
     catalog = stage.catalog
     for manual in books:
         deps = stage.manual_deps(manual, resolved)

@@ -43,10 +43,11 @@ _MANY = 12  # PDFs to set from which worker processes set them
 
 @dataclass(frozen=True)
 class PdfLink:
-    """A PDF as a page links it: where it is in the docs folder and its size."""
+    """A PDF as a page links it: where it is in the docs folder and its size (None
+    while it is being set: see `start_pdfs`)."""
 
     path: str
-    size: int
+    size: int | None
     key: str
 
 
@@ -72,6 +73,7 @@ class Stage:
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
         self.pending: dict[str, Callable[[], str]] = {}  # PDF → how its print source is made
+        self.assembled: dict[str, Callable[[], bytes]] = {}  # PDF made from others → how
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
         self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
@@ -140,15 +142,23 @@ class Stage:
         self, path: str, data: Callable[[], bytes], shown: object, deps: Iterable[str] = ()
     ) -> None:
         """A PDF made here from others (the 汇编, a booklet): kept while its key is the
-        last build's (`shown`: for the 汇编, the keys of its parts)."""
+        last build's (`shown`: for the 汇编, the keys of its parts), else made by
+        `make_assembled` once the PDFs it is made from are set."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
-        made = data()
         self.out.keys[path] = key
-        self.out.files[path] = made
-        self.sizes[path] = len(made)
-        self.out.made += 1
+        self.assembled[path] = data
+
+    def make_assembled(self) -> None:
+        """The booklets and the 汇编 that are not kept, made in order (a booklet before
+        the 汇编 that holds it)."""
+        for path, data in self.assembled.items():
+            made = data()
+            self.out.files[path] = made
+            self.sizes[path] = len(made)
+            self.out.made += 1
+        self.assembled.clear()
 
     def part(self, source: str, used: list[str]) -> bytes:
         """The PDF of a part of a booklet (a chapter), kept by its source's digest
@@ -234,9 +244,9 @@ class Stage:
         self.started.clear()
 
     def finish(self) -> Printed:
-        """Which page links which PDF, with its size."""
+        """Which page links which PDF, with its size (None: not set yet)."""
         self.out.links = {
-            page: PdfLink(path, self.sizes[path], self.out.keys[path])
+            page: PdfLink(path, self.sizes.get(path), self.out.keys[path])
             for page, path in self.pages.items()
         }
         return self.out
@@ -271,9 +281,24 @@ def make_pdfs(
     resolved: dict[str, list[Resolved]],
 ) -> Printed:
     """Every PDF, made or found unchanged, and which page links which."""
+    return start_pdfs(renderer, catalog, root, content, assets, resolved)[1]()
+
+
+def start_pdfs(
+    renderer: Renderer,
+    catalog: Catalog,
+    root: Path,
+    content: list[ContentPage],
+    assets: list[Path],
+    resolved: dict[str, list[Resolved]],
+) -> tuple[Printed, Callable[[], Printed]]:
+    """Every PDF's key, and which page links which, now (the size of a PDF being set
+    is None); and the function that finishes them. The PDFs to set are handed to
+    worker processes now, so that they are set while the build renders its pages;
+    the finish waits for them, then puts the booklets and the 汇编 together."""
     fonts = find_fonts(renderer.settings.pdf)
     if isinstance(fonts, Phrase):
-        return Printed(note=fonts)
+        return Printed(note=fonts), lambda: Printed(note=fonts)
     stage = Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content, renderer.labels["kind_manual"])
@@ -285,6 +310,22 @@ def make_pdfs(
             stage.link_from(job.page)
         found = images(stage, root, assets)
         collections(stage, html, books, resolved, found)
+        stage.start()
+    except BaseException:
+        stage.close()
+        raise
+    now = stage.finish()
+    # Every PDF's place (None until it is set), for what lists them (the catalog's JSON).
+    files = dict.fromkeys(now.keys, None)
+    now = Printed(files, dict(now.keys), dict(now.links), now.made, now.note)
+    return now, functools.partial(_finish, stage)
+
+
+def _finish(stage: Stage) -> Printed:
+    """The PDFs set, the booklets and the 汇编 made: what the stage gives the build."""
+    try:
+        stage.set_queued(stage.root / layout.CONTENT_DIR)
+        stage.make_assembled()
     finally:
         stage.close()
     return stage.finish()
