@@ -160,6 +160,7 @@ class Renderer:
         # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
         self.pdfs: dict[str, Any] = {}
         self.marked: dict[str, str] = {}  # a size's mark on a page → the PDF
+        self.undecided: set[str] = set()  # indexes to be kept or not once the sizes are known
         self.env.filters["file_size"] = self._file_size
         # What every page depends on: the generator's code and templates, the
         # settings, the day statuses are computed for, the committee's templates
@@ -201,18 +202,24 @@ class Renderer:
         if tail:
             content = content.rstrip("\n") + tail
         content = with_source(content, source)
-        shown = [self.marked[mark] for mark in _SIZE_MARK.findall(content)]
-        if self.memory is not None and deps is None:
-            # An index that lists everything is made every time: when it comes out as
-            # before, the file written last time stays (a rebuild without changes makes none).
-            # The keys of the PDFs it links stand for their sizes.
-            key = "made:" + digest_parts([content, [self._key_of(p) for p in shown]])
-            previous = self.memory.reusable(path, key)
-            if previous is not None:
-                return Page(path, None, title, in_nav, source, key, previous)
-        if shown:
+        if "\x00hb-pdf-size:" in content:
             content = self._sizes(content, {link.path: link.size for link in self.pdfs.values()})
+        if self.memory is not None and deps is None:
+            if _SIZE_MARK.search(content):  # a PDF still being set: decided in `sized`
+                self.undecided.add(path)
+                return Page(path, content, title, in_nav, source, key, search)
+            return self._made(Page(path, content, title, in_nav, source, key, search))
         return Page(path, content, title, in_nav, source, key, search)
+
+    def _made(self, page: Page) -> Page:
+        """An index that lists everything is made every time: when it comes out as
+        before, the file written last time stays (a rebuild without changes makes none)."""
+        assert self.memory is not None and page.content is not None
+        key = "made:" + digest(page.content)
+        previous = self.memory.reusable(page.path, key)
+        if previous is not None:
+            return dataclasses.replace(page, content=None, key=key, search=previous)
+        return dataclasses.replace(page, key=key)
 
     def file(
         self, path: str, make: Callable[[], str | bytes], deps: Iterable[str]
@@ -247,9 +254,6 @@ class Renderer:
 
         return {"url": url, "md": md}
 
-    def _key_of(self, pdf_path: str) -> str:
-        return next((link.key for link in self.pdfs.values() if link.path == pdf_path), "")
-
     def _file_size(self, size: object) -> str:
         """A file's size as readers read it; a PDF's, a mark (see `_SIZE_MARK`)."""
         if isinstance(size, _PdfSize):
@@ -272,12 +276,14 @@ class Renderer:
         """The pages with the sizes of the PDFs that were being set while they were
         rendered (`links`: the PDF stage's, with every size)."""
         sizes = {link.path: link.size for link in links.values()}
-        return [
-            dataclasses.replace(p, content=self._sizes(p.content, sizes))
-            if p.content is not None and "\x00hb-pdf-size:" in p.content
-            else p
-            for p in pages
-        ]
+        done = []
+        for page in pages:
+            if page.content is not None and "\x00hb-pdf-size:" in page.content:
+                page = dataclasses.replace(page, content=self._sizes(page.content, sizes))
+                if page.path in self.undecided:
+                    page = self._made(page)
+            done.append(page)
+        return done
 
     def pdf_link(self, page_path: str) -> dict[str, object] | None:
         """The PDF the page links ("下载PDF"): its address from the page, and its size."""
