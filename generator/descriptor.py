@@ -196,8 +196,9 @@ class Kind:
 
     name: str
     steps: Mapping[Phase, Step] = field(default_factory=dict)
-    # Its PDFs, made before every kind's pages (the pages link them with their sizes).
-    printing: Callable[[Rendering], Printed] | None = None
+    # Its PDFs: keyed and started before every kind's pages (which link them), and the
+    # function that finishes them after the pages (their sizes then go into the pages).
+    printing: Callable[[Rendering], tuple[Printed, Callable[[], Printed]]] | None = None
     # Its pages and files, in the order of the menu among the kinds' (`pages[0]`).
     pages: tuple[int, Callable[[Rendering], Made]] | None = None
     menu: tuple[MenuPlace, ...] = ()

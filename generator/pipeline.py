@@ -17,7 +17,16 @@ from pathlib import Path
 
 from generator import facets, layout
 from generator.core.memory import BuildCache
-from generator.descriptor import STOPPING, Build, Kind, Phase, Rendering, Store, words_of
+from generator.descriptor import (
+    STOPPING,
+    Build,
+    Kind,
+    Phase,
+    Printed,
+    Rendering,
+    Store,
+    words_of,
+)
 from generator.errors import BuildFailed, Problem, ValidationFailed
 from generator.kinds import KINDS
 from generator.messages import Phrase
@@ -119,22 +128,24 @@ def _renderer(result: Result, build: Build) -> Renderer:
 
 
 def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]) -> None:
-    """Every page and generated file, into `result`: the PDFs first, since the pages
-    link them with their sizes; then each kind's pages, in the order of the menu."""
+    """Every page and generated file, into `result`: the PDFs are keyed and handed to
+    their workers first, since the pages link them (their sizes are put into the pages
+    once they are set); then each kind's pages, in the order of the menu."""
     settings = result.settings
     renderer = _renderer(result, build)
+    finishing: list[Callable[[], Printed]] = []  # PDFs are set while pages are rendered
     if pdf and settings.pdf.enabled:
         for kind in result.kinds:
             if kind.printing is None:
                 continue
-            printed = kind.printing(Rendering(build, renderer))
+            printed, finish = kind.printing(Rendering(build, renderer))
             if printed.note is not None and pdf_required(settings.pdf, os.environ):
                 raise BuildFailed("error.pdf_required", reason=printed.note)
             result.files.update(printed.files)
             result.file_keys.update(printed.keys)
             renderer.pdfs.update(printed.links)
             result.notes.extend([printed.note] if printed.note is not None else [])
-            result.pdfs_made.extend(p for p, data in printed.files.items() if data is not None)
+            finishing.append(finish)
         mark("pdf")
     pdfs = frozenset(p for p in result.files if p.startswith(layout.PDF_DIR + "/"))
     made = [(kind.pages[0], kind.pages[1]) for kind in result.kinds if kind.pages]
@@ -146,6 +157,14 @@ def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]
     if settings.site_url:
         _feeds(result, build, renderer, settings.site_url)
     result.file_keys.update(renderer.file_keys)
+    if finishing:
+        mark("render")
+        for finish in finishing:
+            printed = finish()
+            result.files.update(printed.files)
+            result.pages[:] = renderer.sized(result.pages, printed.links)
+            result.pdfs_made.extend(p for p, data in printed.files.items() if data is not None)
+        mark("pdf")
 
 
 def _feeds(result: Result, build: Build, renderer: Renderer, site_url: str) -> None:

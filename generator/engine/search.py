@@ -24,6 +24,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,6 +39,12 @@ from generator.layout import page_url
 PAGES = "pages"  # the index of every page not in a section of its own
 ROOT_PART = ""  # the build's part of the pages in no folder (the home page, 404)
 PART_PAGES = 100  # a top-level folder with fewer pages is indexed with ROOT_PART
+# Folders whose pages editors change most, cut into parts of about GROUP_PAGES pages
+# by their sub-folders (a standard's pages stay together): a clause edit then indexes
+# a few standards again, not all. Each more part costs a full build one more start
+# of Pagefind (about 0.15 s), so only these are cut.
+SPLIT = (layout.STANDARDS_DIR,)
+GROUP_PAGES = 40
 
 
 def shard_of(path: str, sections: tuple[str, ...] = ()) -> str:
@@ -84,7 +91,8 @@ def pagefind_binary() -> Path:
 def parts(paths: Iterable[str]) -> dict[str, list[str]]:
     """The build's parts of the search index: pages (their paths in the docs
     folder) by the top-level folder of their address when it holds at least
-    PART_PAGES of them, else in ROOT_PART with the pages in no folder."""
+    PART_PAGES of them, else in ROOT_PART with the pages in no folder. A folder
+    of SPLIT is cut further (`_groups`)."""
     found: dict[str, list[str]] = {}
     for path in paths:
         if path.endswith(".md"):
@@ -93,13 +101,37 @@ def parts(paths: Iterable[str]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for top, members in found.items():
         own = top != ROOT_PART and len(members) >= PART_PAGES
-        grouped.setdefault(top if own else ROOT_PART, []).extend(members)
+        if own and top in SPLIT:
+            grouped.update(_groups(top, members))
+        else:
+            grouped.setdefault(top if own else ROOT_PART, []).extend(members)
     return {name: sorted(grouped[name]) for name in sorted(grouped)}
+
+
+def _groups(top: str, members: list[str]) -> dict[str, list[str]]:
+    """The pages of the folder `top` in about len / GROUP_PAGES parts named `top~n`,
+    each sub-folder's pages in one part, chosen by a digest of its name (a new
+    standard leaves the others where they were)."""
+    count = -(-len(members) // GROUP_PAGES)
+    if count <= 1:
+        return {top: members}
+    grouped: dict[str, list[str]] = {}
+    for path in members:
+        below = page_url(path).split("/")[1:2]  # the sub-folder ([] for the folder's own page)
+        n = zlib.crc32(below[0].encode("utf-8")) % count if below else 0
+        grouped.setdefault(f"{top}~{n}", []).append(path)
+    return grouped
 
 
 def part_glob(part: str, members: Iterable[str]) -> str:
     """The HTML files of a part of the build's index (its pages' paths in the docs
     folder), as a Pagefind glob."""
+    if "~" in part:  # some sub-folders of a folder, and its own page
+        top = part.split("~", 1)[0]
+        below = {"/".join(page_url(p).split("/")[:2]) for p in members}
+        globs = [f"{top}/*.html"] if top in below else []
+        globs += [f"{b}/**/*.html" for b in sorted(below - {top})]
+        return "{" + ",".join(globs) + "}"
     if part != ROOT_PART:
         return f"{part}/**/*.html"
     tops = {page_url(p).split("/", 1)[0] for p in members} - {"."}

@@ -8,5 +8,7 @@ are `extra.handbook.pdf` in mkdocs.yml (`settings.PdfSettings`).
 - `typst_markup`: data as Typst strings, Markdown fields' HTML as Typst content;
 - `render`: Typst source → PDF with Typst (one compiler per process keeps the fonts);
 - `assemble`: the 汇编 put together from the PDFs of its parts (pikepdf);
-- `stage`: the pipeline's PDF stage, which makes a PDF again only when what it shows changed.
+- `books`: the booklets (their chapters set in runs) and the 汇编, put together from other PDFs;
+- `stage`: the pipeline's PDF stage, which makes a PDF again only when what it shows changed;
+  it hands the PDFs to set to worker processes, which set them while the pages are rendered.
 """

@@ -32,15 +32,21 @@ class Part:
     group: str = ""  # the bookmark of the group it opens (标准, 操作手册), if any
     pages: int = 0
     marks: list[Mark] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)  # named destination → its page (from 0)
 
 
 def read(part: Part) -> Part:
-    """The part with its page count and bookmarks read from its PDF."""
+    """The part with its page count, bookmarks and named destinations read from its PDF."""
     with pikepdf.open(io.BytesIO(part.data)) as pdf:
         index = {page.obj.objgen: n for n, page in enumerate(pdf.pages)}
         part.pages = len(pdf.pages)
-        with pdf.open_outline() as outline:
-            part.marks = [_mark(item, index, _names(pdf)) for item in outline.root]
+        names = _names(pdf)
+        outline = pikepdf.Outline(pdf)  # read only: not written back, as `open_outline` would
+        part.marks = [_mark(item, index, names) for item in outline.root]
+        for name, dest in names.items():
+            target = _target(dest, names)
+            if target is not None and len(target):
+                part.anchors[name] = index.get(target[0].objgen, 0)
     return part
 
 

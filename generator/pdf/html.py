@@ -266,9 +266,14 @@ class PrintPages:
 
     def chapter(self, manual: Manual, chapter: Chapter, start: int) -> str:
         """The print source of one chapter of a booklet, its pages numbered from `start`."""
+        return self.chapters(manual, [chapter], start)
+
+    def chapters(self, manual: Manual, run: list[Chapter], start: int) -> str:
+        """The print source of a run of consecutive chapters of a booklet, each from a
+        new page, their pages numbered from `start`."""
         return self.render(
             "pdf_chapter.typ.j2",
-            chapter=chapter,
+            chapters=run,
             start=start,
             by_number=True,
             **self._manual_context(manual),

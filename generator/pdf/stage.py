@@ -25,9 +25,10 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
-from generator.pdf.assemble import Part, assemble, read, starts
+from generator.pdf.assemble import Part, assemble
+from generator.pdf.books import collections, images
 from generator.pdf.fonts import Fonts, find_fonts
-from generator.pdf.html import Manual, PrintPages, TocEntry, manuals
+from generator.pdf.html import Manual, PrintPages, manuals
 from generator.pdf.life import lifecycle_jobs
 from generator.pdf.render import write_pdf
 from generator.render.committee import page_folders
@@ -37,15 +38,16 @@ from generator.standards.catalog import Catalog, EditionInfo
 from generator.standards.lifecycle import in_force
 from generator.standards.pages import title_dep
 
-_MANY = 12  # queued PDFs from which two processes set them
+_MANY = 12  # PDFs to set from which worker processes set them
 
 
 @dataclass(frozen=True)
 class PdfLink:
-    """A PDF as a page links it: where it is in the docs folder and its size."""
+    """A PDF as a page links it: where it is in the docs folder and its size (None
+    while it is being set: see `start_pdfs`)."""
 
     path: str
-    size: int
+    size: int | None
     key: str
 
 
@@ -60,7 +62,7 @@ class Printed:
     note: Phrase | None = None  # why there are no PDFs, in one line
 
 
-class _Stage:
+class Stage:
     """One build's PDFs: their keys, what is queued for Typst, who links what."""
 
     def __init__(self, renderer: Renderer, catalog: Catalog, root: Path, fonts: Fonts) -> None:
@@ -70,9 +72,10 @@ class _Stage:
         self.root = root
         self.out = Printed()
         self.path = ""  # the PDF `one` was last called for
+        self.pending: dict[str, Callable[[], str]] = {}  # PDF → how its print source is made
+        self.assembled: dict[str, Callable[[], bytes]] = {}  # PDF made from others → how
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
         self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
-        self.total = 0  # how many PDFs the handbook has (made now or kept)
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
@@ -104,19 +107,28 @@ class _Stage:
         return key
 
     def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
-        """The PDF at `path`: kept when its key is the previous build's, else its
-        print source is made now and queued for Typst (see `finish`)."""
+        """The PDF at `path`: kept when its key is the previous build's, else to be
+        set (`start`, `set_queued`)."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
         self.out.keys[path] = key
-        source = html()
-        pool = self._workers(2)
-        if pool is None:
-            self.queue[path] = source
-        else:  # set while the next source is made
-            allowed = self.root / layout.CONTENT_DIR
-            self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+        self.pending[path] = html
+
+    def start(self) -> None:
+        """Make the print sources of the PDFs to set. Many are set in one or two worker
+        processes, each handed over as soon as its source is ready, so that the fonts
+        Typst reads (about 200 MiB) stay out of the build's process; a few (an edit)
+        are set in this process, where starting workers would cost more than setting."""
+        pool = self._workers() if len(self.pending) >= _MANY else None
+        allowed = self.root / layout.CONTENT_DIR
+        for path, html in self.pending.items():
+            source = html()
+            if pool is None:
+                self.queue[path] = source
+            else:  # set while the next source is made
+                self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+        self.pending.clear()
 
     def data(self, path: str) -> bytes:
         """The bytes of a PDF of this build, made now or kept from the last."""
@@ -130,15 +142,23 @@ class _Stage:
         self, path: str, data: Callable[[], bytes], shown: object, deps: Iterable[str] = ()
     ) -> None:
         """A PDF made here from others (the 汇编, a booklet): kept while its key is the
-        last build's (`shown`: for the 汇编, the keys of its parts)."""
+        last build's (`shown`: for the 汇编, the keys of its parts), else made by
+        `make_assembled` once the PDFs it is made from are set."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
-        made = data()
         self.out.keys[path] = key
-        self.out.files[path] = made
-        self.sizes[path] = len(made)
-        self.out.made += 1
+        self.assembled[path] = data
+
+    def make_assembled(self) -> None:
+        """The booklets and the 汇编 that are not kept, made in order (a booklet before
+        the 汇编 that holds it)."""
+        for path, data in self.assembled.items():
+            made = data()
+            self.out.files[path] = made
+            self.sizes[path] = len(made)
+            self.out.made += 1
+        self.assembled.clear()
 
     def part(self, source: str, used: list[str]) -> bytes:
         """The PDF of a part of a booklet (a chapter), kept by its source's digest
@@ -170,9 +190,8 @@ class _Stage:
         """One PDF set now (a failure stops the build, as in `set_queued`)."""
         allowed = self.root / layout.CONTENT_DIR
         try:
-            if self._workers(1) is None:
+            if self.pool is None:
                 return write_pdf(source, allowed, self.fonts)
-            assert self.pool is not None
             made: bytes = self.pool.submit(write_pdf, source, allowed, self.fonts).result()
             return made
         except Exception as exc:  # Typst's own failure: the previous site stays
@@ -181,20 +200,16 @@ class _Stage:
     def assemble(self, front: bytes, parts: list[Part], flat: bool = False) -> bytes:
         """A collection put together (`assemble`), in a worker process when there are
         any: pikepdf holds every part while it copies them (about 200 MiB for 100)."""
-        pool = self._workers(1)
-        if pool is None:
+        if self.pool is None:
             return assemble(front, parts, flat)
-        made: bytes = pool.submit(assemble, front, parts, flat).result()
+        made: bytes = self.pool.submit(assemble, front, parts, flat).result()
         return made
 
-    def _workers(self, wanted: int) -> concurrent.futures.ProcessPoolExecutor | None:
-        """The worker processes that set the PDFs of a large handbook, so that the fonts
-        Typst reads (about 200 MiB) stay out of the build's process; none for a small one."""
-        if self.total < _MANY:
-            return None
+    def _workers(self) -> concurrent.futures.ProcessPoolExecutor:
+        """The worker processes (one or two) that set the PDFs when there are many."""
         if self.pool is None:
             spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-            workers = max(1, min(os.cpu_count() or 1, wanted, 2))
+            workers = max(1, min(os.cpu_count() or 1, 2))
             self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
         return self.pool
 
@@ -205,12 +220,14 @@ class _Stage:
             self.pool = None
 
     def link_from(self, *pages: str) -> None:
+        """These pages link the PDF `one` (or `one_made`) was last called for."""
         for page in pages:
             self.pages[page] = self.path
 
     def set_queued(self, allowed: Path) -> None:
-        """Set the queued PDFs with Typst: in this process for a small handbook (one
-        compiler keeps the fonts it has read), else in one or two worker processes."""
+        """Set the PDFs to set with Typst (`start`): in this process (one compiler keeps
+        the fonts it has read), or wait for the worker processes."""
+        self.start()
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
         try:
@@ -227,9 +244,9 @@ class _Stage:
         self.started.clear()
 
     def finish(self) -> Printed:
-        """Which page links which PDF, with its size."""
+        """Which page links which PDF, with its size (None: not set yet)."""
         self.out.links = {
-            page: PdfLink(path, self.sizes[path], self.out.keys[path])
+            page: PdfLink(path, self.sizes.get(path), self.out.keys[path])
             for page, path in self.pages.items()
         }
         return self.out
@@ -264,27 +281,57 @@ def make_pdfs(
     resolved: dict[str, list[Resolved]],
 ) -> Printed:
     """Every PDF, made or found unchanged, and which page links which."""
+    return start_pdfs(renderer, catalog, root, content, assets, resolved)[1]()
+
+
+def start_pdfs(
+    renderer: Renderer,
+    catalog: Catalog,
+    root: Path,
+    content: list[ContentPage],
+    assets: list[Path],
+    resolved: dict[str, list[Resolved]],
+) -> tuple[Printed, Callable[[], Printed]]:
+    """Every PDF's key, and which page links which, now (the size of a PDF being set
+    is None); and the function that finishes them. The PDFs to set are handed to
+    worker processes now, so that they are set while the build renders its pages;
+    the finish waits for them, then puts the booklets and the 汇编 together."""
     fonts = find_fonts(renderer.settings.pdf)
     if isinstance(fonts, Phrase):
-        return Printed(note=fonts)
-    stage = _Stage(renderer, catalog, root, fonts)
+        return Printed(note=fonts), lambda: Printed(note=fonts)
+    stage = Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content, renderer.labels["kind_manual"])
     life = lifecycle_jobs(html)  # drafts for comment, amendment sheets
-    stage.total = sum(len(s.editions) for s in catalog.standards) + len(life) + len(books) + 1
     try:
         _editions(stage, html)
         for job in life:
             stage.one(job.path, job.source, job.deps, job.shown)
             stage.link_from(job.page)
-        images = _images(stage, root, assets)
-        _collections(stage, html, books, resolved, images)
+        found = images(stage, root, assets)
+        collections(stage, html, books, resolved, found)
+        stage.start()
+    except BaseException:
+        stage.close()
+        raise
+    now = stage.finish()
+    # Every PDF's place (None until it is set), for what lists them (the catalog's JSON).
+    files = dict.fromkeys(now.keys, None)
+    now = Printed(files, dict(now.keys), dict(now.links), now.made, now.note)
+    return now, functools.partial(_finish, stage)
+
+
+def _finish(stage: Stage) -> Printed:
+    """The PDFs set, the booklets and the 汇编 made: what the stage gives the build."""
+    try:
+        stage.set_queued(stage.root / layout.CONTENT_DIR)
+        stage.make_assembled()
     finally:
         stage.close()
     return stage.finish()
 
 
-def _editions(stage: _Stage, html: PrintPages) -> None:
+def _editions(stage: Stage, html: PrintPages) -> None:
     """Every edition's PDF: kept, or its source made and set. Its text is consolidated:
     the key names the amendment sheets in effect, so one taking effect sets it again."""
     for standard in stage.catalog.standards:
@@ -299,105 +346,3 @@ def _editions(stage: _Stage, html: PrintPages) -> None:
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
                 stage.link_from(layout.standard_path(standard.id))
-
-
-def _collections(
-    stage: _Stage,
-    html: PrintPages,
-    books: list[Manual],
-    resolved: dict[str, list[Resolved]],
-    images: dict[str, list[str]],
-) -> None:
-    """The queued editions set, then the booklets and the 汇编 put together."""
-    stage.set_queued(stage.root / layout.CONTENT_DIR)
-    catalog = stage.catalog
-    for manual in books:
-        deps = stage.manual_deps(manual, resolved)
-        deps += images.get(layout.manual_folder(manual.index.path) or "", [])
-        stage.one_made(
-            manual.path, functools.partial(_booklet, stage, html, manual, resolved), None, deps
-        )
-        stage.link_from(manual.index.path, *(p.path for p in manual.pages))
-    collected = html.collected()
-    if collected or books:
-        parts = [layout.standard_pdf(i.model.id, i.model.edition) for i in collected]
-        parts += [m.path for m in books]
-        stage.one_made(
-            layout.COLLECTION_PDF,
-            functools.partial(_collection, stage, html, collected, books),
-            ([stage.out.keys[p] for p in parts], catalog.as_of.year),
-        )
-        stage.link_from(layout.HOME)
-
-
-def _booklet(
-    stage: _Stage, html: PrintPages, manual: Manual, resolved: dict[str, list[Resolved]]
-) -> bytes:
-    """A manual's booklet: its cover, 目次 and 说明 set now, then its chapters, each set
-    alone (or kept from the last build) with its pages numbered on from the one before."""
-    html.prepare(manual, resolved)
-    parts: list[Part] = []
-    used: list[str] = []
-    start = 1
-    entries: list[TocEntry] = []
-    for chapter in manual.chapters:
-        data = stage.part(html.chapter(manual, chapter, start), used)
-        part = read(Part(chapter.page.meta.title, data))
-        entries.append(TocEntry(chapter.page.meta.title, str(start)))
-        parts.append(part)
-        start += part.pages
-    stage.forget_parts(manual.folder, used)
-    front = stage.write(html.manual_front(manual, entries))
-    return stage.assemble(front, parts, flat=True)
-
-
-def _collection(
-    stage: _Stage, html: PrintPages, collected: list[EditionInfo], books: list[Manual]
-) -> bytes:
-    """The 汇编: its cover and 目次 set now, then its parts' PDFs as they are."""
-    L = html.labels
-    parts = [
-        Part(
-            f"{i.model.code}　{i.model.title}",
-            stage.data(layout.standard_pdf(i.model.id, i.model.edition)),
-            L["pdf_part_standards"],
-        )
-        for i in collected
-    ]
-    parts += [Part(m.title, stage.data(m.path), L["pdf_part_manuals"]) for m in books]
-    for part in parts:
-        read(part)
-    at = starts(parts)
-    entries: list[TocEntry] = []
-    for n, (part, page) in enumerate(zip(parts, at, strict=True)):
-        if n == 0 or part.group != parts[n - 1].group:
-            entries.append(TocEntry(part.group, str(page), group=True))
-        entries.append(TocEntry(part.title, str(page)))
-        if part.group == L["pdf_part_manuals"]:
-            chapters = {page.meta.title for page in books[n - len(collected)].pages}
-            for mark in part.marks:
-                if mark.title in chapters:
-                    entries.append(TocEntry(mark.title, str(page + mark.page), indent=2))
-    dates = [i.model.issued for i in collected]
-    dates += [p.meta.date for m in books for p in [m.index, *m.pages] if p.meta.date]
-    created = max(dates) if dates else html.catalog.as_of
-    front = stage.write(html.collection(entries, (len(collected), len(books)), created))
-    return stage.assemble(front, parts)
-
-
-def _images(stage: _Stage, root: Path, assets: list[Path]) -> dict[str, list[str]]:
-    """The files under each manual folder (images a chapter may show), as dependencies
-    ("": the files directly in `content/manuals/`)."""
-    found: dict[str, list[str]] = {}
-    base = root / layout.CONTENT_DIR / layout.MANUALS_DIR
-    for path in assets:
-        try:
-            parts = path.relative_to(base).parts
-        except ValueError:
-            continue
-        folder = parts[0] if len(parts) > 1 else ""
-        rel = path.relative_to(root).as_posix()
-        if stage.cache is not None:
-            stage.cache.file_digest(path, rel)
-        found.setdefault(folder, []).append(rel)
-    return found

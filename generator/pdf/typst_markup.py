@@ -25,6 +25,7 @@ class Typ(Markup):
 
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
 _SOFT_BREAK = re.compile(rf"(?<={_CJK})\s*\n\s*(?={_CJK})")
 _SPACES = re.compile(r"\s+")
@@ -33,7 +34,7 @@ _SPACES = re.compile(r"\s+")
 def string(value: object) -> Typ:
     """A value as a Typst string literal, for code: "XX/DJ 001"."""
     text = str(value)
-    return Typ('"' + "".join(_ESCAPES.get(ch, ch) for ch in text) + '"')
+    return Typ('"' + text.translate(_ESCAPE_TABLE) + '"')
 
 
 def text(value: object) -> Typ:

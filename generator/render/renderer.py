@@ -4,9 +4,11 @@ nothing it shows changed (its key; see `core.memory`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import posixpath
+import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +26,10 @@ from generator.render.committee import located, page_folders
 from generator.render.labels import labels_for
 from generator.render.provenance import footer, with_source
 from generator.settings import Settings, portable
+
+# Where a page shows the size of a PDF: put in once the page is made (`Renderer.page`),
+# or once the PDF is set (`Renderer.sized`); what search indexes never holds the size.
+_SIZE_MARK = re.compile("\x00hb-pdf-size:([0-9a-f]+)\x00")
 
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
@@ -98,6 +104,13 @@ def make_environment(
     return env
 
 
+@dataclass(frozen=True)
+class _PdfSize:
+    """The size of a PDF, as a page shows it: known once the PDF is set (`Renderer.sized`)."""
+
+    path: str
+
+
 PATHS = types.SimpleNamespace(
     home=layout.HOME,
     standards_index=layout.STANDARDS_INDEX,
@@ -151,6 +164,9 @@ class Renderer:
         self.file_keys: dict[str, str] = {}  # download → key (see `file`)
         # Page → the PDF it links (path, size, key), from the PDF stage (generator/pdf/).
         self.pdfs: dict[str, Any] = {}
+        self.marked: dict[str, str] = {}  # a size's mark on a page → the PDF
+        self.undecided: set[str] = set()  # indexes to be kept or not once the sizes are known
+        self.env.filters["file_size"] = self._file_size
         # What every page depends on: the generator's code and templates, the
         # settings, the day statuses are computed for, the committee's templates
         # (by what they hold, not where the repository is: it may move).
@@ -191,14 +207,24 @@ class Renderer:
         if tail:
             content = content.rstrip("\n") + tail
         content = with_source(content, source)
+        if "\x00hb-pdf-size:" in content:
+            content = self._sizes(content, {link.path: link.size for link in self.pdfs.values()})
         if self.memory is not None and deps is None:
-            # An index that lists everything is made every time: when it comes out as
-            # before, the file written last time stays (a rebuild without changes makes none).
-            key = "made:" + digest(content)
-            previous = self.memory.reusable(path, key)
-            if previous is not None:
-                return Page(path, None, title, in_nav, source, key, previous)
+            if _SIZE_MARK.search(content):  # a PDF still being set: decided in `sized`
+                self.undecided.add(path)
+                return Page(path, content, title, in_nav, source, key, search)
+            return self._made(Page(path, content, title, in_nav, source, key, search))
         return Page(path, content, title, in_nav, source, key, search)
+
+    def _made(self, page: Page) -> Page:
+        """An index that lists everything is made every time: when it comes out as
+        before, the file written last time stays (a rebuild without changes makes none)."""
+        assert self.memory is not None and page.content is not None
+        key = "made:" + digest(page.content)
+        previous = self.memory.reusable(page.path, key)
+        if previous is not None:
+            return dataclasses.replace(page, content=None, key=key, search=previous)
+        return dataclasses.replace(page, key=key)
 
     def file(
         self, path: str, make: Callable[[], str | bytes], deps: Iterable[str]
@@ -233,6 +259,37 @@ class Renderer:
 
         return {"url": url, "md": md}
 
+    def _file_size(self, size: object) -> str:
+        """A file's size as readers read it; a PDF's, a mark (see `_SIZE_MARK`)."""
+        if isinstance(size, _PdfSize):
+            mark = digest(size.path)
+            self.marked[mark] = size.path
+            return f"\x00hb-pdf-size:{mark}\x00"
+        assert isinstance(size, int)
+        return markup.file_size(size)
+
+    def _sizes(self, content: str, sizes: Mapping[str, int | None]) -> str:
+        """The marks of the PDFs' sizes whose sizes are known, replaced by them."""
+
+        def size(m: re.Match[str]) -> str:
+            known = sizes.get(self.marked[m.group(1)])
+            return m.group(0) if known is None else markup.file_size(known)
+
+        return _SIZE_MARK.sub(size, content)
+
+    def sized(self, pages: list[Page], links: Mapping[str, Any]) -> list[Page]:
+        """The pages with the sizes of the PDFs that were being set while they were
+        rendered (`links`: the PDF stage's, with every size)."""
+        sizes = {link.path: link.size for link in links.values()}
+        done = []
+        for page in pages:
+            if page.content is not None and "\x00hb-pdf-size:" in page.content:
+                page = dataclasses.replace(page, content=self._sizes(page.content, sizes))
+                if page.path in self.undecided:
+                    page = self._made(page)
+            done.append(page)
+        return done
+
     def pdf_link(self, page_path: str) -> dict[str, object] | None:
         """The PDF the page links ("下载PDF"): its address from the page, and its size."""
         link = self.pdfs.get(page_path)
@@ -240,7 +297,7 @@ class Renderer:
             return None
         folder, name = posixpath.split(link.path)
         here = layout.page_url(page_path)
-        return {"href": relative_url(here, folder) + name, "size": link.size}
+        return {"href": relative_url(here, folder) + name, "size": _PdfSize(link.path)}
 
     def render(self, template: str, page_path: str, **context: object) -> str:
         """A template rendered for the page at `page_path`; a mistake in a committee's

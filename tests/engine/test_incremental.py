@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -194,6 +195,38 @@ def test_an_edited_clause_re_indexes_only_its_part_of_search(
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
     build_site(clean, AS_OF)
     _assert_same_site(root / "site", clean / "site")
+
+
+def test_a_clause_edit_re_indexes_only_the_group_of_standards_it_is_in(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sample's standards cut into groups of a few pages, as a large handbook's are.
+    monkeypatch.setattr(search, "PART_PAGES", 1)
+    monkeypatch.setattr(search, "GROUP_PAGES", 4)
+    root = _copy(built, tmp_path / "rebuilt")
+    _rebuild(root)
+    parts = root / ".handbook/cache/search"
+    groups = sorted(p.name for p in parts.iterdir() if p.name.startswith("part-standards~"))
+    assert len(groups) > 1
+    before = _mtimes(parts)
+    _edit("standards/liuhua-24/2023.yml", "text: ", "text: Zhenggaizhuyi ")(root)
+    _rebuild(root)
+    after = _mtimes(parts)
+    changed = {p.split("/", 1)[0] for p in after if after[p] != before.get(p)}
+    assert len(changed) == 1 and changed < set(groups)  # one group of standards, no other part
+    # Every page is in the joined index once, the edit found; the site as a clean build's.
+    assert "zhenggaizhuyi" in _index_words(root / "site/pagefind/pages")
+    search.run_pagefind(root / "site", output=tmp_path / "one")  # every page in one run
+    assert _page_count(root / "site/pagefind/pages") == _page_count(tmp_path / "one")
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    build_site(clean, AS_OF)
+    _assert_same_site(root / "site", clean / "site")
+
+
+def _page_count(index: Path) -> int:
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(language["page_count"]) for language in entry["languages"].values())
 
 
 def _index_words(index: Path) -> set[str]:
