@@ -130,6 +130,16 @@ class Printed(Protocol):
     note: Phrase | None  # why there are no PDFs, in one line
 
 
+class Finishing(Protocol):
+    """What finishes a kind's PDFs after the pages (or stops them: the build failed)."""
+
+    def __call__(self) -> Printed:
+        """Wait for the PDFs being set, make the rest; what they are."""
+
+    def cancel(self) -> None:
+        """Stop at once what is being set."""
+
+
 @dataclass(frozen=True)
 class MenuView:
     """What a menu place reads: the pages made, the store, the site's words."""
@@ -198,7 +208,7 @@ class Kind:
     steps: Mapping[Phase, Step] = field(default_factory=dict)
     # Its PDFs: keyed and started before every kind's pages (which link them), and the
     # function that finishes them after the pages (their sizes then go into the pages).
-    printing: Callable[[Rendering], tuple[Printed, Callable[[], Printed]]] | None = None
+    printing: Callable[[Rendering], tuple[Printed, Finishing]] | None = None
     # Its pages and files, in the order of the menu among the kinds' (`pages[0]`).
     pages: tuple[int, Callable[[Rendering], Made]] | None = None
     menu: tuple[MenuPlace, ...] = ()

@@ -20,9 +20,9 @@ from generator.core.memory import BuildCache
 from generator.descriptor import (
     STOPPING,
     Build,
+    Finishing,
     Kind,
     Phase,
-    Printed,
     Rendering,
     Store,
     words_of,
@@ -133,30 +133,35 @@ def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]
     once they are set); then each kind's pages, in the order of the menu."""
     settings = result.settings
     renderer = _renderer(result, build)
-    finishing: list[Callable[[], Printed]] = []  # PDFs are set while pages are rendered
-    if pdf and settings.pdf.enabled:
-        for kind in result.kinds:
-            if kind.printing is None:
-                continue
-            printed, finish = kind.printing(Rendering(build, renderer))
-            if printed.note is not None and pdf_required(settings.pdf, os.environ):
-                raise BuildFailed("error.pdf_required", reason=printed.note)
-            result.files.update(printed.files)
-            result.file_keys.update(printed.keys)
-            renderer.pdfs.update(printed.links)
-            result.notes.extend([printed.note] if printed.note is not None else [])
-            finishing.append(finish)
-        mark("pdf")
-    pdfs = frozenset(p for p in result.files if p.startswith(layout.PDF_DIR + "/"))
-    made = [(kind.pages[0], kind.pages[1]) for kind in result.kinds if kind.pages]
-    for _, pages in sorted(made, key=lambda m: m[0]):
-        out = pages(Rendering(build, renderer, pdfs))
-        result.pages.extend(out.pages)
-        result.files.update(out.files)
-        result.copies.update(out.copies)
-    if settings.site_url:
-        _feeds(result, build, renderer, settings.site_url)
-    result.file_keys.update(renderer.file_keys)
+    finishing: list[Finishing] = []  # PDFs are set while pages are rendered
+    try:
+        if pdf and settings.pdf.enabled:
+            for kind in result.kinds:
+                if kind.printing is None:
+                    continue
+                printed, finish = kind.printing(Rendering(build, renderer))
+                if printed.note is not None and pdf_required(settings.pdf, os.environ):
+                    raise BuildFailed("error.pdf_required", reason=printed.note)
+                result.files.update(printed.files)
+                result.file_keys.update(printed.keys)
+                renderer.pdfs.update(printed.links)
+                result.notes.extend([printed.note] if printed.note is not None else [])
+                finishing.append(finish)
+            mark("pdf")
+        pdfs = frozenset(p for p in result.files if p.startswith(layout.PDF_DIR + "/"))
+        made = [(kind.pages[0], kind.pages[1]) for kind in result.kinds if kind.pages]
+        for _, pages in sorted(made, key=lambda m: m[0]):
+            out = pages(Rendering(build, renderer, pdfs))
+            result.pages.extend(out.pages)
+            result.files.update(out.files)
+            result.copies.update(out.copies)
+        if settings.site_url:
+            _feeds(result, build, renderer, settings.site_url)
+        result.file_keys.update(renderer.file_keys)
+    except BaseException:
+        for finish in finishing:  # the build failed: its PDFs are not waited for
+            finish.cancel()
+        raise
     if finishing:
         mark("render")
         for finish in finishing:

@@ -4,15 +4,13 @@ them)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from generator.content.kind import ASSETS, PAGES, RESOLVED
-from generator.descriptor import Kind, Rendering
+from generator.descriptor import Finishing, Kind, Rendering
 from generator.pdf.stage import Printed, start_pdfs
 from generator.standards.kind import CATALOG
 
 
-def _print(r: Rendering) -> tuple[Printed, Callable[[], Printed]]:
+def _print(r: Rendering) -> tuple[Printed, Finishing]:
     store = r.build.store
     return start_pdfs(
         r.renderer, store[CATALOG], r.build.root, store[PAGES], store[ASSETS], store[RESOLVED]

@@ -213,10 +213,10 @@ class Stage:
             self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
         return self.pool
 
-    def close(self) -> None:
-        """Stop the worker processes, if any."""
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the worker processes, if any (`cancel`: at once, dropping their work)."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
             self.pool = None
 
     def link_from(self, *pages: str) -> None:
@@ -291,14 +291,14 @@ def start_pdfs(
     content: list[ContentPage],
     assets: list[Path],
     resolved: dict[str, list[Resolved]],
-) -> tuple[Printed, Callable[[], Printed]]:
+) -> tuple[Printed, _Finishing | _Finished]:
     """Every PDF's key, and which page links which, now (the size of a PDF being set
     is None); and the function that finishes them. The PDFs to set are handed to
     worker processes now, so that they are set while the build renders its pages;
     the finish waits for them, then puts the booklets and the 汇编 together."""
     fonts = find_fonts(renderer.settings.pdf)
     if isinstance(fonts, Phrase):
-        return Printed(note=fonts), lambda: Printed(note=fonts)
+        return Printed(note=fonts), _Finished(Printed(note=fonts))
     stage = Stage(renderer, catalog, root, fonts)
     html = PrintPages(catalog, renderer.settings, renderer.labels, fonts, root)
     books = manuals(content, renderer.labels["kind_manual"])
@@ -318,17 +318,40 @@ def start_pdfs(
     # Every PDF's place (None until it is set), for what lists them (the catalog's JSON).
     files = dict.fromkeys(now.keys, None)
     now = Printed(files, dict(now.keys), dict(now.links), now.made, now.note)
-    return now, functools.partial(_finish, stage)
+    return now, _Finishing(stage)
 
 
-def _finish(stage: Stage) -> Printed:
-    """The PDFs set, the booklets and the 汇编 made: what the stage gives the build."""
-    try:
-        stage.set_queued(stage.root / layout.CONTENT_DIR)
-        stage.make_assembled()
-    finally:
-        stage.close()
-    return stage.finish()
+@dataclass(frozen=True)
+class _Finishing:
+    """What finishes the PDFs after the pages, or drops them when the build fails."""
+
+    stage: Stage
+
+    def __call__(self) -> Printed:
+        """The PDFs set, the booklets and the 汇编 made: what the stage gives the build."""
+        try:
+            self.stage.set_queued(self.stage.root / layout.CONTENT_DIR)
+            self.stage.make_assembled()
+        finally:
+            self.stage.close()
+        return self.stage.finish()
+
+    def cancel(self) -> None:
+        """The build failed after the PDFs were handed over: stop their workers now."""
+        self.stage.close(cancel=True)
+
+
+@dataclass(frozen=True)
+class _Finished:
+    """Nothing to finish (no fonts: the note says why)."""
+
+    printed: Printed
+
+    def __call__(self) -> Printed:
+        return self.printed
+
+    def cancel(self) -> None:
+        """Nothing runs."""
 
 
 def _editions(stage: Stage, html: PrintPages) -> None:
