@@ -62,15 +62,17 @@ class Reads:
     (in `file`), so that re-assembling the 汇编 after one edit reads again only
     the parts that changed, not all of them. `file` None: nothing is kept."""
 
-    def __init__(self, file: Path | None) -> None:
-        self.file = file
+    def __init__(self, file: Path | None, version: str = "") -> None:
+        self.file, self.version = file, version  # the generator's: another one reads again
         self.known: dict[str, tuple[int, list[Mark], dict[str, int]]] = {}
         self.used: set[str] = set()
         if file is not None and file.is_file():
             try:
-                self.known = pickle.loads(file.read_bytes())
-            except Exception:  # damaged or of another version: read the parts again
-                self.known = {}
+                kept_version, known = pickle.loads(file.read_bytes())
+            except Exception:  # damaged: read the parts again
+                kept_version, known = None, {}
+            if kept_version == version and isinstance(known, dict):
+                self.known = known
 
     def read(self, part: Part) -> Part:
         """`read(part)`, or what it gave for the same bytes before."""
@@ -94,7 +96,7 @@ class Reads:
         kept = {key: self.known[key] for key in [*others, *sorted(self.used)]}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.file.with_name(self.file.name + ".tmp")
-        temporary.write_bytes(pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickle.dumps((self.version, kept), pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, self.file)
 
 

@@ -80,7 +80,9 @@ class Stage:
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
-        self.reads = Reads(root / layout.PDF_READS if self.cache is not None else None)
+        self.reads = Reads(
+            root / layout.PDF_READS if self.cache else None, self.cache.version if self.cache else ""
+        )
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
         # through the statuses each key names. The committee's template folders (they
         # may hold print templates) by their contents, not their places.
