@@ -205,8 +205,10 @@ def index_site(
     target = index / PAGES
     if changed or not (target / ENTRY).is_file():
         indexed = [str(f.resolve()) for f in folders.values() if _languages(f)]
+        memo = (store.parent / layout.SEARCH_MEMO).resolve()
         merged = subprocess.run(  # a process of its own: the parts' words are many
-            [sys.executable, "-m", search_merge.__name__, str(target.resolve()), *indexed],
+            [sys.executable, "-m", search_merge.__name__, f"--memo={memo}", str(target.resolve())]
+            + indexed,
             capture_output=True,
             check=False,
             cwd=store,  # not a folder where another `generator` package could be found first

@@ -23,8 +23,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import operator
 import os
 import shutil
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,8 +43,11 @@ class NotMergeable(Exception):
     """The parts cannot be joined faithfully (another language, sort orders)."""
 
 
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
+def _read(path: Path, digests: dict[Path, str] | None = None) -> Any:
+    raw = path.read_bytes()
+    if digests is not None:
+        digests[path] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    data = gzip.decompress(raw)
     if not data.startswith(SIGNATURE):
         raise NotMergeable(f"{path.name}: not a Pagefind file")
     return cbor2.loads(data[len(SIGNATURE) :])
@@ -64,6 +69,9 @@ class _Word:
     pages: list[list[Any]] = field(default_factory=list)
     last: int = -1
     variants: dict[str, _Word] = field(default_factory=dict)
+    # Where its pages came from: (part, the part's chunk file, page offset), which
+    # decide what it is in the merged index (`_Memo`).
+    sources: list[tuple[int, str, int]] = field(default_factory=list)  # chunk: its digest
 
     def join(self, pages: list[list[Any]], offset: int, fields: list[int] | None) -> None:
         if not pages:
@@ -76,15 +84,22 @@ class _Word:
             self.pages.extend(rest)
         else:
             self.pages.extend([p[0], p[1], _remap(p[2], fields)] for p in rest)
-        self.last = absolute + sum(p[0] for p in rest)
+        self.last = absolute + sum(map(_first, rest))
 
     def size(self) -> int:
         """What Pagefind counts towards a chunk's size."""
-        return sum(len(p[1]) + len(p[2]) + 1 for p in self.pages)
+        return sum(map(_positions, self.pages)) + len(self.pages)
 
     def packed(self, word: str) -> list[Any]:
         variants = [[form, v.pages] for form, v in self.variants.items()]
         return [word, self.pages, variants]
+
+
+_first = operator.itemgetter(0)
+
+
+def _positions(page: list[Any]) -> int:
+    return len(page[1]) + len(page[2])
 
 
 def _remap(meta_locs: list[int], fields: list[int] | None) -> list[int]:
@@ -101,9 +116,52 @@ def _language(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return next(iter(languages.items()))
 
 
-def merge(parts: list[Path], out: Path) -> None:
+class _Memo:
+    """The merged word chunks of the last merge, by what they were made from (each
+    word's sources), kept in `file`: a chunk made from the same sources is the same
+    file, left as it is instead of encoded again (most of a merge's time, and after
+    one edit most chunks are unchanged)."""
+
+    def __init__(self, file: Path | None, out: Path, setting: object) -> None:
+        self.file, self.out, self.setting = file, out, repr(setting)
+        self.old: dict[str, str] = {}
+        self.new: dict[str, str] = {}
+        if file is not None and file.is_file():
+            try:
+                found = json.loads(file.read_text(encoding="utf-8"))
+            except ValueError:  # damaged: every chunk is encoded again
+                found = {}
+            if isinstance(found, dict) and found.get("setting") == self.setting:
+                self.old = dict(found.get("chunks", {}))
+
+    def key(self, batch: list[tuple[str, _Word]]) -> str:
+        made = repr([(word, w.sources) for word, w in batch])
+        return hashlib.blake2b(made.encode("utf-8"), digest_size=16).hexdigest()
+
+    def kept(self, key: str) -> str | None:
+        """The name of the chunk made from these sources, if it is still in `out`."""
+        name = self.old.get(key)
+        if name is None or not (self.out / "index" / f"{name}.pf_index").is_file():
+            return None
+        self.new[key] = name
+        return name
+
+    def save(self) -> None:
+        if self.file is None:
+            return
+        temporary = self.file.with_name(self.file.name + ".tmp")
+        temporary.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(
+            json.dumps({"setting": self.setting, "chunks": self.new}, sort_keys=True),
+            encoding="utf-8",
+        )
+        os.replace(temporary, self.file)
+
+
+def merge(parts: list[Path], out: Path, memo: Path | None = None) -> None:
     """Write into `out` the index of all pages of the Pagefind indexes in `parts`
-    (folders, in this order); files of `out` not in it are removed."""
+    (folders, in this order); files of `out` not in it are removed. `memo`: where
+    the chunks' sources are kept between merges (`_Memo`)."""
     entries = [json.loads((p / ENTRY).read_text(encoding="utf-8")) for p in parts]
     if not entries:
         raise NotMergeable("no parts")
@@ -126,15 +184,20 @@ def merge(parts: list[Path], out: Path) -> None:
         for p in parts[0].rglob("*")
         if p.is_file() and not _merged(p.relative_to(parts[0]).as_posix())
     }
-    for part, meta in zip(parts, metas, strict=True):
+    for number, (part, meta) in enumerate(zip(parts, metas, strict=True)):
         offset = len(pages)
         pages.extend(_fragments(part, meta[1], language, links))
         mapping = None if meta[5] == fields else [fields.index(f) for f in meta[5]]
         for chunk in meta[2]:
-            for word, packed, variants in _read(part / "index" / f"{chunk[2]}.pf_index")[0]:
+            chunk_file = part / "index" / f"{chunk[2]}.pf_index"
+            digests: dict[Path, str] = {}
+            read = _read(chunk_file, digests)[0]
+            source = (number, digests[chunk_file], offset)
+            for word, packed, variants in read:
                 entry_word = words.get(word)
                 if entry_word is None:
                     entry_word = words[word] = _Word()
+                entry_word.sources.append(source)
                 entry_word.join(packed, offset, mapping)
                 for form, variant_pages in variants:
                     variant = entry_word.variants.setdefault(form, _Word())
@@ -143,12 +206,19 @@ def merge(parts: list[Path], out: Path) -> None:
             values = filters.setdefault(name, {})
             for value, numbers in _read(part / "filter" / f"{file}.pf_filter")[1]:
                 values.setdefault(value, []).extend(n + offset for n in numbers)
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | None] = {}  # None: the file in `out` is kept as it is
     chunks = []
+    setting = [entries[0].get("version"), language, fields, [meta[5] for meta in metas]]
+    remembered = _Memo(memo, out, setting)
     for batch in _chunks(words):
-        content = _pack([[w.packed(word) for word, w in batch]])
-        name = _name(language, content, 7)
-        files[f"index/{name}.pf_index"] = content
+        key = remembered.key(batch)
+        name = remembered.kept(key)
+        if name is None:
+            content = _pack([[w.packed(word) for word, w in batch]])
+            name = remembered.new[key] = _name(language, content, 7)
+            files[f"index/{name}.pf_index"] = content
+        else:
+            files[f"index/{name}.pf_index"] = None
         chunks.append([batch[0][0], batch[-1][0], name])
     _trim_bounds(chunks)
     meta_filters = []
@@ -164,6 +234,7 @@ def merge(parts: list[Path], out: Path) -> None:
     entry["languages"] = {language: {**first, "hash": meta_name, "page_count": len(pages)}}
     files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     _write(links, out, files)
+    remembered.save()
 
 
 def _fragments(part: Path, pages: list[Any], language: str, links: dict[str, Path]) -> list[Any]:
@@ -216,7 +287,7 @@ def _trim_bounds(chunks: list[list[str]]) -> None:
         right[0] = b_prefix
 
 
-def _write(links: dict[str, Path], out: Path, files: dict[str, bytes]) -> None:
+def _write(links: dict[str, Path], out: Path, files: dict[str, bytes | None]) -> None:
     """Put the merged index in `out`: the fragments and the search code linked
     from the parts (`links`: where in `out` → the part's file), the merged files
     written; the entry file last, and what no longer belongs removed after it."""
@@ -224,9 +295,7 @@ def _write(links: dict[str, Path], out: Path, files: dict[str, bytes]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for rel, path in links.items():
         target = out / rel
-        if target.is_file() and (
-            os.path.samefile(target, path) or target.read_bytes() == path.read_bytes()
-        ):
+        if _same(target, path):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -236,7 +305,7 @@ def _write(links: dict[str, Path], out: Path, files: dict[str, bytes]) -> None:
             shutil.copy2(path, target)
     for rel, content in sorted(files.items(), key=lambda item: item[0] == ENTRY):
         target = out / rel
-        if target.is_file() and target.read_bytes() == content:
+        if content is None or (target.is_file() and target.read_bytes() == content):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".tmp")
@@ -250,6 +319,20 @@ def _write(links: dict[str, Path], out: Path, files: dict[str, bytes]) -> None:
             path.rmdir()
 
 
+def _same(target: Path, source: Path) -> bool:
+    """Whether `target` is the file `source` (a link to it) or a copy of it."""
+    try:
+        have = os.stat(target)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(have.st_mode):
+        return False
+    want = os.stat(source)
+    if (have.st_ino, have.st_dev) == (want.st_ino, want.st_dev):
+        return True
+    return have.st_size == want.st_size and target.read_bytes() == source.read_bytes()
+
+
 def _merged(rel: str) -> bool:
     """Whether a part's file is replaced by the merge (word chunks, filters, meta, entry)."""
     return (
@@ -260,11 +343,14 @@ def _merged(rel: str) -> bool:
 
 
 def main(args: list[str]) -> int:
-    """`python -m generator.engine.search_merge OUT PART...`: merge in a process of
-    its own (the build's process stays as small as it was); 3: not mergeable."""
+    """`python -m generator.engine.search_merge [--memo=FILE] OUT PART...`: merge in a
+    process of its own (the build's process stays as small as it was); 3: not mergeable."""
+    memo = None
+    if args and args[0].startswith("--memo="):
+        memo, args = Path(args[0].removeprefix("--memo=")), args[1:]
     out, *parts = (Path(a) for a in args)
     try:
-        merge(parts, out)
+        merge(parts, out, memo)
     except NotMergeable:
         return 3
     return 0

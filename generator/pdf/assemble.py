@@ -8,8 +8,12 @@ part); the page labels count the parts' pages from 1, as the 目次 does.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import pickle
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pikepdf
 
@@ -48,6 +52,52 @@ def read(part: Part) -> Part:
             if target is not None and len(target):
                 part.anchors[name] = index.get(target[0].objgen, 0)
     return part
+
+
+_KEEP = 1000  # what `Reads` keeps of parts not used in the last build
+
+
+class Reads:
+    """What `read` found in each part, kept between builds by the part's digest
+    (in `file`), so that re-assembling the 汇编 after one edit reads again only
+    the parts that changed, not all of them. `file` None: nothing is kept."""
+
+    def __init__(self, file: Path | None, version: str = "") -> None:
+        self.file, self.version = file, version  # the generator's: another one reads again
+        self.known: dict[str, tuple[int, list[Mark], dict[str, int]]] = {}
+        self.used: set[str] = set()
+        if file is not None and file.is_file():
+            try:
+                kept_version, known = pickle.loads(file.read_bytes())
+            except Exception:  # damaged: read the parts again
+                kept_version, known = None, {}
+            if kept_version == version and isinstance(known, dict):
+                self.known = known
+
+    def read(self, part: Part) -> Part:
+        """`read(part)`, or what it gave for the same bytes before."""
+        key = hashlib.blake2b(part.data, digest_size=16).hexdigest()
+        self.used.add(key)
+        found = self.known.get(key)
+        if found is None:
+            read(part)
+            self.known[key] = (part.pages, part.marks, part.anchors)
+        else:
+            part.pages, marks, anchors = found
+            part.marks, part.anchors = list(marks), dict(anchors)
+        return part
+
+    def save(self) -> None:
+        """Keep what the parts gave: those of this build, and the latest of the
+        others (a booklet's chapters, while only the 汇编 was assembled) up to `_KEEP`."""
+        if self.file is None or not self.used:
+            return
+        others = [key for key in self.known if key not in self.used][-_KEEP:]
+        kept = {key: self.known[key] for key in [*others, *sorted(self.used)]}
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.file.with_name(self.file.name + ".tmp")
+        temporary.write_bytes(pickle.dumps((self.version, kept), pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, self.file)
 
 
 def _names(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Object]:

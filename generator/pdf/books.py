@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator import layout
 from generator.content.check import Resolved
-from generator.pdf.assemble import Part, read, starts
+from generator.pdf.assemble import Part, starts
 from generator.pdf.html import Chapter, Manual, PrintPages, TocEntry
 from generator.standards.catalog import EditionInfo
 
@@ -76,7 +76,7 @@ def _booklet(
     entries: list[TocEntry] = []
     for run in runs(manual.chapters):
         data = stage.part(html.chapters(manual, run, start), used)
-        part = read(Part(run[0].page.meta.title, data))
+        part = stage.reads.read(Part(run[0].page.meta.title, data))
         for chapter in run:
             at = start + part.anchors.get(chapter.id, 0)
             entries.append(TocEntry(chapter.page.meta.title, str(at)))
@@ -102,7 +102,7 @@ def _collection(
     ]
     parts += [Part(m.title, stage.data(m.path), L["pdf_part_manuals"]) for m in books]
     for part in parts:
-        read(part)
+        stage.reads.read(part)
     at = starts(parts)
     entries: list[TocEntry] = []
     for n, (part, page) in enumerate(zip(parts, at, strict=True)):

@@ -25,7 +25,7 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
-from generator.pdf.assemble import Part, assemble
+from generator.pdf.assemble import Part, Reads, assemble
 from generator.pdf.books import collections, images
 from generator.pdf.fonts import Fonts, find_fonts
 from generator.pdf.html import Manual, PrintPages, manuals
@@ -80,6 +80,9 @@ class Stage:
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
+        self.reads = Reads(
+            root / layout.PDF_READS if self.cache else None, self.cache.version if self.cache else ""
+        )
         # Not the renderer's scope: that holds the as-of day, which a PDF shows only
         # through the statuses each key names. The committee's template folders (they
         # may hold print templates) by their contents, not their places.
@@ -158,6 +161,8 @@ class Stage:
             self.out.files[path] = made
             self.sizes[path] = len(made)
             self.out.made += 1
+        if self.assembled:
+            self.reads.save()
         self.assembled.clear()
 
     def part(self, source: str, used: list[str]) -> bytes:

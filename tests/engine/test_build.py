@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import gzip
 import re
 from html.parser import HTMLParser
@@ -146,6 +147,9 @@ def test_bad_input_leaves_the_previous_site_untouched(handbook: Handbook) -> Non
         build_site(handbook.root, dt.date(2030, 1, 1))
     assert (handbook.root / "site" / "index.html").read_bytes() == before
     assert not (handbook.root / "site.new").exists()
+    # A build leaves the cycle collector as it found it, failed or not: a process that
+    # builds again (`handbook serve`) still frees the garbage of its earlier builds.
+    assert gc.get_freeze_count() == 0
 
 
 def test_data_values_cannot_inject_markup(handbook: Handbook) -> None:

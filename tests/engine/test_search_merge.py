@@ -117,6 +117,39 @@ def test_parts_joined_hold_what_one_index_of_every_page_holds(tmp_path: Path) ->
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "joined").rglob("*")} == before
 
 
+def test_a_merge_that_reuses_the_last_ones_chunks_finds_an_edit_as_a_fresh_one(
+    tmp_path: Path,
+) -> None:
+    # A rebuild after one edit re-encodes only the word chunks whose parts changed
+    # (the memo); readers must find the edited text exactly as after a clean build.
+    site = _site(tmp_path / "site")
+    patterns = {ROOT_PART: "*.html", "notices": "notices/**/*.html",
+                "standards": "standards/**/*.html"}  # fmt: skip
+    folders = [tmp_path / f"part-{name}" for name in patterns]
+    for folder, pattern in zip(folders, patterns.values(), strict=True):
+        run_pagefind(site, pages=pattern, output=folder)
+    memo = tmp_path / "memo.json"
+    merge(folders, tmp_path / "joined", memo)
+    before = _contents(tmp_path / "joined")
+    # The same words in another order: only where they are changes.
+    page = site / "standards/b/index.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("三会一课 是党支部的基本制度", "基本制度 是党支部的三会一课"),
+                    encoding="utf-8")  # fmt: skip
+    run_pagefind(site, pages=patterns["standards"], output=folders[2])
+    merge(folders, tmp_path / "joined", memo)
+    merge(folders, tmp_path / "fresh")
+    again, fresh = _contents(tmp_path / "joined"), _contents(tmp_path / "fresh")
+    assert again["words"]["基本"]["/standards/b/"] != before["words"]["基本"]["/standards/b/"]
+    assert again == fresh
+    files = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh").rglob("*"))
+    assert sorted(p.relative_to(tmp_path / "joined") for p in (tmp_path / "joined").rglob("*")) == files
+    # A damaged memo is not trusted: the merge encodes every chunk again.
+    memo.write_text("{", encoding="utf-8")
+    merge(folders, tmp_path / "joined", memo)
+    assert _contents(tmp_path / "joined") == fresh
+
+
 def test_two_parts_pages_with_the_same_short_name_keep_their_own_text(tmp_path: Path) -> None:
     # Pagefind names a page's fragment by 7 digits of a digest: two parts can
     # both have a zh_1f36f23 (it happened at 2,000 pages).
