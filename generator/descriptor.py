@@ -63,9 +63,6 @@ class Store:
         """The slot's value, or `default` when no stage set it."""
         return cast(T, self._values.get(slot, default))
 
-    def __contains__(self, slot: Slot[Any]) -> bool:
-        return slot in self._values
-
 
 class Phase(IntEnum):
     """The pipeline's stages, in order. After CHECK, CROSS and DERIVED the build

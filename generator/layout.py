@@ -35,7 +35,6 @@ SITE_THEME = f"{SITE_TEMPLATES}/theme"
 ERROR_CODES_PAGES = {"zh": "docs/错误代码.md", "en": "docs/error-codes.md"}
 EDITOR_SCHEMAS = ".vscode/schemas"  # a committee's copy of the JSON Schemas (`handbook new`)
 EDITOR_SETTINGS = ".vscode/settings.json"  # wires each schema to its files
-TOOL_SCHEMAS = "generator/schemas"  # the tool's own copy, wired in its checkout's settings
 # The data files each JSON Schema describes (the editors' wiring, `.vscode/settings.json`).
 EDITION_FILES = f"{STANDARDS_DIR}/*/*.yml"
 DRAFT_FILES = f"{STANDARDS_DIR}/*/{DRAFTS_DIR}/*.yml"
@@ -260,4 +259,6 @@ SAMPLE_FILES = (STANDARDS_DIR, CONTENT_DIR, SITE_TEMPLATES, CONFIG_FILE, CODEOWN
 PACKAGED_SAMPLE = PACKAGE / "scaffold" / "sample"
 CHECKOUT_SAMPLE = PACKAGE.parent
 CHECKOUT_PROJECT = PACKAGE.parent / "pyproject.toml"  # present when running from a checkout
+# The tool's own copy of the schemas, as its checkout's editor settings name it.
+TOOL_SCHEMAS = SCHEMA_DIR.relative_to(CHECKOUT_SAMPLE).as_posix()
 PDF_TEMPLATES = PACKAGE / "pdf" / "templates"  # print sources (Typst) and the page layout

@@ -149,8 +149,8 @@ def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]
                 finishing.append(finish)
             mark("pdf")
         pdfs = frozenset(p for p in result.files if p.startswith(layout.PDF_DIR + "/"))
-        made = [(kind.pages[0], kind.pages[1]) for kind in result.kinds if kind.pages]
-        for _, pages in sorted(made, key=lambda m: m[0]):
+        made = sorted((kind.pages for kind in result.kinds if kind.pages), key=lambda m: m[0])
+        for _, pages in made:
             out = pages(Rendering(build, renderer, pdfs))
             result.pages.extend(out.pages)
             result.files.update(out.files)

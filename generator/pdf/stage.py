@@ -277,18 +277,6 @@ class Stage:
         return deps
 
 
-def make_pdfs(
-    renderer: Renderer,
-    catalog: Catalog,
-    root: Path,
-    content: list[ContentPage],
-    assets: list[Path],
-    resolved: dict[str, list[Resolved]],
-) -> Printed:
-    """Every PDF, made or found unchanged, and which page links which."""
-    return start_pdfs(renderer, catalog, root, content, assets, resolved)[1]()
-
-
 def start_pdfs(
     renderer: Renderer,
     catalog: Catalog,
