@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import layout
-from generator.engine import search_merge
+from generator.engine import search_merge, search_service
 from generator.engine.search_canon import canonicalize
 from generator.engine.search_merge import ENTRY
 from generator.errors import BuildFailed
@@ -139,23 +139,40 @@ def part_glob(part: str, members: Iterable[str]) -> str:
 
 
 def run_pagefind(
-    site: Path, shard: str = PAGES, pages: str = "**/*.html", output: Path | None = None
+    site: Path,
+    shard: str = PAGES,
+    pages: str = "**/*.html",
+    output: Path | None = None,
+    *,
+    service: bool = True,
 ) -> None:
     """Index the pages of `site` matching the glob `pages` into `pagefind/<shard>/`
-    (or the folder `output`), afresh; filter files are rewritten in a stable order."""
-    out = output or site / (f"{layout.SEARCH_DIR}/{shard}" if shard else layout.SEARCH_DIR)
+    (or the folder `output`), afresh; filter files are rewritten in a stable order.
+    `service`: by a Pagefind kept running (`search_service`) when one works, else
+    by a run of its command line."""
+    out = (
+        output or site / (f"{layout.SEARCH_DIR}/{shard}" if shard else layout.SEARCH_DIR)
+    ).resolve()
+    binary = pagefind_binary()
+    if not (service and search_service.index(binary, site.resolve(), pages, out)):
+        _run_command(binary, site, pages, out)
+    canonicalize(out)  # filter files in a stable order: builds stay identical
+
+
+def _run_command(binary: Path, site: Path, pages: str, out: Path) -> None:
+    """One run of Pagefind's command line; its failure is the coded error."""
     shutil.rmtree(out, ignore_errors=True)  # nothing of an older index stays
     done = subprocess.run(
         [
-            str(pagefind_binary()),
+            str(binary),
             "--site",
             str(site),
             "--glob",
             pages,
             "--output-path",
-            str(out.resolve()),
+            str(out),
             "--quiet",
-            # Permalink pilcrows are not text to search.
+            # Permalink pilcrows are not text to search (search_service.CONFIG: the same).
             "--exclude-selectors",
             ".headerlink",
         ],
@@ -165,7 +182,6 @@ def run_pagefind(
     )
     if done.returncode != 0:
         raise BuildFailed("error.indexer", detail=f"{done.stdout}{done.stderr}".rstrip())
-    canonicalize(out)  # filter files in a stable order: builds stay identical
 
 
 def index_site(
@@ -193,7 +209,8 @@ def index_site(
         for name, folder in folders.items()
         if fresh or previous.get(name) != keys[name] or not (folder / ENTRY).is_file()
     ]
-    with ThreadPoolExecutor(max_workers=2) as pool:  # Pagefind's start and writing are serial
+    changed.sort(key=lambda name: -len(groups[name]))  # the biggest first: both end together
+    with ThreadPoolExecutor(max_workers=search_service.WORKERS) as pool:  # each is serial
         done = pool.map(
             lambda name: run_pagefind(
                 site, pages=part_glob(name, groups[name]), output=folders[name]
