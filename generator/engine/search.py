@@ -23,14 +23,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import layout
-from generator.engine import search_merge, search_service
+from generator.engine import search_service, search_worker
 from generator.engine.search_canon import canonicalize
 from generator.engine.search_merge import ENTRY
 from generator.errors import BuildFailed
@@ -221,16 +220,11 @@ def index_site(
     index = site / layout.SEARCH_DIR
     target = index / PAGES
     if changed or not (target / ENTRY).is_file():
-        indexed = [str(f.resolve()) for f in folders.values() if _languages(f)]
+        indexed = [f.resolve() for f in folders.values() if _languages(f)]
         memo = (store.parent / layout.SEARCH_MEMO).resolve()
-        merged = subprocess.run(  # a process of its own: the parts' words are many
-            [sys.executable, "-m", search_merge.__name__, f"--memo={memo}", str(target.resolve())]
-            + indexed,
-            capture_output=True,
-            check=False,
-            cwd=store,  # not a folder where another `generator` package could be found first
-        )
-        if merged.returncode != 0:
+        # In a process of its own, kept warm: the parts' words are many (`search_worker`).
+        merged = search_worker.WORKER.merge(target.resolve(), indexed, memo)
+        if merged != search_worker.MERGED:
             run_pagefind(site)  # parts in other languages, or damaged: one run instead
     for stale in index.glob("*"):  # a part of an index this build does not make
         if stale.name != PAGES:

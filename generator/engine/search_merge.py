@@ -20,10 +20,10 @@ names and a rebuild changes only what changed.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
-import operator
 import os
 import shutil
 import stat
@@ -34,23 +34,17 @@ from typing import Any
 
 import cbor2
 
-SIGNATURE = b"pagefind_dcd"
-ENTRY = "pagefind-entry.json"
+from generator.engine.search_part import (
+    ENTRY,
+    SIGNATURE,
+    NotMergeable,
+    Parts,
+    Record,
+)
+
+__all__ = ["ENTRY", "NotMergeable", "merge"]
+
 CHUNK_SIZE = 20_000  # Pagefind's default index_chunk_size: positions per word chunk
-
-
-class NotMergeable(Exception):
-    """The parts cannot be joined faithfully (another language, sort orders)."""
-
-
-def _read(path: Path, digests: dict[Path, str] | None = None) -> Any:
-    raw = path.read_bytes()
-    if digests is not None:
-        digests[path] = hashlib.blake2b(raw, digest_size=16).hexdigest()
-    data = gzip.decompress(raw)
-    if not data.startswith(SIGNATURE):
-        raise NotMergeable(f"{path.name}: not a Pagefind file")
-    return cbor2.loads(data[len(SIGNATURE) :])
 
 
 def _pack(item: object) -> bytes:
@@ -69,51 +63,25 @@ class _Word:
     pages: list[list[Any]] = field(default_factory=list)
     last: int = -1
     variants: dict[str, _Word] = field(default_factory=dict)
-    # Where its pages came from: (part, the part's chunk file, page offset), which
+    # Where its pages came from: (part, the record's token, page offset), which
     # decide what it is in the merged index (`_Memo`).
-    sources: list[tuple[int, str, int]] = field(default_factory=list)  # chunk: its digest
+    sources: list[tuple[int, str, int]] = field(default_factory=list)
+    size: int = 0  # what Pagefind counts towards a chunk's size
 
-    def join(self, pages: list[list[Any]], offset: int, fields: list[int] | None) -> None:
+    def join(self, pages: list[list[Any]], offset: int, span: int) -> None:
+        """Add a part's pages (`span`: the sum of their deltas after the first)."""
         if not pages:
             return
-        first, *rest = pages
+        first = pages[0]
         absolute = first[0] + offset
         start = 0 if self.last < 0 else self.last
-        self.pages.append([absolute - start, first[1], _remap(first[2], fields)])
-        if fields is None:
-            self.pages.extend(rest)
-        else:
-            self.pages.extend([p[0], p[1], _remap(p[2], fields)] for p in rest)
-        self.last = absolute + sum(map(_first, rest))
-
-    def size(self) -> int:
-        """What Pagefind counts towards a chunk's size."""
-        return sum(map(_positions, self.pages)) + len(self.pages)
+        self.pages.append([absolute - start, first[1], first[2]])
+        self.pages.extend(pages[1:])
+        self.last = absolute + span
 
     def packed(self, word: str) -> list[Any]:
         variants = [[form, v.pages] for form, v in self.variants.items()]
         return [word, self.pages, variants]
-
-
-_first = operator.itemgetter(0)
-
-
-def _positions(page: list[Any]) -> int:
-    return len(page[1]) + len(page[2])
-
-
-def _remap(meta_locs: list[int], fields: list[int] | None) -> list[int]:
-    """Meta positions with the part's field numbers (-n-1 markers) made the merged ones."""
-    if fields is None or not meta_locs:
-        return meta_locs
-    return [-fields[-v - 1] - 1 if v < 0 else v for v in meta_locs]
-
-
-def _language(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    languages = entry.get("languages") or {}
-    if len(languages) != 1:
-        raise NotMergeable(f"{len(languages)} languages in one part")
-    return next(iter(languages.items()))
 
 
 class _Memo:
@@ -158,68 +126,55 @@ class _Memo:
         os.replace(temporary, self.file)
 
 
-def merge(parts: list[Path], out: Path, memo: Path | None = None) -> None:
+def merge(
+    parts: list[Path], out: Path, memo: Path | None = None, known: Parts | None = None
+) -> None:
     """Write into `out` the index of all pages of the Pagefind indexes in `parts`
     (folders, in this order); files of `out` not in it are removed. `memo`: where
-    the chunks' sources are kept between merges (`_Memo`)."""
-    entries = [json.loads((p / ENTRY).read_text(encoding="utf-8")) for p in parts]
-    if not entries:
+    the chunks' sources are kept between merges (`_Memo`); `known`: the parts
+    read by earlier merges of this process."""
+    if not parts:
         raise NotMergeable("no parts")
-    language, first = _language(entries[0])
-    metas: list[Any] = []
-    for part, entry in zip(parts, entries, strict=True):
-        lang, info = _language(entry)
-        if lang != language or entry.get("version") != entries[0].get("version"):
-            raise NotMergeable(f"{part.name}: another language or version")
-        meta = _read(part / f"pagefind.{info['hash']}.pf_meta")
-        if meta[4]:
-            raise NotMergeable(f"{part.name}: sort orders")
-        metas.append(meta)
-    fields = sorted({name for meta in metas for name in meta[5]})
+    known = known or Parts()
+    read = [known.get(folder) for folder in parts]
+    known.keep_only(parts)
+    language, first = read[0].language, read[0].info
+    for part in read:
+        if part.language != language or part.entry.get("version") != read[0].entry.get("version"):
+            raise NotMergeable(f"{part.folder.name}: another language or version")
+    fields = sorted({name for part in read for name in part.fields})
     words: dict[str, _Word] = {}
     filters: dict[str, dict[str, list[int]]] = {}
     pages: list[Any] = []
-    links = {
-        p.relative_to(parts[0]).as_posix(): p
-        for p in parts[0].rglob("*")
-        if p.is_file() and not _merged(p.relative_to(parts[0]).as_posix())
-    }
-    for number, (part, meta) in enumerate(zip(parts, metas, strict=True)):
+    links = {rel: f"{parts[0]}/{rel}" for rel in read[0].files}  # the search code, with part 0's
+    for number, part in enumerate(read):
         offset = len(pages)
-        pages.extend(_fragments(part, meta[1], language, links))
-        mapping = None if meta[5] == fields else [fields.index(f) for f in meta[5]]
-        for chunk in meta[2]:
-            chunk_file = part / "index" / f"{chunk[2]}.pf_index"
-            digests: dict[Path, str] = {}
-            read = _read(chunk_file, digests)[0]
-            source = (number, digests[chunk_file], offset)
-            for word, packed, variants in read:
-                entry_word = words.get(word)
-                if entry_word is None:
-                    entry_word = words[word] = _Word()
-                entry_word.sources.append(source)
-                entry_word.join(packed, offset, mapping)
-                for form, variant_pages in variants:
-                    variant = entry_word.variants.setdefault(form, _Word())
-                    variant.join(variant_pages, offset, mapping)
-        for name, file in meta[3]:
+        pages.extend(_fragments(part.folder, part.meta[1], language, links))
+        mapping = None if part.fields == fields else tuple(map(fields.index, part.fields))
+        if not part.remap(mapping):  # numbered for other fields by an earlier merge
+            part = known.get(part.folder, again=True)
+            part.remap(mapping)
+        known.inherit(part)
+        for _, records in part.chunks:
+            _join(words, records, number, offset)
+        for name, values_of in part.filters:
             values = filters.setdefault(name, {})
-            for value, numbers in _read(part / "filter" / f"{file}.pf_filter")[1]:
+            for value, numbers in values_of:
                 values.setdefault(value, []).extend(n + offset for n in numbers)
     files: dict[str, bytes | None] = {}  # None: the file in `out` is kept as it is
     chunks = []
-    setting = [entries[0].get("version"), language, fields, [meta[5] for meta in metas]]
+    setting = [read[0].entry.get("version"), language, fields, [p.fields for p in read]]
     remembered = _Memo(memo, out, setting)
     for batch in _chunks(words):
         key = remembered.key(batch)
-        name = remembered.kept(key)
-        if name is None:
+        chunk_name = remembered.kept(key)
+        if chunk_name is None:
             content = _pack([[w.packed(word) for word, w in batch]])
-            name = remembered.new[key] = _name(language, content, 7)
-            files[f"index/{name}.pf_index"] = content
+            chunk_name = remembered.new[key] = _name(language, content, 7)
+            files[f"index/{chunk_name}.pf_index"] = content
         else:
-            files[f"index/{name}.pf_index"] = None
-        chunks.append([batch[0][0], batch[-1][0], name])
+            files[f"index/{chunk_name}.pf_index"] = None
+        chunks.append([batch[0][0], batch[-1][0], chunk_name])
     _trim_bounds(chunks)
     meta_filters = []
     for name in sorted(filters):
@@ -227,28 +182,49 @@ def merge(parts: list[Path], out: Path, memo: Path | None = None) -> None:
         file = _name(language, content, 7)
         files[f"filter/{file}.pf_filter"] = content
         meta_filters.append([name, file])
-    meta_content = _pack([metas[0][0], pages, chunks, meta_filters, [], fields])
+    meta_content = _pack([read[0].meta[0], pages, chunks, meta_filters, [], fields])
     meta_name = _name(language, meta_content, 10)
     files[f"pagefind.{meta_name}.pf_meta"] = meta_content
-    entry = dict(entries[0])
+    entry = dict(read[0].entry)
     entry["languages"] = {language: {**first, "hash": meta_name, "page_count": len(pages)}}
     files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    _write(links, out, files)
+    _write(links, out, files, known.copies)
     remembered.save()
 
 
-def _fragments(part: Path, pages: list[Any], language: str, links: dict[str, Path]) -> list[Any]:
+def _join(
+    words: dict[str, _Word],
+    records: list[Record],
+    number: int,
+    offset: int,
+) -> None:
+    """Add the words of a part's chunk (`number`: the part's, `offset`: its first page's)."""
+    for word, packed, variants, size, span, token in records:
+        entry_word = words.get(word)
+        if entry_word is None:
+            entry_word = words[word] = _Word()
+        entry_word.sources.append((number, token, offset))
+        entry_word.join(packed, offset, span)
+        entry_word.size += size
+        for form, variant_pages in variants:
+            variant = entry_word.variants.setdefault(form, _Word())
+            variant.join(variant_pages, offset, sum(p[0] for p in variant_pages[1:]))
+
+
+def _fragments(part: Path, pages: list[Any], language: str, links: dict[str, str]) -> list[Any]:
     """A part's pages ([fragment name, word count]), their fragments added to
-    `links`; a fragment whose name another part's different page has (Pagefind
-    names them by 7 digits of a digest) is renamed by a longer digest."""
+    `links` (path in the index → the part's file); a fragment whose name another
+    part's different page has (Pagefind names them by 7 digits of a digest) is
+    renamed by a longer digest."""
     named = []
+    folder = f"{part}/fragment/"
     for name, count in pages:
-        source = part / "fragment" / f"{name}.pf_fragment"
+        source = f"{folder}{name}.pf_fragment"
         rel = f"fragment/{name}.pf_fragment"
         claimed = links.get(rel)
         if claimed is not None and claimed != source:
-            content = source.read_bytes()
-            if claimed.read_bytes() != content:
+            content = Path(source).read_bytes()
+            if Path(claimed).read_bytes() != content:
                 name = _name(language, content, 16)
                 rel = f"fragment/{name}.pf_fragment"
         links[rel] = source
@@ -263,7 +239,7 @@ def _chunks(words: dict[str, _Word]) -> list[list[tuple[str, _Word]]]:
     chunk: list[tuple[str, _Word]] = []
     size = 0
     for word in sorted(words):  # code point order: Rust's order of UTF-8 strings
-        size += words[word].size()
+        size += words[word].size
         chunk.append((word, words[word]))
         if size >= CHUNK_SIZE:
             chunks.append(chunk)
@@ -287,40 +263,70 @@ def _trim_bounds(chunks: list[list[str]]) -> None:
         right[0] = b_prefix
 
 
-def _write(links: dict[str, Path], out: Path, files: dict[str, bytes | None]) -> None:
+def _write(
+    links: dict[str, str],
+    out: Path,
+    files: dict[str, bytes | None],
+    copies: dict[str, tuple[object, object]] | None = None,
+) -> None:
     """Put the merged index in `out`: the fragments and the search code linked
     from the parts (`links`: where in `out` → the part's file), the merged files
-    written; the entry file last, and what no longer belongs removed after it."""
+    written; the entry file last, and what no longer belongs removed after it.
+    `copies`: the files of `out` found equal to their part's file before."""
     keep = set(files) | set(links)
     out.mkdir(parents=True, exist_ok=True)
+    top = str(out)
+    made = {top}
     for rel, path in links.items():
-        target = out / rel
-        if _same(target, path):
+        target = f"{top}/{rel}"
+        if _same(target, path, copies):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)
+        _folder(os.path.dirname(target), made)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
         try:
             os.link(path, target)  # the parts are only ever replaced, never written in place
         except OSError:
             shutil.copy2(path, target)
     for rel, content in sorted(files.items(), key=lambda item: item[0] == ENTRY):
-        target = out / rel
-        if content is None or (target.is_file() and target.read_bytes() == content):
+        target = f"{top}/{rel}"
+        if content is None or _holds(target, content):
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(content)
+        _folder(os.path.dirname(target), made)
+        temporary = target + ".tmp"
+        with open(temporary, "wb") as file:
+            file.write(content)
         os.replace(temporary, target)
-    for path in sorted(out.rglob("*"), reverse=True):
-        rel = path.relative_to(out).as_posix()
-        if path.is_file() and rel not in keep:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for where, _folders, names in os.walk(top, topdown=False):
+        rel = os.path.relpath(where, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in names:
+            if prefix + name not in keep:
+                os.unlink(os.path.join(where, name))
+        if where != top and not os.listdir(where):
+            os.rmdir(where)
 
 
-def _same(target: Path, source: Path) -> bool:
-    """Whether `target` is the file `source` (a link to it) or a copy of it."""
+def _folder(path: str, made: set[str]) -> None:
+    if path not in made:
+        os.makedirs(path, exist_ok=True)
+        made.add(path)
+
+
+def _holds(path: str, content: bytes) -> bool:
+    """Whether the file `path` holds `content`."""
+    try:
+        if os.stat(path).st_size != len(content):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == content
+    except OSError:
+        return False
+
+
+def _same(target: str, source: str, copies: dict[str, tuple[object, object]] | None) -> bool:
+    """Whether `target` is the file `source` (a link to it) or a copy of it (as
+    `copies` remembers it: neither file was replaced since it was compared)."""
     try:
         have = os.stat(target)
     except FileNotFoundError:
@@ -330,16 +336,19 @@ def _same(target: Path, source: Path) -> bool:
     want = os.stat(source)
     if (have.st_ino, have.st_dev) == (want.st_ino, want.st_dev):
         return True
-    return have.st_size == want.st_size and target.read_bytes() == source.read_bytes()
+    # A part indexed again makes new files; the old ones in `out` are kept when
+    # equal (their times stay, and so does the published site).
+    stamps = (_stamp(have), _stamp(want))
+    if copies is not None and copies.get(target) == stamps:
+        return True
+    same = have.st_size == want.st_size and Path(target).read_bytes() == Path(source).read_bytes()
+    if same and copies is not None:
+        copies[target] = stamps
+    return same
 
 
-def _merged(rel: str) -> bool:
-    """Whether a part's file is replaced by the merge (word chunks, filters, meta, entry)."""
-    return (
-        rel == ENTRY
-        or rel.startswith(("index/", "filter/"))
-        or (rel.startswith("pagefind.") and rel.endswith(".pf_meta"))
-    )
+def _stamp(found: os.stat_result) -> tuple[int, int, int, int]:
+    return (found.st_ino, found.st_dev, found.st_size, found.st_mtime_ns)
 
 
 def main(args: list[str]) -> int:

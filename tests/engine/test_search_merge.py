@@ -143,7 +143,10 @@ def test_a_merge_that_reuses_the_last_ones_chunks_finds_an_edit_as_a_fresh_one(
     assert again["words"]["基本"]["/standards/b/"] != before["words"]["基本"]["/standards/b/"]
     assert again == fresh
     files = sorted(p.relative_to(tmp_path / "fresh") for p in (tmp_path / "fresh").rglob("*"))
-    assert sorted(p.relative_to(tmp_path / "joined") for p in (tmp_path / "joined").rglob("*")) == files
+    assert (
+        sorted(p.relative_to(tmp_path / "joined") for p in (tmp_path / "joined").rglob("*"))
+        == files
+    )
     # A damaged memo is not trusted: the merge encodes every chunk again.
     memo.write_text("{", encoding="utf-8")
     merge(folders, tmp_path / "joined", memo)
@@ -156,13 +159,15 @@ def test_two_parts_pages_with_the_same_short_name_keep_their_own_text(tmp_path: 
     for part, text in (("a", "第一页"), ("b", "第二页")):
         (tmp_path / part / "fragment").mkdir(parents=True)
         (tmp_path / part / "fragment/zh_1f36f23.pf_fragment").write_text(text, encoding="utf-8")
-    links: dict[str, Path] = {}
+    links: dict[str, str] = {}
     first = _fragments(tmp_path / "a", [["zh_1f36f23", 3]], "zh", links)
     second = _fragments(tmp_path / "b", [["zh_1f36f23", 4]], "zh", links)
     assert first == [["zh_1f36f23", 3]]
     assert second[0][0] != "zh_1f36f23" and second[0][1] == 4
-    assert links[f"fragment/{second[0][0]}.pf_fragment"].read_text(encoding="utf-8") == "第二页"
-    assert links["fragment/zh_1f36f23.pf_fragment"].read_text(encoding="utf-8") == "第一页"
+    assert (
+        Path(links[f"fragment/{second[0][0]}.pf_fragment"]).read_text(encoding="utf-8") == "第二页"
+    )
+    assert Path(links["fragment/zh_1f36f23.pf_fragment"]).read_text(encoding="utf-8") == "第一页"
 
 
 def test_folders_of_many_pages_are_parts_of_their_own_the_rest_is_one_part() -> None:
