@@ -8,6 +8,7 @@ and renders pages; without it everything is read and made afresh.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -106,10 +107,15 @@ class Later:
     def finish(self, result: Result) -> None:
         """The PDFs into `result`, and their sizes into the pages that show them.
         The marked pages were written as they were (the marks in their files), so
-        none of them is left as the previous build wrote it."""
-        self.renderer.undecided.difference_update(p.path for p in self.marked(result.pages))
+        none of them is left as the previous build wrote it (an index found the same
+        keeps its key, and its content to write again)."""
+        marked = {p.path: p.content for p in self.marked(result.pages)}
         for printed in self.printed:
             _finished(result, self.renderer, printed)
+        for n, page in enumerate(result.pages):
+            before = marked.get(page.path)
+            if page.content is None and before is not None:
+                result.pages[n] = dataclasses.replace(page, content=self.fill(before))
 
 
 def run(
