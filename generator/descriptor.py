@@ -136,6 +136,9 @@ class Finishing(Protocol):
     def cancel(self) -> None:
         """Stop at once what is being set."""
 
+    def pending(self) -> set[str]:
+        """The PDFs not finished yet (in the docs folder): made again, not kept."""
+
 
 @dataclass(frozen=True)
 class MenuView:

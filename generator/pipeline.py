@@ -8,6 +8,7 @@ and renders pages; without it everything is read and made afresh.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -23,6 +24,7 @@ from generator.descriptor import (
     Finishing,
     Kind,
     Phase,
+    Printed,
     Rendering,
     Store,
     words_of,
@@ -33,7 +35,7 @@ from generator.messages import Phrase
 from generator.render.committee import page_template_problems, theme_template_problems
 from generator.render.feeds import FEEDS, build_feeds
 from generator.render.provenance import last_commit_dates
-from generator.render.renderer import Page, Renderer, make_environment
+from generator.render.renderer import SIZE_MARK, Page, Renderer, make_environment
 from generator.settings import Settings, load_settings, pdf_required
 
 # The stages a benchmark times, by the phase that ends each.
@@ -57,6 +59,63 @@ class Result:
     next_change: dt.date | None = None
     notes: list[Phrase] = field(default_factory=list)  # one line each, for the person building
     pdfs_made: list[str] = field(default_factory=list)  # the PDFs made (not kept) this build
+    # The PDFs still being finished (`run(..., finish=False)`): none, or one `Later`.
+    later: list[Later] = field(default_factory=list)
+
+
+@dataclass
+class Later:
+    """The PDFs handed over before the pages, finished after the pipeline returned
+    (`run(..., finish=False)`), so that they are set while the engine and search run:
+    `work` sets them (in any thread: it touches neither the pages nor the memory),
+    `finish` puts them into the result (in the build's thread, after `work`)."""
+
+    renderer: Renderer
+    finishing: list[Finishing]
+    printed: list[Printed] = field(default_factory=list)
+
+    def work(self) -> None:
+        """Wait for the PDFs being set and make the rest (the booklets, the 汇编)."""
+        try:
+            self.printed = [finish() for finish in self.finishing]
+        except BaseException:
+            self.cancel()
+            raise
+
+    def cancel(self) -> None:
+        """The build failed: stop what is being set."""
+        for finish in self.finishing:
+            finish.cancel()
+
+    def pending(self) -> set[str]:
+        """The PDFs made again (their files in the docs folder are not this build's yet)."""
+        return {path for finish in self.finishing for path in finish.pending()}
+
+    def fill(self, text: str) -> str:
+        """`text` (a page, or the engine's HTML of it) with the PDFs' sizes in place
+        of their marks (after `finish`)."""
+        pages = [Page("", text, "")]
+        for printed in self.printed:
+            pages = self.renderer.sized(pages, printed.links)
+        assert pages[0].content is not None
+        return pages[0].content
+
+    def marked(self, pages: Sequence[Page]) -> list[Page]:
+        """The pages that show the size of a PDF not set yet (a mark in its place)."""
+        return [p for p in pages if p.content is not None and SIZE_MARK in p.content]
+
+    def finish(self, result: Result) -> None:
+        """The PDFs into `result`, and their sizes into the pages that show them.
+        The marked pages were written as they were (the marks in their files), so
+        none of them is left as the previous build wrote it (an index found the same
+        keeps its key, and its content to write again)."""
+        marked = {p.path: p.content for p in self.marked(result.pages)}
+        for printed in self.printed:
+            _finished(result, self.renderer, printed)
+        for n, page in enumerate(result.pages):
+            before = marked.get(page.path)
+            if page.content is None and before is not None:
+                result.pages[n] = dataclasses.replace(page, content=self.fill(before))
 
 
 def run(
@@ -69,10 +128,12 @@ def run(
     mark: Callable[[str], None] | None = None,
     settings: Settings | None = None,
     kinds: Sequence[Kind] = KINDS,
+    finish: bool = True,
 ) -> Result:
     """The pipeline; `mark(stage)` is called as each stage ends (benchmarks time them).
     `pdf`: also print the standards and manuals (unless mkdocs.yml turns it off);
-    `settings`: the handbook's, when the caller has read them already."""
+    `settings`: the handbook's, when the caller has read them already; `finish`:
+    wait for the PDFs, else leave them to the caller (`Result.later`)."""
     mark = mark or (lambda stage: None)
     problems: list[Problem] = []
     if settings is None:
@@ -102,7 +163,7 @@ def run(
         notes=build.notes,
     )
     if render:
-        _render(result, build, pdf, mark)
+        _render(result, build, pdf, mark, finish)
         mark("render")
     return result
 
@@ -127,10 +188,13 @@ def _renderer(result: Result, build: Build) -> Renderer:
     )
 
 
-def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]) -> None:
+def _render(
+    result: Result, build: Build, pdf: bool, mark: Callable[[str], None], wait: bool
+) -> None:
     """Every page and generated file, into `result`: the PDFs are keyed and handed to
     their workers first, since the pages link them (their sizes are put into the pages
-    once they are set); then each kind's pages, in the order of the menu."""
+    once they are set); then each kind's pages, in the order of the menu; then the
+    PDFs are finished (`wait`), or left to finish (`Result.later`)."""
     settings = result.settings
     renderer = _renderer(result, build)
     finishing: list[Finishing] = []  # PDFs are set while pages are rendered
@@ -162,14 +226,20 @@ def _render(result: Result, build: Build, pdf: bool, mark: Callable[[str], None]
         for finish in finishing:  # the build failed: its PDFs are not waited for
             finish.cancel()
         raise
-    if finishing:
+    if finishing and not wait:
+        result.later.append(Later(renderer, finishing))
+    elif finishing:
         mark("render")
-        for finish in finishing:
-            printed = finish()
-            result.files.update(printed.files)
-            result.pages[:] = renderer.sized(result.pages, printed.links)
-            result.pdfs_made.extend(p for p, data in printed.files.items() if data is not None)
+        for finishes in finishing:
+            _finished(result, renderer, finishes())
         mark("pdf")
+
+
+def _finished(result: Result, renderer: Renderer, printed: Printed) -> None:
+    """A kind's PDFs finished: into the result, their sizes into the pages."""
+    result.files.update(printed.files)
+    result.pages[:] = renderer.sized(result.pages, printed.links)
+    result.pdfs_made.extend(p for p, data in printed.files.items() if data is not None)
 
 
 def _feeds(result: Result, build: Build, renderer: Renderer, site_url: str) -> None:

@@ -35,6 +35,9 @@ class _Finishing:
     def cancel(self) -> None:
         self.cancelled = True
 
+    def pending(self) -> set[str]:
+        return {"pdf/x.pdf"}
+
 
 def _printer(finishing: _Finishing) -> Kind:
     return Kind(name="printer", printing=lambda r: (_Printed(), finishing))

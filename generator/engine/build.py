@@ -24,6 +24,7 @@ from generator.core.memory import BuildCache, digest_parts, folder_digest
 from generator.descriptor import Kind
 from generator.engine import search
 from generator.engine.custom import read_custom
+from generator.engine.finish import Finisher
 from generator.engine.project import docs_files, write_project
 from generator.engine.publish import publish
 from generator.engine.run import run_mkdocs
@@ -61,21 +62,38 @@ def generate(
     pdf: bool = True,
     settings: Settings | None = None,
     kinds: Sequence[Kind] = KINDS,
+    finish: bool = True,
 ) -> tuple[Result, Path]:
     """Run the pipeline over the handbook at `root`, reusing what `memory` allows, and
     write the MkDocs project for a site in `site_dir`; return the result and the
-    project's configuration."""
+    project's configuration. `finish`: wait for the PDFs, else leave them to be
+    finished (`engine.finish`): the files they change are not remembered yet."""
     try:
         result = run(
-            root, as_of, memory=memory, mark=mark, pdf=pdf, settings=settings, kinds=kinds
+            root,
+            as_of,
+            memory=memory,
+            mark=mark,
+            pdf=pdf,
+            settings=settings,
+            kinds=kinds,
+            finish=finish,
         )
     except BaseException:
         memory.save_reads()  # what was read stays useful while the data is fixed
         raise
-    config = write_project(root, result, site_dir, serve_hooks=serve_hooks)
-    memory.record_pages((p.path, p.key, p.search) for p in result.pages)
-    memory.record_pages((path, key, "") for path, key in result.file_keys.items())
-    memory.save_pages()
+    finisher = Finisher(result, memory)
+    try:
+        config = write_project(root, result, site_dir, serve_hooks=serve_hooks)
+        unfinished = finisher.unfinished()  # written again, whatever their keys: never kept
+        pages = [(p.path, "" if p.path in unfinished else p.key, p.search) for p in result.pages]
+        memory.record_pages(pages)
+        files = [(path, key) for path, key in result.file_keys.items() if path not in unfinished]
+        memory.record_pages((path, key, "") for path, key in files)
+        memory.save_pages()
+    except BaseException:
+        finisher.cancel()
+        raise
     return result, config
 
 
@@ -139,10 +157,21 @@ def _build(
         shutil.rmtree(root / layout.CACHE_DIR, ignore_errors=True)
         shutil.rmtree(built, ignore_errors=True)
     memory = BuildCache(root, root / layout.BUILD_DOCS, notify)
+    finisher: Finisher | None = None
     try:
         result, config = generate(
-            root, memory, as_of, built.resolve(), mark=mark, pdf=pdf, settings=settings, kinds=kinds
+            root,
+            memory,
+            as_of,
+            built.resolve(),
+            mark=mark,
+            pdf=pdf,
+            settings=settings,
+            kinds=kinds,
+            finish=False,
         )
+        finisher = Finisher(result, memory)
+        finisher.start()  # the PDFs set while the engine and search run
         mark("write")
         engine_key = _engine_key(root, config, result, memory.version, as_of)
         if memory.engine_key and not built.is_dir():
@@ -157,7 +186,13 @@ def _build(
         store = root / layout.SEARCH_PARTS
         search.index_site(built, store, groups, search_keys, previous, fresh=not dirty)
         mark("search index")
+        finisher.join(built)  # written before the engine's folder is trusted again
+        mark("pdf")
         memory.set_engine(engine_key, search_keys)
+    except BaseException:
+        if finisher is not None:
+            finisher.cancel()
+        raise
     finally:
         memory.close()
     publish(built, site_folder(root, result.settings, site_dir).resolve())

@@ -79,6 +79,7 @@ class Stage:
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
+        self.kept: set[str] = set()  # the PDFs the last build left as they are to be
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
         self.reads = Reads(
             root / layout.PDF_READS if self.cache else None, self.cache.version if self.cache else ""
@@ -105,6 +106,7 @@ class Stage:
             if self.cache.reusable(path, key) is not None:
                 self.out.keys[path] = key
                 self.out.files[path] = None
+                self.kept.add(path)
                 self.sizes[path] = (self.cache.docs / path).stat().st_size
                 return None
         return key
@@ -333,6 +335,10 @@ class _Finishing:
         """The build failed after the PDFs were handed over: stop their workers now."""
         self.stage.close(cancel=True)
 
+    def pending(self) -> set[str]:
+        """The PDFs made again (not kept), set or not yet."""
+        return set(self.stage.out.keys) - set(self.stage.kept)
+
 
 @dataclass(frozen=True)
 class _Finished:
@@ -345,6 +351,10 @@ class _Finished:
 
     def cancel(self) -> None:
         """Nothing runs."""
+
+    def pending(self) -> set[str]:
+        """None."""
+        return set()
 
 
 def _editions(stage: Stage, html: PrintPages) -> None:

@@ -30,6 +30,7 @@ from generator.settings import Settings, portable
 # Where a page shows the size of a PDF: put in once the page is made (`Renderer.page`),
 # or once the PDF is set (`Renderer.sized`); what search indexes never holds the size.
 _SIZE_MARK = re.compile("\x00hb-pdf-size:([0-9a-f]+)\x00")
+SIZE_MARK = "\x00hb-pdf-size:"  # how each mark begins
 
 # Generated pages put what search should not index last, inside this element
 # (scores, histories); what comes before it is the page's searchable text.
