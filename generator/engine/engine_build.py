@@ -22,9 +22,10 @@ so nothing of this applies to it. The serve preview's own builds
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
+import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,8 @@ from typing import Any
 from mkdocs import exceptions, utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
@@ -51,13 +52,44 @@ class _Read:
     data: bytes
 
 
+class _State:
+    """The files, their pages and the menu as MkDocs' `get_navigation` leaves them:
+    each object's attributes, so that a build's changes to them (a page's text,
+    its table of contents, an event's additions) can be undone for the next build."""
+
+    def __init__(self, files: Files, nav: Navigation) -> None:
+        self.files, self.nav = files, nav
+        self.pages = [(file, file.page) for file in files]
+        objects: list[Any] = [nav, *(page for _, page in self.pages if page is not None)]
+        pending = list(nav.items)
+        while pending:
+            item = pending.pop()
+            objects.append(item)
+            pending.extend(getattr(item, "children", None) or [])
+        unique = {id(o): o for o in objects}.values()
+        self.attributes = [(o, _copied(vars(o))) for o in unique]
+
+    def restore(self) -> None:
+        """Put the pages and the menu back as they were made."""
+        for file, page in self.pages:
+            file.page = page
+        for item, attributes in self.attributes:
+            vars(item).clear()
+            vars(item).update(_copied(attributes))
+
+
+def _copied(attributes: dict[str, Any]) -> dict[str, Any]:
+    """The attributes, with their lists and dictionaries copied (one level)."""
+    return {k: v.copy() if isinstance(v, (list, dict)) else v for k, v in attributes.items()}
+
+
 @dataclass
 class _Found:
-    """The files a build found, for the next build with the same engine key."""
+    """What a build found, for the next build with the same engine key."""
 
     key: str
     config_file: str
-    files: Files
+    state: _State
 
 
 _read: _Read | None = None
@@ -75,7 +107,8 @@ def load(config_file: Path, *, strict: bool) -> MkDocsConfig:
     else:
         with open(config_file, "rb") as fd:
             data = yaml_load(fd, get_yaml_loader(config=cfg))
-        _read = _Read(texts, pickle.dumps(data)) if texts is not None and _plain(data) else None
+        pickled = _pickled(data) if texts is not None else None
+        _read = _Read(texts, pickled) if texts is not None and pickled is not None else None
         cfg.load_dict(data)
     cfg.load_dict({"strict": strict})
     errors, warnings = cfg.validate()
@@ -103,21 +136,18 @@ def _texts(config_file: Path) -> tuple[str, ...] | None:
         )
     except OSError:
         return None
-    if any(word in theirs for word in ("INHERIT", "!ENV", "!relative", "!!python")):
+    if any(word in theirs for word in ("INHERIT", "!ENV", "!relative")):
         return None
     return (str(config_file), ours, theirs)
 
 
-_PLAIN = (str, int, float, bool, type(None), dt.date)
-
-
-def _plain(value: object) -> bool:
-    """Whether a parsed configuration holds only data (no object MkDocs made)."""
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_plain(v) for v in value)
-    return isinstance(value, _PLAIN)
+def _pickled(data: dict[str, Any]) -> bytes | None:
+    """The parsed configuration as bytes, or None when it holds an object that
+    cannot be copied that way (a committee's `!!python/object` tag may make any)."""
+    try:
+        return pickle.dumps(data)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
 
 
 def forget() -> None:
@@ -128,8 +158,8 @@ def forget() -> None:
 
 def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
     """MkDocs' `build` for `handbook build`: the same steps and events, with the
-    files of the previous build of this process when `key` is its engine key."""
-    global _found
+    files and menu of the previous build of this process when `key` is its
+    engine key and the build is dirty."""
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
     if config.strict:
@@ -141,28 +171,35 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
         if not dirty:
             utils.clean_directory(config.site_dir)
         env = config.theme.get_env()
-        files = _files(config, env, key if dirty else None)
+        state = _reusable(config, key if dirty else None)
+        files = state.files if state else _find(config, env)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
-        nav = get_navigation(files, config)
+        if state is None:
+            nav = get_navigation(files, config)
+            state = _State(files, nav)
+        nav = state.nav
         nav = config.plugins.on_nav(nav, config=config, files=files)
-        for file in files.documentation_pages(inclusion=inclusion):
+        pages = files.documentation_pages(inclusion=inclusion)
+        for file in pages:
             if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
                 Page(None, file, config)
+        # A dirty build renders the pages whose Markdown is newer than their HTML.
+        changed = [file for file in pages if not dirty or _modified(file)]
+        for file in changed:
             assert file.page is not None
-            mkdocs_build._populate_page(file.page, config, files, dirty)
+            mkdocs_build._populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(dirty=dirty, inclusion=inclusion)
         for template in config.theme.static_templates:
             mkdocs_build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
             mkdocs_build._build_extra_template(template, files, config, nav)
-        pages = files.documentation_pages(inclusion=inclusion)
-        for file in pages:
+        for file in changed:
             assert file.page is not None
-            mkdocs_build._build_page(file.page, config, pages, nav, env, dirty)
+            mkdocs_build._build_page(file.page, config, pages, nav, env)
         level = config.validation.links.anchors
-        for file in pages:
+        for file in changed:  # the others have no links read, as in MkDocs' dirty build
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=level)
         config.plugins.on_post_build(config=config)
@@ -178,26 +215,46 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
-    _keep(config, key, files)
+    _keep(config, key, state)
 
 
-def _files(config: MkDocsConfig, env: Any, key: str | None) -> Files:
-    """The docs folder's files and the theme's: the previous build's when it had
-    the same engine key (the same files, configuration and theme), else found."""
+def _reusable(config: MkDocsConfig, key: str | None) -> _State | None:
+    """The previous build's files and menu, when it had the same engine key (the
+    same files, configuration and theme)."""
     found = _found
-    if found is not None and key == found.key and found.config_file == config.config_file_path:
-        return found.files
+    if found is None or key != found.key or found.config_file != config.config_file_path:
+        return None
+    return found.state
+
+
+def _find(config: MkDocsConfig, env: Any) -> Files:
+    """The docs folder's files and the theme's."""
     files = get_files(config)
     files.add_files_from_theme(env, config)
     return files
 
 
-def _keep(config: MkDocsConfig, key: str, files: Files) -> None:
-    """Keep the files for the next build, without their pages (each build makes its
-    own, and they hold the pages' text); nothing when a plugin or hook may
-    change the collection (the `files` event)."""
+def _modified(file: File) -> bool:
+    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML."""
+    if file._content is not None:
+        return True
+    assert file.abs_src_path is not None
+    try:
+        built = os.stat(file.abs_dest_path)
+    except OSError:
+        return True
+    if not stat.S_ISREG(built.st_mode):
+        return True
+    return built.st_mtime < os.stat(file.abs_src_path).st_mtime
+
+
+def _keep(config: MkDocsConfig, key: str, state: _State | None) -> None:
+    """Keep the files and the menu for the next build, the pages put back as they
+    were made (without their text); nothing when a plugin or hook may change
+    the collection of files (the `files` event)."""
     global _found
-    for file in files:
-        file.page = None
-    keepable = not config.plugins.events["files"]
-    _found = _Found(key, str(config.config_file_path), files) if keepable else None
+    _found = None
+    if state is None or config.plugins.events["files"]:
+        return
+    state.restore()
+    _found = _Found(key, str(config.config_file_path), state)
