@@ -180,7 +180,7 @@ def _build(
         groups = search.parts(p.path for p in result.pages)
         search_keys = {name: memory.search_key(paths) for name, paths in groups.items()}
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
-        run_mkdocs(config, dirty=dirty)
+        run_mkdocs(config, dirty=dirty, key=engine_key)
         mark("engine")
         previous = memory.search_keys
         store = root / layout.SEARCH_PARTS

@@ -33,32 +33,105 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import posixpath
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import layout
-from generator.core.memory import file_tree
+
+Tree = dict[str, tuple[int, int] | None]  # file: (size, mtime); folder: None
+Times = dict[str, tuple[int, int]]  # folder: (mtime, mode)
+
+
+@dataclass
+class _Left:
+    """What this process's last publish left at a site: the site's files and the
+    spare's, their folders' times, and a mark telling that no one published
+    there since (the two folders and the spare's `.gitignore`, as it left them)."""
+
+    site: Tree
+    site_times: Times
+    spare: Tree
+    spare_times: Times
+    mark: tuple[int, ...]
+
+
+_left: dict[str, _Left] = {}
 
 
 def publish(built: Path, target: Path) -> None:
     """Make `target` a copy of the engine's finished folder `built`, in one step.
 
     Called only after the whole build succeeded; a failure before the exchange
-    leaves `target` as it was."""
+    leaves `target` as it was. A process that published there before and finds
+    the mark it left knows the site and the spare without walking them again:
+    it is the only writer of both between its builds (as of `.handbook/`)."""
     spare = staging(target)
     if os.path.lexists(spare) and not (spare.is_dir() and not spare.is_symlink()):
         spare.unlink()
-    have = file_tree(target) if target.is_dir() else {}
-    want = file_tree(built)
+    want, want_times = tree(built)
+    left = _left.pop(str(target), None)
+    if left is not None and left.mark == _mark(target, spare):
+        have, have_times = left.site, left.site_times
+        old, old_times = left.spare, left.spare_times
+    else:
+        left = None
+        have, have_times = tree(target) if target.is_dir() else ({}, {})
+        old, old_times = tree(spare) if spare.is_dir() else ({}, {})
     if have == want:
+        if left is not None:
+            _left[str(target)] = left
         return  # nothing changed: nothing to swap
-    _make_like(spare, built, want, target, have)
+    _make_like(spare, built, (want, want_times), target, have, (old, old_times))
     if os.path.lexists(target):
         swap(spare, target)  # the spare now holds the previous version, for next time
         _keep_out_of_git(spare)
+        spare_now = dict(have)
+        info = (spare / ".gitignore").stat()
+        spare_now[".gitignore"] = (info.st_size, info.st_mtime_ns)
+        # The spare's folders keep their times (its own changed with `.gitignore`,
+        # and is set again each time).
+        _left[str(target)] = _Left(want, want_times, spare_now, have_times, _mark(target, spare))
     else:
         os.rename(spare, target)
+
+
+def _mark(target: Path, spare: Path) -> tuple[int, ...]:
+    """The site's and the spare's folders, and the spare's `.gitignore` (written
+    anew by each publish): another process publishing here changes one of them."""
+    try:
+        a, b, c = os.stat(target), os.stat(spare), os.stat(spare / ".gitignore")
+    except OSError:
+        return ()
+    return (a.st_ino, b.st_ino, c.st_ino, c.st_mtime_ns, c.st_size)
+
+
+def tree(folder: Path) -> tuple[Tree, Times]:
+    """`core.memory.file_tree` of `folder`, and each folder's modification time and mode."""
+    found: Tree = {}
+    times: Times = {}
+    info = os.stat(folder)
+    times[""] = (info.st_mtime_ns, info.st_mode)
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        try:
+            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
+        except FileNotFoundError:
+            continue
+        with entries:
+            for entry in entries:
+                name = f"{rel}/{entry.name}" if rel else entry.name
+                info = entry.stat(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    found[name] = None
+                    times[name] = (info.st_mtime_ns, info.st_mode)
+                    pending.append(name)
+                else:
+                    found[name] = (info.st_size, info.st_mtime_ns)
+    return found, times
 
 
 def _keep_out_of_git(spare: Path) -> None:
@@ -76,36 +149,44 @@ def staging(target: Path) -> Path:
 def _make_like(
     spare: Path,
     built: Path,
-    want: dict[str, tuple[int, int] | None],
+    wanted: tuple[Tree, Times],
     target: Path,
-    have: dict[str, tuple[int, int] | None],
+    have: Tree,
+    found: tuple[Tree, Times],
 ) -> None:
     """Turn the spare folder (the version before the current one, a version a
     kill interrupted, or nothing) into the new version. Readers never see it, so
     it is changed in place, but no file is ever written into: a file is
     replaced by a new one or a link, since the spare's files are links shared
-    with the published site. Only what differs from the new version is touched."""
+    with the published site. Only what differs from the new version is touched:
+    a folder gets the built folder's time and mode when something in it
+    changed or they differ."""
+    want, want_times = wanted
+    old, old_times = found
     spare.mkdir(exist_ok=True)
-    old = file_tree(spare)
+    touched = {""}
     for rel in sorted(old.keys() - want.keys(), reverse=True):  # inner ones first
         _remove(spare / rel)
+        touched.add(posixpath.dirname(rel))
     for rel, signature in want.items():  # folders come before what they hold
         path = os.path.join(spare, rel)
         current = old.get(rel, False)
         if current == signature:
             continue  # already the file (or folder) it should be
+        touched.add(posixpath.dirname(rel))
         if current is None:  # a folder where a file now goes
             shutil.rmtree(path)
         elif current is not False:  # a file that changed, or one where a folder now goes
             os.unlink(path)
         if signature is None:
             os.mkdir(path)
+            touched.add(rel)
         elif have.get(rel) == signature:
             _link(os.path.join(target, rel), path)  # the published file, unchanged
         else:
             _put(built, os.path.join(built, rel), path)
     for rel, signature in reversed(want.items()):  # a folder's time, once it is filled
-        if signature is None:
+        if signature is None and (rel in touched or old_times.get(rel) != want_times[rel]):
             shutil.copystat(os.path.join(built, rel), os.path.join(spare, rel))
     shutil.copystat(built, spare)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,39 @@ def test_git_never_adds_the_previous_site_kept_beside_it(tmp_path: Path) -> None
         ["git", "add", "-A", "--dry-run"], cwd=handbook, capture_output=True, text=True, check=True
     ).stdout
     assert staged == "add '.gitignore'\n"
+
+
+def _times(folder: Path) -> dict[str, int]:
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in [folder, *folder.rglob("*")]
+        if p.is_dir()
+    }
+
+
+def test_publishing_again_in_one_process_or_from_another_gives_the_built_folder(
+    tmp_path: Path,
+) -> None:
+    from generator.engine import publish as publishing
+
+    built, site = tmp_path / "built", tmp_path / "site"
+    for n in range(3):
+        _write(built / f"standards/s{n}/index.html", f"标准 {n}")
+    versions = ["首页", "新的首页", "再新的首页", "第四版首页", "第五版首页"]
+    for n, text in enumerate(versions):
+        _write(built / "index.html", text)
+        _write(built / f"notices/n{n}/index.html", f"通知 {n}")  # a new folder each time
+        if n == 1:  # a folder whose time alone changed (its files did not)
+            os.utime(built / "standards/s0", ns=(10**18, 10**18))
+        if n == 2:
+            shutil.rmtree(built / "standards/s1")
+        if n == 3:  # another process publishes meanwhile: this one's memory is out of date
+            ours = dict(publishing._left)
+            publishing._left.clear()
+            publish(built, site)
+            _write(built / "index.html", "别的进程之后的首页")
+            publishing._left.update(ours)
+        publish(built, site)
+        assert _snapshot(site) == _snapshot(built)
+        # Folders carry the built folders' times (`rsync -a` sends nothing for them).
+        assert _times(site) == _times(built)

@@ -1,0 +1,260 @@
+"""MkDocs' build (mkdocs/commands/build.py, 1.6.1), keeping per process what
+does not change between two builds of the same project.
+
+A build that follows another in the same process (`handbook serve`'s
+regenerations, the benchmarks) and has the previous build's engine key
+(engine/build.py `_engine_key`: the same configuration, theme and set of files)
+takes from that build, instead of making them again:
+
+- the configuration as read from the YAML files (parsed once; validated anew
+  each build, since plugins may change the validated one);
+- the files MkDocs found: the walk of the docs folder and of the theme's
+  folders (Jinja's `list_templates`), the larger part of a dirty build's
+  fixed cost at 2,000 pages; each page is made anew, so a page carries
+  nothing from one build to the next.
+
+Everything else runs as in MkDocs' own `build`, in its order, with its events;
+a committee's hook that handles the `files` event sees a fresh collection
+every time (nothing is kept then). `handbook build` builds once per process,
+so nothing of this applies to it. The serve preview's own builds
+(engine/serve_mkdocs.py) are MkDocs' `build` itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs import exceptions, utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from generator import layout
+
+log = logging.getLogger("mkdocs.commands.build")
+
+
+@dataclass
+class _Read:
+    """A configuration as read from its files: the texts it was read from, and
+    the data (pickled: validation may change what it is given)."""
+
+    texts: tuple[str, ...]
+    data: bytes
+
+
+class _State:
+    """The files, their pages and the menu as MkDocs' `get_navigation` leaves them:
+    each object's attributes, so that a build's changes to them (a page's text,
+    its table of contents, an event's additions) can be undone for the next build."""
+
+    def __init__(self, files: Files, nav: Navigation) -> None:
+        self.files, self.nav = files, nav
+        self.pages = [(file, file.page) for file in files]
+        objects: list[Any] = [nav, *(page for _, page in self.pages if page is not None)]
+        pending = list(nav.items)
+        while pending:
+            item = pending.pop()
+            objects.append(item)
+            pending.extend(getattr(item, "children", None) or [])
+        unique = {id(o): o for o in objects}.values()
+        self.attributes = [(o, _copied(vars(o))) for o in unique]
+
+    def restore(self) -> None:
+        """Put the pages and the menu back as they were made."""
+        for file, page in self.pages:
+            file.page = page
+        for item, attributes in self.attributes:
+            vars(item).clear()
+            vars(item).update(_copied(attributes))
+
+
+def _copied(attributes: dict[str, Any]) -> dict[str, Any]:
+    """The attributes, with their lists and dictionaries copied (one level)."""
+    return {k: v.copy() if isinstance(v, (list, dict)) else v for k, v in attributes.items()}
+
+
+@dataclass
+class _Found:
+    """What a build found, for the next build with the same engine key."""
+
+    key: str
+    config_file: str
+    state: _State
+
+
+_read: _Read | None = None
+_found: _Found | None = None
+
+
+def load(config_file: Path, *, strict: bool) -> MkDocsConfig:
+    """MkDocs' `load_config` for a generated project, with the YAML parsed once
+    while the files it comes from are unchanged."""
+    global _read
+    texts = _texts(config_file)
+    cfg = MkDocsConfig(config_file_path=str(config_file))
+    if texts is not None and _read is not None and _read.texts == texts:
+        cfg.load_dict(pickle.loads(_read.data))  # noqa: S301  # our own bytes, this process
+    else:
+        with open(config_file, "rb") as fd:
+            data = yaml_load(fd, get_yaml_loader(config=cfg))
+        pickled = _pickled(data) if texts is not None else None
+        _read = _Read(texts, pickled) if texts is not None and pickled is not None else None
+        cfg.load_dict(data)
+    cfg.load_dict({"strict": strict})
+    errors, warnings = cfg.validate()
+    for name, warning in warnings:
+        log.warning(f"Config value '{name}': {warning}")
+    for name, error in errors:
+        log.error(f"Config value '{name}': {error}")
+    if errors:
+        raise exceptions.Abort("Aborted with a configuration error!")
+    if cfg.strict and warnings:
+        raise exceptions.Abort(
+            f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!"
+        )
+    return cfg
+
+
+def _texts(config_file: Path) -> tuple[str, ...] | None:
+    """The generated configuration and the repository's it inherits; None when the
+    latter inherits another file, or has values MkDocs reads from the
+    environment or from each page (`!ENV`, `!relative`): those are read every time."""
+    try:
+        ours = config_file.read_text(encoding="utf-8")
+        theirs = (layout.root_of_build(config_file.resolve()) / layout.CONFIG_FILE).read_text(
+            encoding="utf-8"
+        )
+    except OSError:
+        return None
+    if any(word in theirs for word in ("INHERIT", "!ENV", "!relative")):
+        return None
+    return (str(config_file), ours, theirs)
+
+
+def _pickled(data: dict[str, Any]) -> bytes | None:
+    """The parsed configuration as bytes, or None when it holds an object that
+    cannot be copied that way (a committee's `!!python/object` tag may make any)."""
+    try:
+        return pickle.dumps(data)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+def forget() -> None:
+    """Keep nothing for the next build (after a failed one)."""
+    global _read, _found
+    _read = _found = None
+
+
+def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
+    """MkDocs' `build` for `handbook build`: the same steps and events, with the
+    files and menu of the previous build of this process when `key` is its
+    engine key and the build is dirty."""
+    counter = utils.CountHandler()
+    counter.setLevel(logging.WARNING)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(counter)
+    inclusion = InclusionLevel.is_included
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        if not dirty:
+            utils.clean_directory(config.site_dir)
+        env = config.theme.get_env()
+        state = _reusable(config, key if dirty else None)
+        files = state.files if state else _find(config, env)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        if state is None:
+            nav = get_navigation(files, config)
+            state = _State(files, nav)
+        nav = state.nav
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        pages = files.documentation_pages(inclusion=inclusion)
+        for file in pages:
+            if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
+                Page(None, file, config)
+        # A dirty build renders the pages whose Markdown is newer than their HTML.
+        changed = [file for file in pages if not dirty or _modified(file)]
+        for file in changed:
+            assert file.page is not None
+            mkdocs_build._populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(dirty=dirty, inclusion=inclusion)
+        for template in config.theme.static_templates:
+            mkdocs_build._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mkdocs_build._build_extra_template(template, files, config, nav)
+        for file in changed:
+            assert file.page is not None
+            mkdocs_build._build_page(file.page, config, pages, nav, env)
+        level = config.validation.links.anchors
+        for file in changed:  # the others have no links read, as in MkDocs' dirty build
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=level)
+        config.plugins.on_post_build(config=config)
+        if counts := counter.get_counts():
+            found = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise exceptions.Abort(f"Aborted with {found} in strict mode!")
+    except Exception as e:
+        forget()
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, exceptions.BuildError):
+            log.error(str(e))
+            raise exceptions.Abort("Aborted with a BuildError!") from None
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(counter)
+    _keep(config, key, state)
+
+
+def _reusable(config: MkDocsConfig, key: str | None) -> _State | None:
+    """The previous build's files and menu, when it had the same engine key (the
+    same files, configuration and theme)."""
+    found = _found
+    if found is None or key != found.key or found.config_file != config.config_file_path:
+        return None
+    return found.state
+
+
+def _find(config: MkDocsConfig, env: Any) -> Files:
+    """The docs folder's files and the theme's."""
+    files = get_files(config)
+    files.add_files_from_theme(env, config)
+    return files
+
+
+def _modified(file: File) -> bool:
+    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML."""
+    if file._content is not None:
+        return True
+    assert file.abs_src_path is not None
+    try:
+        built = os.stat(file.abs_dest_path)
+    except OSError:
+        return True
+    if not stat.S_ISREG(built.st_mode):
+        return True
+    return built.st_mtime < os.stat(file.abs_src_path).st_mtime
+
+
+def _keep(config: MkDocsConfig, key: str, state: _State | None) -> None:
+    """Keep the files and the menu for the next build, the pages put back as they
+    were made (without their text); nothing when a plugin or hook may change
+    the collection of files (the `files` event)."""
+    global _found
+    _found = None
+    if state is None or config.plugins.events["files"]:
+        return
+    state.restore()
+    _found = _Found(key, str(config.config_file_path), state)

@@ -1,0 +1,77 @@
+"""Builds that follow one another in one process (`handbook serve`, the benchmarks)
+reuse what the engine found the time before, and still make the site a clean
+build makes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.engine import engine_build
+from generator.engine.build import build_site
+from tests.engine.test_incremental import EDITS
+from tests.samples import AS_OF, copy_sample
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_sample(tmp_path_factory.mktemp("built"))
+    build_site(root, AS_OF)
+    return root
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("edits", "walks"),
+    [
+        # Pages edited one after another: none keeps what the one before made.
+        (["notice body", "clause text", "round score", "notice body"], 0),
+        # A new menu (and the repository's settings) means a clean engine build, once.
+        (["standard title (menu)", "clause text"], 1),
+        (["site settings", "notice body"], 1),
+    ],
+)
+def test_rebuilds_in_one_process_make_the_site_a_clean_build_makes(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edits: list[str], walks: int
+) -> None:
+    root = tmp_path / "rebuilt"
+    shutil.copytree(built, root, symlinks=True)
+    build_site(root, AS_OF)  # nothing changed: the engine's findings are kept from here
+    found = []
+    find = engine_build._find
+    monkeypatch.setattr(engine_build, "_find", lambda *a: found.append(1) or find(*a))
+    for name in edits:
+        EDITS[name](root)
+        build_site(root, AS_OF)
+    # The docs folder and the theme were walked again only when the engine key changed.
+    assert len(found) == walks
+    # What is kept between builds holds no page's text (the process stays small).
+    assert engine_build._found is not None
+    pages = [file.page for file in engine_build._found.state.files if file.page is not None]
+    assert len(pages) > 50
+    assert all(page.content is None and page.markdown is None for page in pages)
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    build_site(clean, AS_OF)
+    rebuilt, expected = _files(root / "site"), _files(clean / "site")
+    assert sorted(rebuilt) == sorted(expected)
+    assert [name for name in rebuilt if rebuilt[name] != expected[name]] == []
+
+
+def test_a_failed_engine_build_keeps_nothing_for_the_next(built: Path, tmp_path: Path) -> None:
+    root = tmp_path / "rebuilt"
+    shutil.copytree(built, root, symlinks=True)
+    build_site(root, AS_OF)
+    assert engine_build._found is not None
+    engine_build._found.state.files = None  # type: ignore[assignment]  # a build would fail on it
+    EDITS["notice body"](root)
+    with pytest.raises(TypeError):
+        build_site(root, AS_OF)
+    assert engine_build._found is None and engine_build._read is None
+    build_site(root, AS_OF)  # and the next build is whole again
+    assert "绝大多数单位" in (root / "site/notices/ducha-2026q3/index.html").read_text("utf-8")
