@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 import pickle
 import shutil
 import sqlite3
@@ -37,6 +36,8 @@ from typing import Any, TypeVar
 from generator import layout
 from generator.core import limits
 from generator.core.documents import Document
+from generator.core.files import file_tree as file_tree  # where the engine finds it
+from generator.core.files import folder_digest as folder_digest
 from generator.messages import Phrase, phrase
 
 _FORMAT = 1
@@ -60,6 +61,14 @@ T = TypeVar("T")
 _DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError)
 _DAMAGED = object()
 
+# What the last build of each memory (its file, the generator's version) read in this
+# process, (rel, kind) → (digest, value): the next build (`handbook serve`) takes an
+# unchanged file's value from here, not unpickled again. A build never changes what it
+# read (frozen models; tests/core/test_memory_kept.py builds twice and compares).
+_KEPT: dict[tuple[str, str], dict[tuple[str, str], tuple[str, Any]]] = {}
+_VALUE = "SELECT value FROM loads WHERE rel = ? AND kind = ? AND digest = ?"
+_KNOWN = "SELECT 1 FROM loads WHERE rel = ? AND kind = ? AND digest = ?"
+
 
 class _TooLarge(Exception):
     """A source file above the size limit: not digested (reading refuses it)."""
@@ -78,42 +87,6 @@ def digest_parts(parts: Iterable[object]) -> str:
     for part in parts:
         h.update(repr(part).encode())
         h.update(b"\x00")
-    return h.hexdigest()
-
-
-def file_tree(folder: Path) -> dict[str, tuple[int, int] | None]:
-    """Each file under `folder` (by relative path) with its size and modification
-    time; each folder with None, before what it holds. Strings, not Paths: at
-    10,000 pages this runs on every build."""
-    found: dict[str, tuple[int, int] | None] = {}
-    pending = [""]
-    while pending:
-        rel = pending.pop()
-        try:
-            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
-        except FileNotFoundError:
-            continue
-        with entries:
-            for entry in entries:
-                name = f"{rel}/{entry.name}" if rel else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    found[name] = None
-                    pending.append(name)
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    found[name] = (info.st_size, info.st_mtime_ns)
-    return found
-
-
-def folder_digest(folder: Path) -> str:
-    """The names and contents of every file under `folder`."""
-    h = hashlib.blake2b(digest_size=16)
-    if folder.is_dir():
-        for path in sorted(
-            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        ):
-            h.update(path.relative_to(folder).as_posix().encode() + b"\x00")
-            h.update(path.read_bytes() + b"\x00")
     return h.hexdigest()
 
 
@@ -181,6 +154,10 @@ class BuildCache:
         self.pages: dict[str, tuple[str, str, int, int]] = {}
         # Digests of parts of files, for pages that show only a part (a standard's rubric).
         self.parts: dict[str, str] = {}
+        self.kept = _KEPT.get(self._kept_key(), {})
+
+    def _kept_key(self) -> tuple[str, str]:
+        return (str(self.state_file), self.version)
 
     def _open(self) -> sqlite3.Connection:
         path = self.state_file
@@ -260,16 +237,19 @@ class BuildCache:
             value_digest = self.file_digest(path, rel)
         except (OSError, _TooLarge):
             return read()
+        kept = self.kept.get((rel, kind))
+        if kept is not None and kept[0] != value_digest:
+            kept = None
         try:
-            row = self.db.execute(
-                "SELECT value FROM loads WHERE rel = ? AND kind = ? AND digest = ?",
-                (rel, kind, value_digest),
-            ).fetchone()
+            row = self.db.execute(_KNOWN if kept else _VALUE, (rel, kind, value_digest)).fetchone()
         except _DAMAGE:  # damaged since it was opened
             self.found_damage()
             row = None
         value: T
-        if row is not None and (cached := self._unpickle(row[0])) is not _DAMAGED:
+        if row is not None and kept is not None:  # as the previous build of this process read it
+            value = kept[1]
+            relocate(value, path)
+        elif row is not None and (cached := self._unpickle(row[0])) is not _DAMAGED:
             value = cached
             relocate(value, path)
         else:
@@ -314,6 +294,7 @@ class BuildCache:
             self._save_reads()
 
     def _save_reads(self) -> None:
+        _KEPT[self._kept_key()] = dict(self.loaded)
         self.db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
             [(rel, *stat) for rel, stat in self.stats.items() if self.old_stats.get(rel) != stat],

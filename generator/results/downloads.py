@@ -204,6 +204,10 @@ DOWNLOADS: dict[str, Callable[[RoundResult], str | bytes]] = {
     "scores.xlsx": round_xlsx,
 }
 
+# The downloads that show the changes against the previous round (the others show the
+# round alone: a score edit in one round does not make the next round's again).
+WITH_CHANGES = frozenset({"scores.json"})
+
 # File name beside a table's page → how it is made (from the table and the units).
 TABLE_DOWNLOADS: dict[str, Callable[[LoadedTable, dict[str, Unit]], str | bytes]] = {
     "rows.csv": table_csv,

@@ -14,7 +14,7 @@ from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path,
 from generator.render.renderer import Page, Renderer
 from generator.results import charts
 from generator.results.derived import Assessment, Standing
-from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS
+from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS, WITH_CHANGES
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
 from generator.results.model import Unit
 from generator.results.scoring import RoundResult, UnitResult, is_overdue
@@ -43,11 +43,16 @@ class _Scope:
     by_id: dict[str, Unit]
     units_file: list[str]  # the registry's file, when there is one
 
-    def round_deps(self, r: RoundResult) -> list[str]:
-        """A round's results: its file, the previous round's (deltas), the units, the rubric."""
+    def round_deps(self, r: RoundResult, *, previous: bool = True) -> list[str]:
+        """A round's results: its file, the units, the rubric and (unless not shown,
+        `previous`) what it shows of the previous round: its title and the changes."""
         return [
             r.loaded.doc.path,
-            *([r.previous.loaded.doc.path] if r.previous else []),
+            *(
+                [self.renderer.part(f"previous:{r.id}", functools.partial(_changes, r))]
+                if previous and r.previous
+                else []
+            ),
             *self.units_file,
             rubric_dep(self.renderer, self.catalog, pinned_ref(r.loaded.model.rubric)),
         ]
@@ -119,9 +124,8 @@ def _round_pages(scope: _Scope, scored: list[RoundResult], files: Files) -> list
         )
         for name, make in DOWNLOADS.items():
             download = layout.round_download(r.id, name)
-            files[download] = renderer.file(
-                download, functools.partial(make, r), scope.round_deps(r)
-            )
+            deps = scope.round_deps(r, previous=name in WITH_CHANGES)
+            files[download] = renderer.file(download, functools.partial(make, r), deps)
     return pages
 
 
@@ -187,6 +191,7 @@ def _unit_pages(
             )
         )
     latest = {u.unit.id: (r, u) for r in scored for u in r.units}
+    shown = renderer.part("units:latest", functools.partial(_latest_shown, latest))
     pages.append(
         renderer.page(
             UNITS_INDEX,
@@ -199,8 +204,7 @@ def _unit_pages(
                 unit_path=unit_path,
                 round_path=round_path,
             ),
-            # every unit's latest total and rank
-            deps=[*units_file, *(d for r in scored for d in scope.round_deps(r))],
+            deps=[*units_file, shown],  # every unit's latest round, total and rank
         )
     )
     return pages
@@ -237,6 +241,20 @@ def _table_pages(scope: _Scope, tables: list[LoadedTable], files: Files) -> list
                 download, functools.partial(make_table, t, scope.by_id), deps
             )
     return pages
+
+
+def _changes(r: RoundResult) -> tuple[object, ...]:
+    """What a round's page and JSON show of the previous round: its title, the changes."""
+    previous = r.previous.loaded.model.title if r.previous else None
+    return (previous, [(u.unit.id, u.delta_total, u.delta_rank) for u in r.units])
+
+
+def _latest_shown(latest: dict[str, tuple[RoundResult, UnitResult]]) -> list[tuple[object, ...]]:
+    """What the units index shows of the rounds: each unit's latest round and place in it."""
+    return [
+        (unit_id, r.id, r.loaded.model.title, u.total, u.rank, len(r.units))
+        for unit_id, (r, u) in sorted(latest.items())
+    ]
 
 
 def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:

@@ -114,11 +114,50 @@ def score_all(rounds: list[CheckedRound], registry: list[Unit]) -> list[RoundRes
     units = {u.id: u for u in registry}
     scored: list[RoundResult] = []
     last: dict[str, RoundResult] = {}
+    done: dict[int, _Scored] = {}
     for r in sorted(rounds, key=lambda r: (r.model.period.start, r.model.id)):
-        result = score_round(r, units, last.get(r.model.series))
+        result = _score_again(r, units, last.get(r.model.series), done)
         last[r.model.series] = result
         scored.append(result)
+    _LAST.clear()
+    _LAST.update(done)
     return scored
+
+
+# A round as the previous scoring in this process left it, by the identity of what
+# it was scored from (its checked scores, kept by `check_results` while the round,
+# its rubric and the units are the same; the units; the previous round's results).
+_Scored = tuple[
+    dict[str, dict[str, Score]],
+    Rubric | None,
+    tuple[Unit, ...],
+    tuple[UnitResult, ...] | None,
+    tuple[UnitResult, ...],
+]
+_LAST: dict[int, _Scored] = {}
+
+
+def _score_again(
+    r: CheckedRound, units: dict[str, Unit], previous: RoundResult | None, done: dict[int, _Scored]
+) -> RoundResult:
+    """`score_round`, or its units as they came out last time from the same data."""
+    rubric, used = r.info.model.rubric, tuple(units[u] for u in r.scores)
+    before = previous.units if previous else None
+    last = _LAST.get(id(r.scores))
+    if (
+        rubric is not None
+        and last is not None
+        and last[0] is r.scores
+        and last[1] is rubric
+        and last[3] is before
+        and len(last[2]) == len(used)
+        and all(a is b for a, b in zip(last[2], used, strict=True))
+    ):
+        result = RoundResult(r, rubric, last[4], previous)
+    else:
+        result = score_round(r, units, previous)
+    done[id(r.scores)] = (r.scores, rubric, used, before, result.units)
+    return result
 
 
 def is_overdue(table: LoadedTable, row: dict[str, object], as_of: dt.date) -> bool:
