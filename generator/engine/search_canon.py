@@ -72,7 +72,8 @@ def _decode(data: bytes, i: int) -> tuple[object, int]:
     return _Raw(data[start:i]), i  # a tag: not used by Pagefind
 
 
-def _encode_head(major: int, arg: int) -> bytes:
+def encode_head(major: int, arg: int) -> bytes:
+    """The head of a CBOR item: its major type and its argument (a length, a number)."""
     if arg < 24:
         return bytes([major << 5 | arg])
     for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
@@ -87,16 +88,16 @@ def _encode(item: object) -> bytes:
     if isinstance(item, bool) or item is None:
         raise ValueError("unexpected CBOR value")
     if isinstance(item, int):
-        return _encode_head(0, item) if item >= 0 else _encode_head(1, -1 - item)
+        return encode_head(0, item) if item >= 0 else encode_head(1, -1 - item)
     if isinstance(item, bytes):
-        return _encode_head(2, len(item)) + item
+        return encode_head(2, len(item)) + item
     if isinstance(item, str):
         raw = item.encode("utf-8")
-        return _encode_head(3, len(raw)) + raw
+        return encode_head(3, len(raw)) + raw
     if isinstance(item, list):
-        return _encode_head(4, len(item)) + b"".join(_encode(x) for x in item)
+        return encode_head(4, len(item)) + b"".join(_encode(x) for x in item)
     if isinstance(item, dict):
-        return _encode_head(5, len(item)) + b"".join(
+        return encode_head(5, len(item)) + b"".join(
             _encode(k) + _encode(v) for k, v in item.items()
         )
     raise ValueError(f"cannot encode {type(item).__name__}")

@@ -20,24 +20,23 @@ names and a rebuild changes only what changed.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import json
 import os
-import shutil
-import stat
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
+from generator.engine.search_canon import encode_head
+from generator.engine.search_files import write_index
 from generator.engine.search_part import (
     ENTRY,
     SIGNATURE,
     NotMergeable,
+    Part,
     Parts,
     Record,
 )
@@ -45,6 +44,26 @@ from generator.engine.search_part import (
 __all__ = ["ENTRY", "NotMergeable", "merge"]
 
 CHUNK_SIZE = 20_000  # Pagefind's default index_chunk_size: positions per word chunk
+
+
+def _pack_words(
+    batch: list[tuple[str, _Word]],
+    before: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes],
+    now: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes],
+) -> bytes:
+    """A word chunk's file, as `_pack([[w.packed(word) for word, w in batch]])`:
+    CBOR writes a list as its length then its items, so each word is encoded
+    on its own, or taken from `before` (the last merge's, by the word and its
+    sources: the same sources are the same pages); `now` gets them all."""
+    items = [b"\x81", encode_head(4, len(batch))]
+    for word, entry in batch:
+        key = (word, tuple(entry.sources))
+        raw = before.get(key)
+        if raw is None:
+            raw = entry.encoded(word)
+        now[key] = raw
+        items.append(raw)
+    return gzip.compress(SIGNATURE + b"".join(items), compresslevel=6, mtime=0)
 
 
 def _pack(item: object) -> bytes:
@@ -57,10 +76,13 @@ def _name(language: str, content: bytes, length: int) -> str:
 
 @dataclass
 class _Word:
-    """A word's pages (entries [page delta, positions, meta positions]) and the
-    absolute number of its last page, and its variants (other diacritics)."""
+    """A word's pages, as the parts' lists of pages one after the other (`segments`:
+    the first entry [page delta, positions, meta positions] made the merged one,
+    the part, the part's list), the absolute number of its last page, and its
+    variants (other diacritics)."""
 
-    pages: list[list[Any]] = field(default_factory=list)
+    segments: list[tuple[list[Any], Part, list[list[Any]]]] = field(default_factory=list)
+    count: int = 0  # its pages
     last: int = -1
     variants: dict[str, _Word] = field(default_factory=dict)
     # Where its pages came from: (part, the record's token, page offset), which
@@ -68,20 +90,35 @@ class _Word:
     sources: list[tuple[int, str, int]] = field(default_factory=list)
     size: int = 0  # what Pagefind counts towards a chunk's size
 
-    def join(self, pages: list[list[Any]], offset: int, span: int) -> None:
+    def join(self, pages: list[list[Any]], offset: int, span: int, part: Part) -> None:
         """Add a part's pages (`span`: the sum of their deltas after the first)."""
         if not pages:
             return
         first = pages[0]
         absolute = first[0] + offset
         start = 0 if self.last < 0 else self.last
-        self.pages.append([absolute - start, first[1], first[2]])
-        self.pages.extend(pages[1:])
+        self.segments.append(([absolute - start, first[1], first[2]], part, pages))
+        self.count += len(pages)
         self.last = absolute + span
 
-    def packed(self, word: str) -> list[Any]:
-        variants = [[form, v.pages] for form, v in self.variants.items()]
-        return [word, self.pages, variants]
+    def encoded(self, word: str) -> bytes:
+        """CBOR of [word, pages, [[form, pages] of each variant]], made of the
+        parts' lists as each part encoded them (`Part.rest`)."""
+        variants = [
+            b"\x82" + cbor2.dumps(form) + variant.encoded_pages()
+            for form, variant in self.variants.items()
+        ]
+        return b"".join(
+            [b"\x83", cbor2.dumps(word), self.encoded_pages(), encode_head(4, len(variants))]
+            + variants
+        )
+
+    def encoded_pages(self) -> bytes:
+        """CBOR of its list of pages."""
+        items = [encode_head(4, self.count)]
+        for first, part, pages in self.segments:
+            items += (cbor2.dumps(first), part.rest(pages))
+        return b"".join(items)
 
 
 class _Memo:
@@ -156,7 +193,7 @@ def merge(
             part.remap(mapping)
         known.inherit(part)
         for _, records in part.chunks:
-            _join(words, records, number, offset)
+            _join(words, records, part, number, offset)
         for name, values_of in part.filters:
             values = filters.setdefault(name, {})
             for value, numbers in values_of:
@@ -165,11 +202,12 @@ def merge(
     chunks = []
     setting = [read[0].entry.get("version"), language, fields, [p.fields for p in read]]
     remembered = _Memo(memo, out, setting)
+    encoded: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes] = {}
     for batch in _chunks(words):
         key = remembered.key(batch)
         chunk_name = remembered.kept(key)
         if chunk_name is None:
-            content = _pack([[w.packed(word) for word, w in batch]])
+            content = _pack_words(batch, known.encoded, encoded)
             chunk_name = remembered.new[key] = _name(language, content, 7)
             files[f"index/{chunk_name}.pf_index"] = content
         else:
@@ -188,13 +226,15 @@ def merge(
     entry = dict(read[0].entry)
     entry["languages"] = {language: {**first, "hash": meta_name, "page_count": len(pages)}}
     files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    _write(links, out, files, known.copies)
+    write_index(links, out, files, known.copies)
+    known.encoded = encoded
     remembered.save()
 
 
 def _join(
     words: dict[str, _Word],
     records: list[Record],
+    part: Part,
     number: int,
     offset: int,
 ) -> None:
@@ -204,11 +244,11 @@ def _join(
         if entry_word is None:
             entry_word = words[word] = _Word()
         entry_word.sources.append((number, token, offset))
-        entry_word.join(packed, offset, span)
+        entry_word.join(packed, offset, span, part)
         entry_word.size += size
         for form, variant_pages in variants:
             variant = entry_word.variants.setdefault(form, _Word())
-            variant.join(variant_pages, offset, sum(p[0] for p in variant_pages[1:]))
+            variant.join(variant_pages, offset, sum(p[0] for p in variant_pages[1:]), part)
 
 
 def _fragments(part: Path, pages: list[Any], language: str, links: dict[str, str]) -> list[Any]:
@@ -261,109 +301,3 @@ def _trim_bounds(chunks: list[list[str]]) -> None:
         if a_prefix >= left[0]:
             left[1] = a_prefix
         right[0] = b_prefix
-
-
-def _write(
-    links: dict[str, str],
-    out: Path,
-    files: dict[str, bytes | None],
-    copies: dict[str, tuple[object, object]] | None = None,
-) -> None:
-    """Put the merged index in `out`: the fragments and the search code linked
-    from the parts (`links`: where in `out` → the part's file), the merged files
-    written; the entry file last, and what no longer belongs removed after it.
-    `copies`: the files of `out` found equal to their part's file before."""
-    keep = set(files) | set(links)
-    out.mkdir(parents=True, exist_ok=True)
-    top = str(out)
-    made = {top}
-    for rel, path in links.items():
-        target = f"{top}/{rel}"
-        if _same(target, path, copies):
-            continue
-        _folder(os.path.dirname(target), made)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)
-        try:
-            os.link(path, target)  # the parts are only ever replaced, never written in place
-        except OSError:
-            shutil.copy2(path, target)
-    for rel, content in sorted(files.items(), key=lambda item: item[0] == ENTRY):
-        target = f"{top}/{rel}"
-        if content is None or _holds(target, content):
-            continue
-        _folder(os.path.dirname(target), made)
-        temporary = target + ".tmp"
-        with open(temporary, "wb") as file:
-            file.write(content)
-        os.replace(temporary, target)
-    for where, _folders, names in os.walk(top, topdown=False):
-        rel = os.path.relpath(where, top).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        for name in names:
-            if prefix + name not in keep:
-                os.unlink(os.path.join(where, name))
-        if where != top and not os.listdir(where):
-            os.rmdir(where)
-
-
-def _folder(path: str, made: set[str]) -> None:
-    if path not in made:
-        os.makedirs(path, exist_ok=True)
-        made.add(path)
-
-
-def _holds(path: str, content: bytes) -> bool:
-    """Whether the file `path` holds `content`."""
-    try:
-        if os.stat(path).st_size != len(content):
-            return False
-        with open(path, "rb") as file:
-            return file.read() == content
-    except OSError:
-        return False
-
-
-def _same(target: str, source: str, copies: dict[str, tuple[object, object]] | None) -> bool:
-    """Whether `target` is the file `source` (a link to it) or a copy of it (as
-    `copies` remembers it: neither file was replaced since it was compared)."""
-    try:
-        have = os.stat(target)
-    except FileNotFoundError:
-        return False
-    if not stat.S_ISREG(have.st_mode):
-        return False
-    want = os.stat(source)
-    if (have.st_ino, have.st_dev) == (want.st_ino, want.st_dev):
-        return True
-    # A part indexed again makes new files; the old ones in `out` are kept when
-    # equal (their times stay, and so does the published site).
-    stamps = (_stamp(have), _stamp(want))
-    if copies is not None and copies.get(target) == stamps:
-        return True
-    same = have.st_size == want.st_size and Path(target).read_bytes() == Path(source).read_bytes()
-    if same and copies is not None:
-        copies[target] = stamps
-    return same
-
-
-def _stamp(found: os.stat_result) -> tuple[int, int, int, int]:
-    return (found.st_ino, found.st_dev, found.st_size, found.st_mtime_ns)
-
-
-def main(args: list[str]) -> int:
-    """`python -m generator.engine.search_merge [--memo=FILE] OUT PART...`: merge in a
-    process of its own (the build's process stays as small as it was); 3: not mergeable."""
-    memo = None
-    if args and args[0].startswith("--memo="):
-        memo, args = Path(args[0].removeprefix("--memo=")), args[1:]
-    out, *parts = (Path(a) for a in args)
-    try:
-        merge(parts, out, memo)
-    except NotMergeable:
-        return 3
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

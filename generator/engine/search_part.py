@@ -15,11 +15,13 @@ import hashlib
 import json
 import operator
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import cbor2
+
+from generator.engine.search_canon import encode_head
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
@@ -79,6 +81,9 @@ class Part:
     filters: list[tuple[str, list[list[Any]]]]  # (filter, [[value, page numbers]])
     files: list[str]  # its files a merge takes as they are (search code, fragments)
     mapping: tuple[int, ...] | None = None  # what `remap` did to the chunks
+    # Lists of pages of its words as CBOR without their first entry and the list's
+    # head (`rest`), by the list's id: the list is the part's as long as it is kept.
+    _rest: dict[int, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def fields(self) -> list[str]:
@@ -102,7 +107,17 @@ class Part:
             for digest, records in self.chunks
         ]  # fmt: skip
         self.mapping = mapping
+        self._rest = {}
         return True
+
+    def rest(self, pages: list[list[Any]]) -> bytes:
+        """CBOR of the entries after the first of one of its lists of pages."""
+        found = self._rest.get(id(pages))
+        if found is None:
+            rest = pages[1:]
+            found = cbor2.dumps(rest)[len(encode_head(4, len(rest))) :]
+            self._rest[id(pages)] = found
+        return found
 
 
 def _pages(pages: list[list[Any]], mapping: tuple[int, ...] | None) -> list[list[Any]]:
@@ -171,8 +186,10 @@ class Parts:
     def __init__(self) -> None:
         self._known: dict[Path, tuple[object, Part]] = {}
         self._before: dict[Path, Part] = {}  # what a part written anew was
-        # Files of a merged index equal to their part's file, as `search_merge._same` found them.
+        # Files of a merged index equal to their part's file, as `search_files._same` found them.
         self.copies: dict[str, tuple[object, object]] = {}
+        # The last merge's words as CBOR, by the word and its sources (`search_merge._pack_words`).
+        self.encoded: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes] = {}
 
     def get(self, folder: Path, *, again: bool = False) -> Part:
         """The part in `folder`, read again only when it was written anew (or `again`)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import base64
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -70,7 +71,10 @@ class Service:
             added = {"type": "AddDir", "index_id": index, "path": str(site), "glob": glob}
             if not self._ask(added).get("page_count"):
                 raise NoPages(glob)
-            self._ask({"type": "WriteFiles", "index_id": index, "output_path": str(output)})
+            # Its files, written here: the service answers WriteFiles before its
+            # files are all written (an entry file was found empty).
+            files = self._ask({"type": "GetFiles", "index_id": index}).get("files")
+            _write(files, output)
         finally:
             if self.alive:
                 self._ask({"type": "DeleteIndex", "index_id": index})
@@ -122,6 +126,28 @@ class Service:
         message, _, self._buffer = self._buffer.partition(b",")
         answer = json.loads(base64.b64decode(message, validate=True))
         return answer if isinstance(answer, dict) else None
+
+
+def _write(files: object, output: Path) -> None:
+    """Write the service's files ([{"path", "content": base64}]) into `output`."""
+    if not isinstance(files, list) or not files:
+        raise ServiceFailed("no files")
+    made: set[str] = set()
+    top = str(output)
+    try:
+        for file in files:
+            rel = str(file["path"])
+            if rel.startswith(("/", "\\")) or ".." in rel.replace("\\", "/").split("/"):
+                raise ServiceFailed(f"a file outside the index: {rel}")
+            path = os.path.join(top, rel)
+            folder = os.path.dirname(path)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
+            with open(path, "wb") as out:
+                out.write(base64.b64decode(file["content"], validate=True))
+    except (KeyError, TypeError, ValueError, OSError) as error:
+        raise ServiceFailed(str(error)) from None
 
 
 class Pool:
