@@ -26,7 +26,7 @@ from generator.engine import search
 from generator.engine.custom import read_custom
 from generator.engine.finish import Finisher
 from generator.engine.project import docs_files, write_project
-from generator.engine.publish import publish
+from generator.engine.publish import publish, spare_made
 from generator.engine.run import run_mkdocs
 from generator.kinds import KINDS
 from generator.messages import Phrase
@@ -121,7 +121,11 @@ def build_site(
     stop; `notify` hears what the user should know (waiting, a healed memory).
     `settings`: the handbook's, when the caller has read them; `kinds`: the kinds
     of content built (`generator/kinds.py`)."""
-    with one_run(root, command, wait=wait, notify=notify), _old_objects_left_alone():
+    with (
+        one_run(root, command, wait=wait, notify=notify),
+        _old_objects_left_alone(),
+        spare_made(root / layout.ENGINE_SITE),
+    ):
         stages = mark or (lambda stage: None)
         return _build(root, as_of, site_dir, stages, full, notify, pdf, settings, kinds)
 

@@ -30,12 +30,15 @@ is then as short as two system calls.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
 import posixpath
 import shutil
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +62,51 @@ class _Left:
 
 
 _left: dict[str, _Left] = {}
+# A site this process made where there was none (by engine folder): the site, its
+# files and folders' times as published, its folder's inode.
+_made: dict[str, tuple[Path, Tree, Times, int]] = {}
+_making: dict[str, threading.Thread] = {}
+
+
+@contextlib.contextmanager
+def spare_made(built: Path) -> Iterator[None]:
+    """During a build, make in the background the spare of a site that this process
+    made from `built` in a previous build (where there was no site before): a
+    linked copy of the site (its folders, and hard links to its files), which
+    this build's publish would otherwise make in full; it waits for it. The
+    spare is beside the site, which readers never see; nothing runs after the
+    build (`handbook build`, one build per process, never starts it)."""
+    made = _made.pop(str(built), None)
+    thread = None
+    if made is not None:
+        thread = threading.Thread(target=_fill_spare, args=made, name="hb-spare", daemon=True)
+        _making[str(built)] = thread
+        thread.start()
+    try:
+        yield
+    finally:
+        if thread is not None:
+            thread.join()
+            _making.pop(str(built), None)
+
+
+def _fill_spare(target: Path, site: Tree, times: Times, inode: int) -> None:
+    spare = staging(target)
+    try:
+        if os.path.lexists(spare) or os.stat(target).st_ino != inode:
+            return  # another process published here meanwhile
+        spare.mkdir()
+        _keep_out_of_git(spare)
+        for rel, signature in site.items():  # folders come before what they hold
+            path = os.path.join(spare, rel)
+            if signature is None:
+                os.mkdir(path)
+            else:
+                os.link(os.path.join(target, rel), path)
+        found, found_times = tree(spare)
+    except OSError:
+        return  # the next publish walks what there is, and completes it
+    _left[str(target)] = _Left(site, times, found, found_times, _mark(target, spare))
 
 
 def publish(built: Path, target: Path) -> None:
@@ -68,6 +116,9 @@ def publish(built: Path, target: Path) -> None:
     leaves `target` as it was. A process that published there before and finds
     the mark it left knows the site and the spare without walking them again:
     it is the only writer of both between its builds (as of `.handbook/`)."""
+    making = _making.get(str(built))
+    if making is not None:
+        making.join()  # the spare made in the background (`spare_made`)
     spare = staging(target)
     if os.path.lexists(spare) and not (spare.is_dir() and not spare.is_symlink()):
         spare.unlink()
@@ -96,6 +147,7 @@ def publish(built: Path, target: Path) -> None:
         _left[str(target)] = _Left(want, want_times, spare_now, have_times, _mark(target, spare))
     else:
         os.rename(spare, target)
+        _made[str(built)] = (target, want, want_times, os.stat(target).st_ino)
 
 
 def _mark(target: Path, spare: Path) -> tuple[int, ...]:

@@ -75,3 +75,32 @@ def test_a_failed_engine_build_keeps_nothing_for_the_next(built: Path, tmp_path:
     assert engine_build._found is None and engine_build._read is None
     build_site(root, AS_OF)  # and the next build is whole again
     assert "绝大多数单位" in (root / "site/notices/ducha-2026q3/index.html").read_text("utf-8")
+
+
+def test_the_spare_of_a_new_site_is_made_during_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.engine import publish as publishing
+
+    root = copy_sample(tmp_path)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    build_site(root, AS_OF)  # a site where there was none
+    assert not (root / ".site.swap").exists()
+    walked: list[str] = []
+    tree = publishing.tree
+    monkeypatch.setattr(
+        publishing,
+        "tree",
+        lambda folder: walked.append(folder.relative_to(root).as_posix()) or tree(folder),
+    )
+    EDITS["notice body"](root)
+    build_site(root, AS_OF)
+    # The spare was made beside the site while the site was built, and the publish
+    # walked only the engine's folder, knowing the rest.
+    assert walked == [".site.swap", ".handbook/site"]
+    assert (root / ".site.swap/.gitignore").is_file()
+    assert "绝大多数单位" in (root / "site/notices/ducha-2026q3/index.html").read_text("utf-8")
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site", ".site.swap"))
+    build_site(clean, AS_OF)
+    assert _files(root / "site") == _files(clean / "site")

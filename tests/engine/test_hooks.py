@@ -133,3 +133,19 @@ def test_interleaved_pages_keep_their_own_html() -> None:
     assert one.present_anchor_ids == {"one"} and two.present_anchor_ids == {"two", "two-a"}
     # what a page handed over is used once: the same page's HTML is not handed out again
     assert on_page_content("<p>converted</p>", one) == "<p>converted</p>"
+
+
+def test_table_cells_are_spaced_for_search_and_anchors_are_whole_ids() -> None:
+    table = (
+        '<table data-id="t1"><tr><th>序号</th><th>评分内容</th></tr>'
+        "<tr><td>1</td><td>按期换届</td></tr><tr><td></td></td><td>x</td></tr></table>"
+    )
+    generated = page(hb_html=True, title="评分表")
+    on_page_markdown(table + '<p hid="no" id="ok">正文</p>', generated)
+    assert on_page_content("", generated) == (
+        '<table data-id="t1"><tr><th>序号</th> <th>评分内容</th> </tr>\n'
+        "<tr><td>1</td> <td>按期换届</td> </tr>\n<tr><td></td> </td> <td>x</td> </tr>\n</table>"
+        '<p hid="no" id="ok">正文</p>'
+    )
+    # Anchors are read from attributes named `id` as a word (`hid` is not one).
+    assert generated.present_anchor_ids == {"ok", "t1"}
