@@ -163,8 +163,9 @@ def _unit_pages(
                 else []
             ),
             *(
-                renderer.part(f"result:{r.id}:{unit.id}", functools.partial(_row_shown, r, u))
-                for r, u in rows
+                [renderer.part(f"results:{unit.id}", functools.partial(_rows_shown, rows))]
+                if rows
+                else []
             ),
             *(t.doc.path for t, _ in items),
         ]
@@ -257,22 +258,25 @@ def _latest_shown(latest: dict[str, tuple[RoundResult, UnitResult]]) -> list[tup
     ]
 
 
-def _row_shown(r: RoundResult, u: UnitResult) -> tuple[object, ...]:
-    """What a unit's page shows of one round: a score edit elsewhere in the
-    round re-renders only the units whose row it changes (their rank, say)."""
-    m = r.loaded.model
-    return (
-        m.title,
-        m.period.kind,
-        m.period.start,
-        len(r.units),
-        r.rubric.total,
-        u.total,
-        u.grade,
-        u.passed,
-        u.rank,
-        u.delta_total,
-    )
+def _rows_shown(rows: list[tuple[RoundResult, UnitResult]]) -> list[tuple[object, ...]]:
+    """What a unit's page shows of the rounds: a score edit elsewhere in a round
+    re-renders only the units whose row it changes (their rank, say)."""
+    return [
+        (
+            r.id,
+            r.loaded.model.title,
+            r.loaded.model.period.kind,
+            r.loaded.model.period.start,
+            len(r.units),
+            r.rubric.total,
+            u.total,
+            u.grade,
+            u.passed,
+            u.rank,
+            u.delta_total,
+        )
+        for r, u in rows
+    ]
 
 
 def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:

@@ -124,14 +124,15 @@ def score_all(rounds: list[CheckedRound], registry: list[Unit]) -> list[RoundRes
     return scored
 
 
-# A round as the previous scoring in this process left it, by the identity of what
-# it was scored from (its checked scores, kept by `check_results` while the round,
-# its rubric and the units are the same; the units; the previous round's results).
+# A round as the previous scoring in this process left it, by what it was scored from:
+# its checked scores (the same dict while `check_results` keeps the round, its rubric
+# and the units), the rubric and the units (by identity), the previous round's totals
+# and ranks (by value: an edit upstream in a series stops where totals stop moving).
 _Scored = tuple[
     dict[str, dict[str, Score]],
     Rubric | None,
     tuple[Unit, ...],
-    tuple[UnitResult, ...] | None,
+    list[tuple[str, float, int]] | None,
     tuple[UnitResult, ...],
 ]
 _LAST: dict[int, _Scored] = {}
@@ -142,14 +143,14 @@ def _score_again(
 ) -> RoundResult:
     """`score_round`, or its units as they came out last time from the same data."""
     rubric, used = r.info.model.rubric, tuple(units[u] for u in r.scores)
-    before = previous.units if previous else None
+    before = [(u.unit.id, u.total, u.rank) for u in previous.units] if previous else None
     last = _LAST.get(id(r.scores))
     if (
         rubric is not None
         and last is not None
         and last[0] is r.scores
         and last[1] is rubric
-        and last[3] is before
+        and last[3] == before
         and len(last[2]) == len(used)
         and all(a is b for a, b in zip(last[2], used, strict=True))
     ):

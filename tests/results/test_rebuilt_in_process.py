@@ -1,0 +1,83 @@
+"""A rebuild in the same process (`handbook serve`) keeps the checks and scores of
+the rounds whose data did not change: what a round is checked against (the unit
+registry, its rubric) changing still finds every problem a clean build finds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.engine.build import build_site
+from generator.errors import ValidationFailed
+from tests.samples import AS_OF, copy_sample
+
+UNITS = "content/results/units.yml"
+RUBRIC = "standards/liuhua-24/2023.yml"
+
+
+def _edit(root: Path, rel: str, *changes: tuple[str, str]) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(ValidationFailed) as failed:
+        build_site(root, AS_OF)
+    return [str(p) for p in failed.value.problems]
+
+
+def _clean_copy(root: Path, target: Path) -> Path:
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".handbook", "site"))
+    return target
+
+
+@pytest.mark.parametrize(
+    ("rel", "changes", "expected"),
+    [
+        (
+            UNITS,
+            [("  - id: shuiwu\n    name: 市税务局\n    kind: 市直单位\n", "")],
+            "content/results/rounds/ducha-2025q1.yml:14:11: scores[0].unit: "
+            "content/results/units.yml 中没有单位 'shuiwu'，是否应为 'shuili'？ [HB506]",
+        ),
+        (
+            RUBRIC,
+            [
+                ("item: 按期换届, points: 5,", "item: 按期换届, points: 4,"),
+                ("item: 党小组划分合理, points: 4,", "item: 党小组划分合理, points: 5,"),
+            ],
+            "content/results/rounds/ducha-2025q1.yml:17:16: scores[0].scores.huanjie: "
+            "应为 0 到 4 之间的数（该评分项的分值），实际为 5 [HB509]",
+        ),
+    ],
+    ids=["a unit removed from the registry", "a rubric item's points lowered"],
+)
+def test_unchanged_rounds_are_checked_again_when_what_they_are_checked_against_changes(
+    tmp_path: Path, rel: str, changes: list[tuple[str, str]], expected: str
+) -> None:
+    root = copy_sample(tmp_path / "handbook")
+    build_site(root, AS_OF)
+    _edit(root, rel, *changes)
+    problems = _problems(root)  # the rounds' files are unchanged: their checks were kept
+    assert expected in problems
+    assert problems == _problems(_clean_copy(root, tmp_path / "clean"))
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_changed_pass_mark_scores_unchanged_rounds_again(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "handbook")
+    build_site(root, AS_OF)
+    _edit(root, RUBRIC, ("  pass_mark: 80\n", "  pass_mark: 95\n"))
+    build_site(root, AS_OF)
+    clean = _clean_copy(root, tmp_path / "clean")
+    build_site(clean, AS_OF)
+    assert _files(root / "site") == _files(clean / "site")
