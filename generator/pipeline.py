@@ -194,7 +194,8 @@ def _render(
     """Every page and generated file, into `result`: the PDFs are keyed and handed to
     their workers first, since the pages link them (their sizes are put into the pages
     once they are set); then each kind's pages, in the order of the menu; then the
-    PDFs are finished (`wait`), or left to finish (`Result.later`)."""
+    PDFs are finished, or left to finish (`Result.later`) when the caller need not
+    `wait` and worker processes set them."""
     settings = result.settings
     renderer = _renderer(result, build)
     finishing: list[Finishing] = []  # PDFs are set while pages are rendered
@@ -226,7 +227,7 @@ def _render(
         for finish in finishing:  # the build failed: its PDFs are not waited for
             finish.cancel()
         raise
-    if finishing and not wait:
+    if finishing and not wait and all(finish.background() for finish in finishing):
         result.later.append(Later(renderer, finishing))
     elif finishing:
         mark("render")

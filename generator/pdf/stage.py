@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
+from generator.pdf import workers
 from generator.pdf.assemble import Part, Reads, assemble
 from generator.pdf.books import collections, images
 from generator.pdf.fonts import Fonts, find_fonts
@@ -77,6 +77,7 @@ class Stage:
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
         self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.used: concurrent.futures.ProcessPoolExecutor | None = None  # stopped if it fails
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
         self.sizes: dict[str, int] = {}
         self.kept: set[str] = set()  # the PDFs the last build left as they are to be
@@ -124,8 +125,10 @@ class Stage:
         """Make the print sources of the PDFs to set. Many are set in one or two worker
         processes, each handed over as soon as its source is ready, so that the fonts
         Typst reads (about 200 MiB) stay out of the build's process; a few (an edit)
-        are set in this process, where starting workers would cost more than setting."""
-        pool = self._workers() if len(self.pending) >= _MANY else None
+        are set in this process, where starting workers would cost more than setting,
+        unless an earlier build in this process left its workers."""
+        many = len(self.pending) >= _MANY or (workers.kept() and bool(self.pending))
+        pool = self._workers() if many else None
         allowed = self.root / layout.CONTENT_DIR
         for path, html in self.pending.items():
             source = html()
@@ -206,25 +209,27 @@ class Stage:
 
     def assemble(self, front: bytes, parts: list[Part], flat: bool = False) -> bytes:
         """A collection put together (`assemble`), in a worker process when there are
-        any: pikepdf holds every part while it copies them (about 200 MiB for 100)."""
+        any: pikepdf holds every part while it copies them (about 200 MiB for 100),
+        and it holds the interpreter, which the engine may be using (`engine/finish.py`)."""
         if self.pool is None:
             return assemble(front, parts, flat)
-        made: bytes = self.pool.submit(assemble, front, parts, flat).result()
+        try:
+            made: bytes = self.pool.submit(assemble, front, parts, flat).result()
+        except Exception as exc:  # a worker that died: the previous site stays
+            raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         return made
 
     def _workers(self) -> concurrent.futures.ProcessPoolExecutor:
-        """The worker processes (one or two) that set the PDFs when there are many."""
-        if self.pool is None:
-            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-            workers = max(1, min(os.cpu_count() or 1, 2))
-            self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
+        """The worker processes (`workers.py`), kept for the next build."""
+        self.pool = self.used = workers.workers()
         return self.pool
 
     def close(self, *, cancel: bool = False) -> None:
-        """Stop the worker processes, if any (`cancel`: at once, dropping their work)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
-            self.pool = None
+        """Done with the worker processes (kept for the next build), or (`cancel`)
+        stop them at once, dropping their work."""
+        if cancel and self.used is not None:
+            workers.stop(self.used, wait=False)
+        self.pool = None
 
     def link_from(self, *pages: str) -> None:
         """These pages link the PDF `one` (or `one_made`) was last called for."""
@@ -232,8 +237,7 @@ class Stage:
             self.pages[page] = self.path
 
     def set_queued(self, allowed: Path) -> None:
-        """Set the PDFs to set with Typst (`start`): in this process (one compiler keeps
-        the fonts it has read), or wait for the worker processes."""
+        """Set the PDFs queued (`start`) in this process, and wait for the workers'."""
         self.start()
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
@@ -339,6 +343,11 @@ class _Finishing:
         """The PDFs made again (not kept), set or not yet."""
         return set(self.stage.out.keys) - set(self.stage.kept)
 
+    def background(self) -> bool:
+        """Whether worker processes set the PDFs (Typst in this process would hold
+        the interpreter against the engine, were it finished while the engine runs)."""
+        return self.stage.pool is not None
+
 
 @dataclass(frozen=True)
 class _Finished:
@@ -355,6 +364,10 @@ class _Finished:
     def pending(self) -> set[str]:
         """None."""
         return set()
+
+    def background(self) -> bool:
+        """Nothing to wait for."""
+        return True
 
 
 def _editions(stage: Stage, html: PrintPages) -> None:
