@@ -79,6 +79,8 @@ class Stage:
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.used: concurrent.futures.ProcessPoolExecutor | None = None  # stopped if it fails
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
+        self.found = fonts
+        self.editions: dict[str, str] = {}  # PDF → the edition it prints (`one`)
         self.sizes: dict[str, int] = {}
         self.kept: set[str] = set()  # the PDFs the last build left as they are to be
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
@@ -112,30 +114,41 @@ class Stage:
                 return None
         return key
 
-    def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
+    def one(
+        self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object, edition: str = ""
+    ) -> None:
         """The PDF at `path`: kept when its key is the previous build's, else to be
-        set (`start`, `set_queued`)."""
+        set (`start`, `set_queued`); `edition`: the edition it prints (its source may
+        then be made in a worker)."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
         self.out.keys[path] = key
         self.pending[path] = html
+        if edition:
+            self.editions[path] = edition
 
     def start(self) -> None:
         """Make the print sources of the PDFs to set. Many are set in one or two worker
-        processes, each handed over as soon as its source is ready, so that the fonts
-        Typst reads (about 200 MiB) stay out of the build's process; a few (an edit)
+        processes, each handed over as soon as its source is ready (an edition's is
+        made there), so that the fonts Typst reads (about 200 MiB) and the making of
+        the sources stay out of the build's process; a few (an edit)
         are set in this process, where starting workers would cost more than setting,
         unless an earlier build in this process left its workers."""
-        many = len(self.pending) >= _MANY or (workers.kept() and bool(self.pending))
-        pool = self._workers() if many else None
+        many = len(self.pending) >= _MANY
+        pool = self._workers() if many or (workers.kept() and self.pending) else None
         allowed = self.root / layout.CONTENT_DIR
+        r, state = self.renderer, None
+        if many and self.editions:  # the catalog handed over, the editions' sources made there
+            state = workers.state(self.root, (self.catalog, r.settings, r.labels, self.found))
         for path, html in self.pending.items():
-            source = html()
-            if pool is None:
-                self.queue[path] = source
+            if pool is not None and state is not None and path in self.editions:
+                ref = self.editions[path]
+                self.started[path] = pool.submit(workers.edition, *state, ref, allowed, self.fonts)
+            elif pool is None:
+                self.queue[path] = html()
             else:  # set while the next source is made
-                self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+                self.started[path] = pool.submit(write_pdf, html(), allowed, self.fonts)
         self.pending.clear()
 
     def data(self, path: str) -> bytes:
@@ -361,12 +374,10 @@ class _Finished:
     def cancel(self) -> None:
         """Nothing runs."""
 
-    def pending(self) -> set[str]:
-        """None."""
+    def pending(self) -> set[str]:  # none
         return set()
 
-    def background(self) -> bool:
-        """Nothing to wait for."""
+    def background(self) -> bool:  # nothing to wait for
         return True
 
 
@@ -381,6 +392,7 @@ def _editions(stage: Stage, html: PrintPages) -> None:
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
                 (info.status, [a.number for a in in_force(info.model, stage.catalog.as_of)]),
+                info.ref,
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:

@@ -11,8 +11,19 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator import layout
+from generator.core.memory import digest_parts
+from generator.pdf.render import write_pdf
+
+if TYPE_CHECKING:
+    from generator.pdf.html import PrintPages
 
 _POOL: concurrent.futures.ProcessPoolExecutor | None = None  # kept between builds
+_PRINT: dict[str, PrintPages] = {}  # in a worker: the build's print sources, by its state
 
 
 def kept() -> bool:
@@ -39,3 +50,28 @@ def stop(pool: concurrent.futures.ProcessPoolExecutor | None = None, *, wait: bo
     pool.shutdown(wait=wait, cancel_futures=True)
     if pool is _POOL:
         _POOL = None
+
+
+def state(root: Path, what: tuple[object, ...]) -> tuple[Path, str]:
+    """Write what the workers make the editions' sources from (the catalog, the
+    settings, the labels, the fonts) for them; its place and digest."""
+    data = pickle.dumps((*what, root), pickle.HIGHEST_PROTOCOL)
+    path = root / layout.PDF_STATE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path, digest_parts([data])
+
+
+def edition(state: Path, key: str, ref: str, allowed: Path, fonts: tuple[str, ...]) -> bytes:
+    """In a worker: the PDF of the edition `ref`, its source made here from what the
+    build wrote to `state` (read once a build: `key` is its digest), so that the
+    build's own thread does not make the sources of many PDFs."""
+    html = _PRINT.get(key)
+    if html is None:
+        from generator.pdf.html import PrintPages
+
+        catalog, settings, labels, fonts_found, root = pickle.loads(state.read_bytes())
+        html = PrintPages(catalog, settings, labels, fonts_found, root)
+        _PRINT.clear()
+        _PRINT[key] = html
+    return write_pdf(html.standard(html.catalog.editions[ref]), allowed, fonts)
