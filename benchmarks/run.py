@@ -52,7 +52,8 @@ def folder_size(path: Path) -> int:
 def merged(rows: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
     """One row a stage, in the order the stages first end: the PDF stage ends twice
     (it hands the PDFs to its workers, which set them while the pages are rendered,
-    then it waits for them and puts the booklets and the 汇编 together), and the
+    then it waits for them and puts the booklets and the 汇编 together: in a build,
+    after the search index, the engine and search having run meanwhile), and the
     pages' rendering with it."""
     found: dict[str, tuple[float, float]] = {}
     for stage, seconds, mem in rows:
@@ -317,14 +318,25 @@ def main() -> None:
         f"of the search indexer (Pagefind extended, indexing every page at once): "
         f"{indexer_peak_mib(site):.0f} MiB"
     )
+    # The time the build waited for its PDFs; they are set in workers while the pages
+    # are rendered and, in a build, while the engine and search run (engine/finish.py):
+    # how long that took from the stage's start is said after it.
     pdf_time = sum(t for stage, t, _ in rows if stage == "pdf")
     pdfs = sorted(p.stat().st_size for p in site.rglob("*.pdf"))
     if pdfs:
+        names = [stage for stage, _, _ in rows]
+        began = start + sum(t for _, t, _ in rows[: names.index("compute") + 1])
+        overlapped = (
+            f"; set in {result.later[0].done - began:.2f} s from the stage's start, "
+            "alongside the pages, the engine and search"
+            if result.later
+            else ""
+        )
         print(
             f"- PDF stage: {len(result.pdfs_made)} PDFs in {pdf_time:.2f} s "
             f"({pdf_time / max(1, len(result.pdfs_made)):.2f} s each), {sum(pdfs) / MIB:.1f} MiB, "
             f"median {statistics.median(pdfs) / 1024:.0f} KiB, the 汇编 "
-            f"{(site / 'pdf/huibian.pdf').stat().st_size / MIB:.1f} MiB"
+            f"{(site / 'pdf/huibian.pdf').stat().st_size / MIB:.1f} MiB{overlapped}"
         )
     print(
         f"- output: {folder_size(site) / MIB:.1f} MiB, {len(html)} HTML files, median page {statistics.median(html) / 1024:.1f} KiB"

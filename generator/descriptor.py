@@ -139,6 +139,10 @@ class Finishing(Protocol):
     def pending(self) -> set[str]:
         """The PDFs not finished yet (in the docs folder): made again, not kept."""
 
+    def background(self) -> bool:
+        """Whether what finishes them leaves this process's interpreter free (worker
+        processes), so that they may be finished while the engine runs."""
+
 
 @dataclass(frozen=True)
 class MenuView:

@@ -60,6 +60,7 @@ COMPILED_TEMPLATES = f"{CACHE_DIR}/templates"
 COMPILED_THEME = f"{CACHE_DIR}/theme"
 PDF_PARTS = f"{CACHE_DIR}/pdf-parts"  # a booklet's chapters as PDFs, by their source's digest
 PDF_READS = f"{CACHE_DIR}/pdf-reads.pickle"  # each part's pages, bookmarks, destinations
+PDF_STATE = f"{CACHE_DIR}/pdf-state.pickle"  # what the PDF workers make editions' sources from
 SEARCH_PARTS = f"{CACHE_DIR}/search"  # each part of the site's search index, before the merge
 SEARCH_MEMO = "search-merge.json"  # beside SEARCH_PARTS: the merged chunks by their sources
 BUILD_DIR = f"{WORK_DIR}/build"  # the generated MkDocs project

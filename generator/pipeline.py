@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,7 @@ class Later:
     renderer: Renderer
     finishing: list[Finishing]
     printed: list[Printed] = field(default_factory=list)
+    done: float = 0.0  # when the work was done (`time.perf_counter`), for the benchmarks
 
     def work(self) -> None:
         """Wait for the PDFs being set and make the rest (the booklets, the 汇编)."""
@@ -81,6 +83,7 @@ class Later:
         except BaseException:
             self.cancel()
             raise
+        self.done = time.perf_counter()
 
     def cancel(self) -> None:
         """The build failed: stop what is being set."""
@@ -194,7 +197,8 @@ def _render(
     """Every page and generated file, into `result`: the PDFs are keyed and handed to
     their workers first, since the pages link them (their sizes are put into the pages
     once they are set); then each kind's pages, in the order of the menu; then the
-    PDFs are finished (`wait`), or left to finish (`Result.later`)."""
+    PDFs are finished, or left to finish (`Result.later`) when the caller need not
+    `wait` and worker processes set them."""
     settings = result.settings
     renderer = _renderer(result, build)
     finishing: list[Finishing] = []  # PDFs are set while pages are rendered
@@ -226,7 +230,7 @@ def _render(
         for finish in finishing:  # the build failed: its PDFs are not waited for
             finish.cancel()
         raise
-    if finishing and not wait:
+    if finishing and not wait and all(finish.background() for finish in finishing):
         result.later.append(Later(renderer, finishing))
     elif finishing:
         mark("render")

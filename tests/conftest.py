@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.samples import AS_OF, Handbook, copy_sample
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_workers_kept() -> Iterator[None]:
+    """A build keeps its PDF workers for the process's next build (pdf/workers.py):
+    each test starts without any, as `handbook build` does."""
+    yield
+    from generator.pdf import workers
+
+    workers.stop()
 
 
 @pytest.fixture

@@ -38,6 +38,9 @@ class _Finishing:
     def pending(self) -> set[str]:
         return {"pdf/x.pdf"}
 
+    def background(self) -> bool:
+        return True
+
 
 def _printer(finishing: _Finishing) -> Kind:
     return Kind(name="printer", printing=lambda r: (_Printed(), finishing))

@@ -10,5 +10,7 @@ are `extra.handbook.pdf` in mkdocs.yml (`settings.PdfSettings`).
 - `assemble`: the 汇编 put together from the PDFs of its parts (pikepdf);
 - `books`: the booklets (their chapters set in runs) and the 汇编, put together from other PDFs;
 - `stage`: the pipeline's PDF stage, which makes a PDF again only when what it shows changed;
-  it hands the PDFs to set to worker processes, which set them while the pages are rendered.
+  it hands the PDFs to set to worker processes, which set them while the pages are rendered
+  (and, in a build, while the engine and search run: `engine/finish.py`);
+- `workers`: those processes, kept for the next build of the same process.
 """

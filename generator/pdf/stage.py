@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import functools
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from generator.content.pages import cite_dep
 from generator.core.memory import digest_parts, folder_digest
 from generator.errors import BuildFailed
 from generator.messages import Phrase
+from generator.pdf import workers
 from generator.pdf.assemble import Part, Reads, assemble
 from generator.pdf.books import collections, images
 from generator.pdf.fonts import Fonts, find_fonts
@@ -77,7 +77,10 @@ class Stage:
         self.queue: dict[str, str] = {}  # PDF → its print source, to be set
         self.started: dict[str, concurrent.futures.Future[bytes]] = {}  # in a worker already
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.used: concurrent.futures.ProcessPoolExecutor | None = None  # stopped if it fails
         self.fonts = tuple(sorted({os.path.dirname(path) for path, _, _ in fonts.files}))
+        self.found = fonts
+        self.editions: dict[str, str] = {}  # PDF → the edition it prints (`one`)
         self.sizes: dict[str, int] = {}
         self.kept: set[str] = set()  # the PDFs the last build left as they are to be
         self.pages: dict[str, str] = {}  # page in the docs folder → the PDF it links
@@ -111,28 +114,41 @@ class Stage:
                 return None
         return key
 
-    def one(self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object) -> None:
+    def one(
+        self, path: str, html: Callable[[], str], deps: Iterable[str], shown: object, edition: str = ""
+    ) -> None:
         """The PDF at `path`: kept when its key is the previous build's, else to be
-        set (`start`, `set_queued`)."""
+        set (`start`, `set_queued`); `edition`: the edition it prints (its source may
+        then be made in a worker)."""
         key = self._kept(path, deps, shown)
         if key is None:
             return
         self.out.keys[path] = key
         self.pending[path] = html
+        if edition:
+            self.editions[path] = edition
 
     def start(self) -> None:
         """Make the print sources of the PDFs to set. Many are set in one or two worker
-        processes, each handed over as soon as its source is ready, so that the fonts
-        Typst reads (about 200 MiB) stay out of the build's process; a few (an edit)
-        are set in this process, where starting workers would cost more than setting."""
-        pool = self._workers() if len(self.pending) >= _MANY else None
+        processes, each handed over as soon as its source is ready (an edition's is
+        made there), so that the fonts Typst reads (about 200 MiB) and the making of
+        the sources stay out of the build's process; a few (an edit)
+        are set in this process, where starting workers would cost more than setting,
+        unless an earlier build in this process left its workers."""
+        many = len(self.pending) >= _MANY
+        pool = self._workers() if many or (workers.kept() and self.pending) else None
         allowed = self.root / layout.CONTENT_DIR
+        r, state = self.renderer, None
+        if many and self.editions:  # the catalog handed over, the editions' sources made there
+            state = workers.state(self.root, (self.catalog, r.settings, r.labels, self.found))
         for path, html in self.pending.items():
-            source = html()
-            if pool is None:
-                self.queue[path] = source
+            if pool is not None and state is not None and path in self.editions:
+                ref = self.editions[path]
+                self.started[path] = pool.submit(workers.edition, *state, ref, allowed, self.fonts)
+            elif pool is None:
+                self.queue[path] = html()
             else:  # set while the next source is made
-                self.started[path] = pool.submit(write_pdf, source, allowed, self.fonts)
+                self.started[path] = pool.submit(write_pdf, html(), allowed, self.fonts)
         self.pending.clear()
 
     def data(self, path: str) -> bytes:
@@ -206,25 +222,27 @@ class Stage:
 
     def assemble(self, front: bytes, parts: list[Part], flat: bool = False) -> bytes:
         """A collection put together (`assemble`), in a worker process when there are
-        any: pikepdf holds every part while it copies them (about 200 MiB for 100)."""
+        any: pikepdf holds every part while it copies them (about 200 MiB for 100),
+        and it holds the interpreter, which the engine may be using (`engine/finish.py`)."""
         if self.pool is None:
             return assemble(front, parts, flat)
-        made: bytes = self.pool.submit(assemble, front, parts, flat).result()
+        try:
+            made: bytes = self.pool.submit(assemble, front, parts, flat).result()
+        except Exception as exc:  # a worker that died: the previous site stays
+            raise BuildFailed("error.pdf_failed", kind=type(exc).__name__, detail=str(exc)) from exc
         return made
 
     def _workers(self) -> concurrent.futures.ProcessPoolExecutor:
-        """The worker processes (one or two) that set the PDFs when there are many."""
-        if self.pool is None:
-            spawn = multiprocessing.get_context("spawn")  # not a fork of this large process
-            workers = max(1, min(os.cpu_count() or 1, 2))
-            self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=spawn)
+        """The worker processes (`workers.py`), kept for the next build."""
+        self.pool = self.used = workers.workers()
         return self.pool
 
     def close(self, *, cancel: bool = False) -> None:
-        """Stop the worker processes, if any (`cancel`: at once, dropping their work)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=not cancel, cancel_futures=cancel)
-            self.pool = None
+        """Done with the worker processes (kept for the next build), or (`cancel`)
+        stop them at once, dropping their work."""
+        if cancel and self.used is not None:
+            workers.stop(self.used, wait=False)
+        self.pool = None
 
     def link_from(self, *pages: str) -> None:
         """These pages link the PDF `one` (or `one_made`) was last called for."""
@@ -232,8 +250,7 @@ class Stage:
             self.pages[page] = self.path
 
     def set_queued(self, allowed: Path) -> None:
-        """Set the PDFs to set with Typst (`start`): in this process (one compiler keeps
-        the fonts it has read), or wait for the worker processes."""
+        """Set the PDFs queued (`start`) in this process, and wait for the workers'."""
         self.start()
         paths = sorted(self.queue, key=lambda p: -len(self.queue[p]))  # the longest first
         jobs = [self.queue[p] for p in paths]
@@ -339,6 +356,11 @@ class _Finishing:
         """The PDFs made again (not kept), set or not yet."""
         return set(self.stage.out.keys) - set(self.stage.kept)
 
+    def background(self) -> bool:
+        """Whether worker processes set the PDFs (Typst in this process would hold
+        the interpreter against the engine, were it finished while the engine runs)."""
+        return self.stage.pool is not None
+
 
 @dataclass(frozen=True)
 class _Finished:
@@ -352,9 +374,11 @@ class _Finished:
     def cancel(self) -> None:
         """Nothing runs."""
 
-    def pending(self) -> set[str]:
-        """None."""
+    def pending(self) -> set[str]:  # none
         return set()
+
+    def background(self) -> bool:  # nothing to wait for
+        return True
 
 
 def _editions(stage: Stage, html: PrintPages) -> None:
@@ -368,6 +392,7 @@ def _editions(stage: Stage, html: PrintPages) -> None:
                 functools.partial(html.standard, info),
                 stage.edition_deps(info),
                 (info.status, [a.number for a in in_force(info.model, stage.catalog.as_of)]),
+                info.ref,
             )
             stage.link_from(layout.standard_path(standard.id, info.model.edition))
             if info is standard.current:
