@@ -56,6 +56,24 @@ def _cpu_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def _peak_mib(pid: int) -> float:
+    """A running process's peak resident memory."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _memory() -> str:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    kept = ", ".join(f"{_peak_mib(pid):.0f}" for pid in _helpers()) or "none"
+    return (
+        f"peak memory (MiB): this process {own:.0f}, the biggest process that ended {ended:.0f},"
+        f" the processes kept running {kept}"
+    )
+
+
 def _own_cpu() -> float:
     me, children = (
         resource.getrusage(resource.RUSAGE_SELF),
@@ -110,6 +128,7 @@ def main() -> None:
                     built, store, groups, keys, previous, fresh=False
                 ),
             )
+        print(f"- {_memory()}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
