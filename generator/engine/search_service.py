@@ -57,7 +57,6 @@ class Service:
             raise ServiceFailed(str(error)) from None
         self._buffer = b""
         self._sent = 0
-        self.indexed = 0  # indexes written, for tests
 
     @property
     def pid(self) -> int:
@@ -78,7 +77,6 @@ class Service:
         finally:
             if self.alive:
                 self._ask({"type": "DeleteIndex", "index_id": index})
-        self.indexed += 1
 
     @property
     def alive(self) -> bool:

@@ -127,3 +127,18 @@ def test_parts_that_cannot_be_merged_are_answered_not_mergeable(tmp_path: Path) 
         search_worker.NOT_MERGEABLE
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_when_no_merge_worker_starts_the_site_is_indexed_in_one_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path / "site")
+    run_pagefind(site, output=tmp_path / "one")
+    groups = {ROOT_PART: ["index.md"], "notices": ["notices/x/index.md", "notices/y/index.md"],
+              "standards": ["standards/a/index.md", "standards/b/index.md"]}  # fmt: skip
+    keys = {name: "1" for name in groups}
+    search_worker.WORKER.close()
+    monkeypatch.setattr(search_worker.sys, "executable", str(tmp_path / "no-python"))
+    search.index_site(site, tmp_path / "store", groups, keys, {}, fresh=True)
+    assert search_worker.WORKER.pid is None
+    assert _contents(site / "pagefind/pages") == _contents(tmp_path / "one")
