@@ -85,7 +85,7 @@ class Finisher:
             if page.path in self.marked and page.content is not None:
                 _write(docs / page.path, page.content.encode("utf-8"))  # before its HTML
                 for html in _html_of(built, page.path):
-                    text = html.read_text(encoding="utf-8")
+                    text = html.read_bytes().decode("utf-8")  # its line ends as they are
                     _write(html, later.fill(text).encode("utf-8"))
         unfinished = self.unfinished()
         keys = [(p.path, p.key, p.search) for p in result.pages if p.path in unfinished]
@@ -103,5 +103,5 @@ def _html_of(built: Path, page: str) -> list[Path]:
     """The engine's HTML of the page at `page` in the docs folder (`a/b.md`:
     `a/b/index.html`, or `a/b.html` without directory URLs) that still holds a mark."""
     stem = posixpath.splitext(page)[0]
-    found = [built / layout.page_url(page) / "index.html", built / f"{stem}.html"]
-    return [p for p in found if p.is_file() and SIZE_MARK in p.read_text("utf-8")]
+    found = dict.fromkeys([built / layout.page_url(page) / "index.html", built / f"{stem}.html"])
+    return [p for p in found if p.is_file() and SIZE_MARK.encode() in p.read_bytes()]

@@ -139,7 +139,7 @@ class Stage:
         pool = self._workers() if many or (workers.kept() and self.pending) else None
         allowed = self.root / layout.CONTENT_DIR
         r, state = self.renderer, None
-        if many and self.editions:  # the catalog handed over, the editions' sources made there
+        if many and self.editions and self.cache is not None:  # handed the catalog (a build)
             state = workers.state(self.root, (self.catalog, r.settings, r.labels, self.found))
         for path, html in self.pending.items():
             if pool is not None and state is not None and path in self.editions:

@@ -9,6 +9,7 @@ its PDFs while the engine runs (`engine/finish.py`). A failed build stops them.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -37,8 +38,17 @@ def workers() -> concurrent.futures.ProcessPoolExecutor:
     if _POOL is None or not kept():
         spawn = multiprocessing.get_context("spawn")
         count = max(1, min(os.cpu_count() or 1, 2))
-        _POOL = concurrent.futures.ProcessPoolExecutor(count, mp_context=spawn)
+        _POOL = concurrent.futures.ProcessPoolExecutor(
+            count, mp_context=spawn, initializer=_behind_the_build
+        )
     return _POOL
+
+
+def _behind_the_build() -> None:
+    """In a worker: yield the cores to the build's own process, whose stages (the
+    pages, the engine) are what a build waits for, while its PDFs are set meanwhile."""
+    with contextlib.suppress(AttributeError, OSError):  # a platform without priorities
+        os.nice(10)
 
 
 def stop(pool: concurrent.futures.ProcessPoolExecutor | None = None, *, wait: bool = True) -> None:
