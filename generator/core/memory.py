@@ -62,8 +62,8 @@ T = TypeVar("T")
 _DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError)
 _DAMAGED = object()
 
-# What the last build of each memory (its file, the generator's version) read in this
-# process, (rel, kind) → (digest, value): the next build (`handbook serve`) takes an
+# What the last build in this process read, by its memory (its file, the generator's
+# version), (rel, kind) → (digest, value): the next build (`handbook serve`) takes an
 # unchanged file's value from here, not unpickled again. A build never changes what it
 # read (frozen models; tests/core/test_memory_kept.py builds twice and compares).
 _KEPT: dict[tuple[str, str], dict[tuple[str, str], tuple[str, Any]]] = {}
@@ -309,6 +309,7 @@ class BuildCache:
             self._save_reads()
 
     def _save_reads(self) -> None:
+        _KEPT.clear()  # one handbook's at a time: a test run builds hundreds
         _KEPT[self._kept_key()] = dict(self.loaded)
         self.db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
