@@ -22,6 +22,7 @@ same site a clean build would (tests compare them byte for byte).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -61,8 +62,8 @@ T = TypeVar("T")
 _DAMAGE = (sqlite3.DatabaseError, ValueError, TypeError)
 _DAMAGED = object()
 
-# What the last build of each memory (its file, the generator's version) read in this
-# process, (rel, kind) → (digest, value): the next build (`handbook serve`) takes an
+# What the last build in this process read, by its memory (its file, the generator's
+# version), (rel, kind) → (digest, value): the next build (`handbook serve`) takes an
 # unchanged file's value from here, not unpickled again. A build never changes what it
 # read (frozen models; tests/core/test_memory_kept.py builds twice and compares).
 _KEPT: dict[tuple[str, str], dict[tuple[str, str], tuple[str, Any]]] = {}
@@ -92,14 +93,28 @@ def digest_parts(parts: Iterable[object]) -> str:
 
 def code_version() -> str:
     """The generator's code and templates (all inside the package), the libraries
-    it renders with, and Python."""
+    it renders with, and Python. The package is read again only when a file in it
+    looks changed (its size or time): `handbook serve` builds again and again."""
+    signature = tuple(sorted(file_tree(layout.PACKAGE).items()))
+    if _PACKAGE_DIGEST.get(signature) is None:
+        _PACKAGE_DIGEST.clear()
+        _PACKAGE_DIGEST[signature] = folder_digest(layout.PACKAGE)
+    return digest_parts([_FORMAT, sys.version, _libraries(), _PACKAGE_DIGEST[signature]])
+
+
+_PACKAGE_DIGEST: dict[tuple[tuple[str, tuple[int, int] | None], ...], str] = {}
+
+
+@functools.cache
+def _libraries() -> tuple[str, ...]:
+    """The versions of the libraries the process has loaded (fixed while it runs)."""
     versions = []
     for name in _PACKAGES:
         try:
             versions.append(importlib.metadata.version(name))
         except importlib.metadata.PackageNotFoundError:
             versions.append("")
-    return digest_parts([_FORMAT, sys.version, versions, folder_digest(layout.PACKAGE)])
+    return tuple(versions)
 
 
 class BuildCache:
@@ -294,6 +309,7 @@ class BuildCache:
             self._save_reads()
 
     def _save_reads(self) -> None:
+        _KEPT.clear()  # one handbook's at a time: a test run builds hundreds
         _KEPT[self._kept_key()] = dict(self.loaded)
         self.db.executemany(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",

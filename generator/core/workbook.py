@@ -16,12 +16,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell_fast
+from xlsxwriter.worksheet import CellNumberTuple, Worksheet
 
 # What a spreadsheet reads as the start of a formula (OWASP's list, line feed added).
 FORMULA_START = frozenset("=+-@\t\r\n")
@@ -66,11 +69,51 @@ class Formats:
         return self.quoted.get(id(fmt), fmt) if risky(text) else fmt
 
 
+class _Sheet(Worksheet):  # type: ignore[misc]  # xlsxwriter's, pinned in pyproject.toml
+    """A worksheet that writes its formatted number cells as xlsxwriter does, byte for
+    byte, in one step (a round's workbook is mostly numbers: 12,000 cells at M);
+    `tests/core/test_workbook.py` compares the bytes with xlsxwriter's own."""
+
+    def write_number(self, *args: Any, **kwargs: Any) -> int:
+        """`Worksheet.write_number`, in one step for a finite number at a row and column."""
+        if (
+            2 < len(args) < 5
+            and not kwargs
+            and type(args[0]) is int
+            and type(args[1]) is int
+            and type(args[2]) in (int, float)
+            and math.isfinite(args[2])
+            and not self.constant_memory
+        ):
+            if self._check_dimensions(args[0], args[1]):
+                return -1
+            self.table[args[0]][args[1]] = CellNumberTuple(args[2], (*args[3:], None)[0])
+            return 0
+        return int(super().write_number(*args, **kwargs))
+
+    def _write_cell(self, row: int, col: int, cell: Any) -> None:
+        if type(cell) is CellNumberTuple and cell.format is not None:
+            self.fh.write(
+                f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{cell.format._get_xf_index()}">'
+                f"<v>{cell.number:.16G}</v></c>"
+            )
+        else:
+            super()._write_cell(row, col, cell)
+
+
+class _Book(xlsxwriter.Workbook):  # type: ignore[misc]
+    """A workbook whose sheets are `_Sheet`s."""
+
+    def add_worksheet(self, name: str | None = None, worksheet_class: Any = None) -> Any:
+        """A new sheet (a `_Sheet` unless told otherwise)."""
+        return super().add_worksheet(name, worksheet_class or _Sheet)
+
+
 @contextmanager
 def workbook(day: dt.date, title: str) -> Iterator[tuple[Any, Formats, io.BytesIO]]:
     """A workbook dated `day` (in its properties), written into the returned buffer on exit."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False})
+    book = _Book(out, {"in_memory": True, "strings_to_numbers": False})
     stamp = dt.datetime(day.year, day.month, day.day)
     book.set_properties({"title": title, "author": "handbook", "created": stamp})
     base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}

@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator import layout
 from generator.core import memory as memory_module
 from generator.engine.build import build_site
@@ -65,3 +67,19 @@ def test_edits_in_one_process_make_the_site_a_clean_build_makes(tmp_path: Path) 
             shutil.copy(source, clean / name)
     build_site(clean, AS_OF)
     assert _files(root / "site") == _files(clean / "site")
+
+
+def test_the_code_version_follows_the_package_without_reading_it_each_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = tmp_path / "generator" / "render" / "templates" / "page.html.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("{{ title }}\n", encoding="utf-8")
+    monkeypatch.setattr(layout, "PACKAGE", tmp_path / "generator")
+    first = memory_module.code_version()
+    assert memory_module.code_version() == first
+    template.write_text("<h1>{{ title }}</h1>\n", encoding="utf-8")  # a template edited
+    second = memory_module.code_version()
+    assert second != first
+    template.write_text("{{ title }}\n", encoding="utf-8")
+    assert memory_module.code_version() == first
