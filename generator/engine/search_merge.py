@@ -203,6 +203,8 @@ def merge(
     setting = [read[0].entry.get("version"), language, fields, [p.fields for p in read]]
     remembered = _Memo(memo, out, setting)
     encoded: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes] = {}
+    if known.setting != remembered.setting:  # fields numbered otherwise: nothing encoded holds
+        known.encoded, known.setting = {}, remembered.setting
     for batch in _chunks(words):
         key = remembered.key(batch)
         chunk_name = remembered.kept(key)

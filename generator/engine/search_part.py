@@ -190,6 +190,7 @@ class Parts:
         self.copies: dict[str, tuple[object, object]] = {}
         # The last merge's words as CBOR, by the word and its sources (`search_merge._pack_words`).
         self.encoded: dict[tuple[str, tuple[tuple[int, str, int], ...]], bytes] = {}
+        self.setting = ""  # what `encoded` was made for (`search_merge._Memo.setting`)
 
     def get(self, folder: Path, *, again: bool = False) -> Part:
         """The part in `folder`, read again only when it was written anew (or `again`)."""

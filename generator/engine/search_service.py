@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -95,6 +96,13 @@ class Service:
             self._process.wait()
         if self._process.stdout is not None:
             self._process.stdout.close()
+
+    def end(self) -> None:
+        """Close its input, without waiting: it ends by itself."""
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
     def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
         self._sent += 1
@@ -207,7 +215,19 @@ class Pool:
 
 
 POOL = Pool()
-atexit.register(POOL.close)
+
+
+@atexit.register
+def _at_exit() -> None:
+    """The services end with the process: their input closed, no waiting (a Ctrl-C
+    as a build ends must not interrupt a wait here and show a traceback)."""
+    try:
+        with POOL._lock:
+            services, POOL._all, POOL._idle = POOL._all, [], []
+        for service in services:
+            service.end()
+    except KeyboardInterrupt:
+        pass
 
 
 def index(binary: Path, site: Path, glob: str, output: Path) -> bool:

@@ -18,6 +18,7 @@ the build indexes the site in one run instead (`search.index_site`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import json
 import subprocess
@@ -130,7 +131,20 @@ class Worker:
 
 
 WORKER = Worker()
-atexit.register(WORKER.close)
+
+
+@atexit.register
+def _at_exit() -> None:
+    """The worker ends with the process: its input closed, no waiting (a Ctrl-C as
+    a build ends must not interrupt a wait here and show a traceback)."""
+    try:
+        process, WORKER._process = WORKER._process, None
+        for pipe in (process.stdin, process.stdout) if process is not None else ():
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

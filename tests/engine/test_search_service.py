@@ -6,6 +6,7 @@ hang or a traceback."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -18,7 +19,7 @@ from generator.engine.search import ROOT_PART, run_pagefind
 from generator.engine.search_merge import merge
 from generator.engine.search_part import Parts
 from generator.errors import BuildFailed
-from tests.engine.test_search_merge import _contents, _site
+from tests.engine.test_search_merge import _contents, _read, _site
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -142,3 +143,30 @@ def test_when_no_merge_worker_starts_the_site_is_indexed_in_one_run(
     search.index_site(site, tmp_path / "store", groups, keys, {}, fresh=True)
     assert search_worker.WORKER.pid is None
     assert _contents(site / "pagefind/pages") == _contents(tmp_path / "one")
+
+
+def test_a_warm_merge_after_a_new_metadata_field_writes_what_a_fresh_merge_writes(
+    tmp_path: Path,
+) -> None:
+    # A page with a field no page had before numbers the merged fields anew: what the
+    # warm merge kept of the parts that did not change must be numbered anew too.
+    site = _site(tmp_path / "site")
+    folders = _parts(site, tmp_path)
+    known = Parts()
+    merge(folders, tmp_path / "warm", tmp_path / "memo.json", known)
+    page = site / "standards/c/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text((site / "standards/a/index.html").read_text(encoding="utf-8").replace(
+        "<p>", '<p data-pagefind-meta="edition">2.0</p><p>', 1), encoding="utf-8")  # fmt: skip
+    run_pagefind(site, pages="standards/**/*.html", output=folders[2])
+    merge(folders, tmp_path / "warm", tmp_path / "memo.json", known)
+    merge(folders, tmp_path / "fresh")
+    assert _files(tmp_path / "warm") == _files(tmp_path / "fresh")
+    assert "edition" in _read_meta_fields(tmp_path / "warm")
+
+
+def _read_meta_fields(index: Path) -> list[str]:
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    ((_, info),) = entry["languages"].items()
+    fields: list[str] = _read(index / f"pagefind.{info['hash']}.pf_meta")[5]
+    return fields
