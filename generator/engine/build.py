@@ -184,7 +184,7 @@ def _build(
         groups = search.parts(p.path for p in result.pages)
         search_keys = {name: memory.search_key(paths) for name, paths in groups.items()}
         memory.set_engine("", {})  # until the engine is done, its folder is not to be trusted
-        run_mkdocs(config, dirty=dirty, key=engine_key)
+        linked = run_mkdocs(config, dirty=dirty, key=engine_key)
         mark("engine")
         previous = memory.search_keys
         store = root / layout.SEARCH_PARTS
@@ -199,6 +199,6 @@ def _build(
         raise
     finally:
         memory.close()
-    publish(built, site_folder(root, result.settings, site_dir).resolve())
+    publish(built, site_folder(root, result.settings, site_dir).resolve(), linked=linked)
     mark("post-build")
     return result

@@ -22,6 +22,7 @@ so nothing of this applies to it. The serve preview's own builds
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import pickle
@@ -156,10 +157,15 @@ def forget() -> None:
     _read = _found = None
 
 
-def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
+def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
     """MkDocs' `build` for `handbook build`: the same steps and events, with the
     files and menu of the previous build of this process when `key` is its
-    engine key and the build is dirty."""
+    engine key and the build is dirty.
+
+    Every file it writes is a new file (the old one is removed first), never
+    one written into; True when that holds for all it made, that is when no
+    plugin or hook but ours ran (theirs may write into the site): the
+    published site may then share the engine's files (engine/publish.py)."""
     counter = utils.CountHandler()
     counter.setLevel(logging.WARNING)
     if config.strict:
@@ -190,13 +196,24 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        files.copy_static_files(dirty=dirty, inclusion=inclusion)
+        for file in files:  # MkDocs' `copy_static_files`
+            static = not file.is_documentation_page() and inclusion(file.inclusion)  # type: ignore[no-untyped-call]
+            if static and (not dirty or _modified(file)):
+                _replaced(file.abs_dest_path)
+                file.copy_file()
         for template in config.theme.static_templates:
+            output = os.path.join(config.site_dir, template)
+            _replaced(output)
+            if template == "sitemap.xml":
+                _replaced(f"{output}.gz")
             mkdocs_build._build_theme_template(template, env, files, config, nav)
         for template in config.extra_templates:
+            if (extra := files.get_file_from_path(template)) is not None:
+                _replaced(extra.abs_dest_path)
             mkdocs_build._build_extra_template(template, files, config, nav)
         for file in changed:
             assert file.page is not None
+            _replaced(file.abs_dest_path)
             mkdocs_build._build_page(file.page, config, pages, nav, env)
         level = config.validation.links.anchors
         for file in changed:  # the others have no links read, as in MkDocs' dirty build
@@ -216,6 +233,17 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> None:
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     _keep(config, key, state)
+    return all(getattr(plugin, "__file__", None) == _HOOKS for plugin in config.plugins.values())
+
+
+_HOOKS = str(Path(__file__).with_name("hooks.py"))
+
+
+def _replaced(path: str) -> None:
+    """Remove a file the engine writes again, so that it writes a new one: the
+    published site may share the old one (a hard link), which must stay as it is."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
 
 
 def _reusable(config: MkDocsConfig, key: str | None) -> _State | None:

@@ -109,8 +109,10 @@ def _fill_spare(target: Path, site: Tree, times: Times, inode: int) -> None:
     _left[str(target)] = _Left(site, times, found, found_times, _mark(target, spare))
 
 
-def publish(built: Path, target: Path) -> None:
+def publish(built: Path, target: Path, *, linked: bool = False) -> None:
     """Make `target` a copy of the engine's finished folder `built`, in one step.
+    `linked`: the engine never writes into a file it made (engine/engine_build.py),
+    so the site may share its files (hard links) instead of copies.
 
     Called only after the whole build succeeded; a failure before the exchange
     leaves `target` as it was. A process that published there before and finds
@@ -135,7 +137,7 @@ def publish(built: Path, target: Path) -> None:
         if left is not None:
             _left[str(target)] = left
         return  # nothing changed: nothing to swap
-    _make_like(spare, built, (want, want_times), target, have, (old, old_times))
+    _make_like(spare, built, (want, want_times), target, have, (old, old_times), linked)
     if os.path.lexists(target):
         swap(spare, target)  # the spare now holds the previous version, for next time
         _keep_out_of_git(spare)
@@ -205,6 +207,7 @@ def _make_like(
     target: Path,
     have: Tree,
     found: tuple[Tree, Times],
+    linked: bool,
 ) -> None:
     """Turn the spare folder (the version before the current one, a version a
     kill interrupted, or nothing) into the new version. Readers never see it, so
@@ -236,7 +239,7 @@ def _make_like(
         elif have.get(rel) == signature:
             _link(os.path.join(target, rel), path)  # the published file, unchanged
         else:
-            _put(built, os.path.join(built, rel), path)
+            _put(built, os.path.join(built, rel), path, linked)
     for rel, signature in reversed(want.items()):  # a folder's time, once it is filled
         if signature is None and (rel in touched or old_times.get(rel) != want_times[rel]):
             shutil.copystat(os.path.join(built, rel), os.path.join(spare, rel))
@@ -250,12 +253,14 @@ def _link(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _put(built: Path, source: str, target: str) -> None:
+def _put(built: Path, source: str, target: str, linked: bool) -> None:
     """Copy a built file; the search index's files are linked instead (thousands
-    of them change together). That is safe because the indexer never writes a
-    file in place: its folder is removed before each run, so the next run makes
-    new files and the published ones stay as they are."""
-    if source.startswith(os.path.join(built, layout.SEARCH_DIR, "")):
+    of them change together), and every file when the engine said it writes
+    only new files (`linked`). That is safe because neither writes a file in
+    place: the indexer's folder is removed before each run, and the engine
+    removes a file before it writes it again, so the published ones stay as
+    they are."""
+    if linked or source.startswith(os.path.join(built, layout.SEARCH_DIR, "")):
         try:
             os.link(source, target)
             return

@@ -20,7 +20,7 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path, *, dirty: bool = False, key: str = "") -> None:
+def run_mkdocs(config_file: Path, *, dirty: bool = False, key: str = "") -> bool:
     """Build with MkDocs in strict mode: a warning is a failure, reported as such.
 
     `dirty`: rebuild only pages whose Markdown is newer than their HTML (the
@@ -30,6 +30,8 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False, key: str = "") -> None
 
     `key`: the engine key (engine/build.py), under which a dirty build may reuse
     what this process's previous build found (engine/engine_build.py).
+    True when every file the engine wrote is a new file, never one written
+    into (no plugin or hook of the committee's ran): publishing may link them.
 
     The engine's own dates (the sitemap's, the gzip header's) are the as-of day
     written into the project, set by the hooks (`engine/hooks.py`)."""
@@ -42,7 +44,7 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False, key: str = "") -> None
     logger.addHandler(collector)
     try:
         config = engine_build.load(config_file, strict=True)
-        engine_build.build(config, dirty=dirty, key=key)
+        fresh = engine_build.build(config, dirty=dirty, key=key)
         if collector.messages:
             raise exceptions.Abort(
                 f"Aborted with {len(collector.messages)} warnings in strict mode!"
@@ -61,3 +63,4 @@ def run_mkdocs(config_file: Path, *, dirty: bool = False, key: str = "") -> None
         raise ValidationFailed([problem]) from None
     finally:
         logger.removeHandler(collector)
+    return fresh

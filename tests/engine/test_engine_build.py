@@ -104,3 +104,25 @@ def test_the_spare_of_a_new_site_is_made_during_the_next_build(
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site", ".site.swap"))
     build_site(clean, AS_OF)
     assert _files(root / "site") == _files(clean / "site")
+
+
+def test_the_site_shares_the_engines_files_and_a_rebuild_never_writes_into_them(
+    built: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "rebuilt"
+    shutil.copytree(built, root, symlinks=True)
+    rel = "notices/ducha-2026q3/index.html"
+    EDITS["notice body"](root)
+    build_site(root, AS_OF)
+    published, engine = root / "site" / rel, root / ".handbook/site" / rel
+    assert published.stat().st_ino == engine.stat().st_ino  # linked, not copied
+    first = published.read_text("utf-8")
+    assert "绝大多数单位" in first
+    (root / "content/notices/ducha-2026q3.md").write_text(
+        (root / "content/notices/ducha-2026q3.md").read_text("utf-8").replace("绝大多数", "全部"),
+        encoding="utf-8",
+    )
+    build_site(root, AS_OF)
+    # The version published before is intact beside the new one (no file written into).
+    assert (root / ".site.swap" / rel).read_text("utf-8") == first
+    assert "全部单位" in (root / "site" / rel).read_text("utf-8")

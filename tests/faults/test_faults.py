@@ -589,6 +589,7 @@ def test_a_full_disk_while_publishing_is_a_plain_message(
         encoding="utf-8",
     )
     _enospc_after(monkeypatch, shutil, "copy2", 2)
+    _enospc_after(monkeypatch, os, "link", 2)  # publishing links the engine's files
     code = run_main(monkeypatch, "build", "--as-of", AS_OF.isoformat(), "--root", str(root))
     err = capsys.readouterr().err
     assert code == 1
