@@ -209,6 +209,8 @@ def index_site(
         if fresh or previous.get(name) != keys[name] or not (folder / ENTRY).is_file()
     ]
     changed.sort(key=lambda name: -len(groups[name]))  # the biggest first: both end together
+    if changed:
+        search_worker.WORKER.warm()  # the join's process starts while Pagefind indexes
     with ThreadPoolExecutor(max_workers=search_service.WORKERS) as pool:  # each is serial
         done = pool.map(
             lambda name: run_pagefind(

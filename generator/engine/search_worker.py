@@ -84,8 +84,16 @@ class Worker:
                     self._stop()
             return FAILED
 
+    def warm(self) -> None:
+        """Start the worker if none runs, without waiting for it: Python's start and
+        imports then happen while Pagefind indexes."""
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                with contextlib.suppress(OSError):  # the merge tries again, then fails
+                    self._start()
+
     def close(self) -> None:
-        """End the worker (at the process's exit)."""
+        """End the worker."""
         with self._lock:
             self._stop()
 
