@@ -178,6 +178,7 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
             utils.clean_directory(config.site_dir)
         env = config.theme.get_env()
         state = _reusable(config, key if dirty else None)
+        reused = state is not None
         files = state.files if state else _find(config, env)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -203,6 +204,11 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
                 file.copy_file()
         for template in config.theme.static_templates:
             output = os.path.join(config.site_dir, template)
+            gz = f"{output}.gz" if template == "sitemap.xml" else output
+            if reused and os.path.isfile(output) and os.path.isfile(gz):
+                # The sitemap and the 404 page show the menu, the pages' addresses and
+                # the as-of day: the same under the same engine key.
+                continue
             _replaced(output)
             if template == "sitemap.xml":
                 _replaced(f"{output}.gz")

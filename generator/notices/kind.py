@@ -116,7 +116,11 @@ KIND = Kind(
     ),
     diff=((30, "notices", _diff_lines),),
     feed=lambda build, labels: notice_entries(build.store[SHOWN], labels),
-    feed_sources=lambda build: [i.notice.page.source for i in build.store[SHOWN]],
+    # A period counted in working days ends where the holiday calendar says.
+    feed_sources=lambda build: [
+        layout.CALENDAR,
+        *(i.notice.page.source for i in build.store[SHOWN]),
+    ],
     schemas=(
         SchemaFile(
             "calendar.schema.json",

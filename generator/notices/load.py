@@ -60,6 +60,7 @@ def load_notices(
     base = root / layout.NOTICES_SOURCE
     notices: list[Notice] = []
     problems: list[Problem] = []
+    seen: set[str] = set()
     if not base.is_dir():
         return notices, problems
     for path in sorted(base.rglob("*.md")):
@@ -77,17 +78,41 @@ def load_notices(
         problems += found
         if page is None or not isinstance(page.typed, NoticeMeta):
             continue
-        meta = page.typed
-        # Shown like any page's: the notice's issuer and day of publication.
-        shown = page.meta.model_copy(update={"issuer": meta.issuer, "date": meta.published})
-        page = dataclasses.replace(page, meta=shown)
-        end, found = _period_end(page, meta, calendar)
+        seen.add(rel)
+        kept = _made.get(rel)
+        if kept is not None and kept[0] is page and kept[1] == calendar:
+            problems += kept[3]
+            notices.append(kept[2])
+            continue
+        notice, found = _notice(page, page.typed, slug, calendar)
+        _made[rel] = (page, calendar, notice, found)
         problems += found
-        period = meta.period
-        counted = period is not None and period.working_days is not None and end is not None
-        workdays = calendar.working_days(period.start, end) if period and end and counted else ()
-        notices.append(Notice(page, meta, slug, end, workdays))
+        notices.append(notice)
+    for rel in _made.keys() - seen:
+        del _made[rel]  # a notice removed, or one with a problem now
     return notices, problems
+
+
+# The notices the process's previous build made, by file: a notice read again as
+# the very same page (the build memory hands back an unchanged file's page, see
+# core/memory.py) in the same calendar is the same notice (Notice is frozen).
+_made: dict[str, tuple[ContentPage, WorkCalendar, Notice, list[Problem]]] = {}
+
+
+def _notice(
+    page: ContentPage, meta: NoticeMeta, slug: str, calendar: WorkCalendar
+) -> tuple[Notice, list[Problem]]:
+    """A notice from its page: shown with its issuer and day, its period's end counted."""
+    problems: list[Problem] = []
+    # Shown like any page's: the notice's issuer and day of publication.
+    shown = page.meta.model_copy(update={"issuer": meta.issuer, "date": meta.published})
+    page = dataclasses.replace(page, meta=shown)
+    end, found = _period_end(page, meta, calendar)
+    problems += found
+    period = meta.period
+    counted = period is not None and period.working_days is not None and end is not None
+    workdays = calendar.working_days(period.start, end) if period and end and counted else ()
+    return Notice(page, meta, slug, end, workdays), problems
 
 
 def _period_end(

@@ -163,6 +163,18 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
+def delta(value: float | None, unit: str = "") -> str:
+    """A change as a results table shows it: +2.5, −3名 (a minus sign), 0, or — when
+    there is nothing to compare (thousands of cells a page: a function, not a macro)."""
+    if value is None:
+        return "—"
+    if value > 0:
+        return f"+{value:g}{unit}"
+    if value < 0:
+        return f"−{-value:g}{unit}"
+    return "0"
+
+
 def diff_html(
     ops: tuple[tuple[str, str], ...], deleted: str = "删除：", inserted: str = "插入："
 ) -> Markup:

@@ -101,7 +101,7 @@ def make_environment(
         file_size=markup.file_size,
     )
     env.filters.update(filters or {})  # the domains' own (a round's period, say)
-    env.globals.update(score_cells=markup.score_cells, **(global_values or {}))
+    env.globals.update(score_cells=markup.score_cells, delta=markup.delta, **(global_values or {}))
     return env
 
 

@@ -174,7 +174,11 @@ KIND = Kind(
     ),
     diff=((10, "standards", _diff_lines),),
     feed=lambda build, labels: draft_entries(build.store[CATALOG], labels),
-    feed_sources=lambda build: [d.loaded.path for d in build.store[CATALOG].drafts],
+    # A comment period counted in working days ends where the holiday calendar says.
+    feed_sources=lambda build: [
+        layout.CALENDAR,
+        *(d.loaded.path for d in build.store[CATALOG].drafts),
+    ],
     schemas=(
         SchemaFile(
             "standard.schema.json",
