@@ -114,7 +114,7 @@ def test_an_engine_failure_stops_the_pdfs_being_set(
     before = _files(root / "site")
     _edit(root)
 
-    def engine(config: Path, *, dirty: bool = False) -> None:
+    def engine(config: Path, *, dirty: bool = False, key: str = "") -> bool:
         raise BuildFailed("error.engine", detail="主题模板有误")
 
     monkeypatch.setattr(build_module, "run_mkdocs", engine)
