@@ -104,7 +104,7 @@ def _pages(r: Rendering) -> Made:
     made.pages += pages
     made.files.update(files)
     sources = [i.loaded.path for i in catalog.editions.values()]
-    sources += [d.loaded.path for d in catalog.drafts]
+    sources += [s for d in catalog.drafts for s in d.loaded.sources]
     made.files[layout.CATALOG_JSON] = renderer.file(
         layout.CATALOG_JSON, functools.partial(catalog_json, catalog, set(r.pdfs)), sources
     )
@@ -174,11 +174,7 @@ KIND = Kind(
     ),
     diff=((10, "standards", _diff_lines),),
     feed=lambda build, labels: draft_entries(build.store[CATALOG], labels),
-    # A comment period counted in working days ends where the holiday calendar says.
-    feed_sources=lambda build: [
-        layout.CALENDAR,
-        *(d.loaded.path for d in build.store[CATALOG].drafts),
-    ],
+    feed_sources=lambda build: [s for d in build.store[CATALOG].drafts for s in d.loaded.sources],
     schemas=(
         SchemaFile(
             "standard.schema.json",

@@ -46,10 +46,10 @@ def lifecycle_pages(
         if m.handling:
             xlsx, csv = (layout.draft_download(m.id, m.edition, n) for n in HANDLING_FILES)
             files[xlsx] = renderer.file(
-                xlsx, functools.partial(handling_xlsx, m, draft.end), [draft.loaded.path]
+                xlsx, functools.partial(handling_xlsx, m, draft.end), draft.loaded.sources
             )
             files[csv] = renderer.file(csv, functools.partial(handling_csv, m), [draft.loaded.path])
-        deps = [draft.loaded.path] + ([draft.issued.loaded.path] if draft.issued else [])
+        deps = draft.loaded.sources + ([draft.issued.loaded.path] if draft.issued else [])
         pages.append(
             renderer.page(
                 path,

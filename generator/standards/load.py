@@ -81,6 +81,13 @@ class LoadedDraft:
         """The file, relative to the repository."""
         return self.doc.path
 
+    @property
+    def sources(self) -> list[str]:
+        """The files what it shows comes from: its own, and the holiday calendar when
+        its comment period is counted in working days (the calendar says where it ends)."""
+        counted = self.model.consultation.working_days is not None
+        return [self.path, layout.CALENDAR] if counted else [self.path]
+
 
 def load_drafts(
     root: Path, calendar: WorkingDays, memory: BuildCache | None = None

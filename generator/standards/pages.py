@@ -64,7 +64,7 @@ def standard_pages(
             for ref in info.replaces + info.replaced_by
         }
         deps = [*catalog.files_of(standard.id), *related, *citing.get(standard.id, ())]
-        deps += [d.loaded.path for d in catalog.drafts_of(standard.id)]
+        deps += [s for d in catalog.drafts_of(standard.id) for s in d.loaded.sources]
         current = layout.standard_path(standard.id)
         page = functools.partial(_standard, renderer, catalog, cited_by, standard)
         pages.append(
