@@ -74,6 +74,18 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+def clean_copy(root: Path, target: Path) -> Path:
+    """The handbook at `root` copied to `target` without what builds left there (its
+    memory, its site and the site's spare): built there, it is a clean build."""
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".handbook", "site", ".site.swap"))
+    return target
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site, with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 # A rubric for the MINIMAL standard (its criteria cite its clauses).
 RUBRIC = """\
 rubric:

@@ -5,7 +5,6 @@ those values, and only for files whose bytes are unchanged."""
 from __future__ import annotations
 
 import pickle
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ import pytest
 from generator import layout
 from generator.core import memory as memory_module
 from generator.engine.build import build_site
-from tests.samples import AS_OF, copy_sample
+from tests.samples import AS_OF, clean_copy, copy_sample, site_files
 
 ROUND = "content/results/rounds/ducha-2025q1.yml"
 
@@ -24,10 +23,6 @@ def _kept(root: Path) -> dict[tuple[str, str], tuple[str, Any]]:
     found = [values for (path, _), values in memory_module._KEPT.items() if path == state]
     assert len(found) == 1
     return found[0]
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_a_build_changes_nothing_it_read_and_the_next_one_reuses_it(tmp_path: Path) -> None:
@@ -57,16 +52,9 @@ def test_edits_in_one_process_make_the_site_a_clean_build_makes(tmp_path: Path) 
     after = _kept(root)
     (edited,) = [key for key in after if key[0] == ROUND]
     assert after[edited][1] is not before[edited][1]  # read again, not kept
-    clean = tmp_path / "clean"
-    for name in ("standards", "content", "site_templates", "mkdocs.yml", "CODEOWNERS"):
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, clean / name)
-        else:
-            clean.mkdir(exist_ok=True)
-            shutil.copy(source, clean / name)
+    clean = clean_copy(root, tmp_path / "clean")
     build_site(clean, AS_OF)
-    assert _files(root / "site") == _files(clean / "site")
+    assert site_files(root / "site") == site_files(clean / "site")
 
 
 def test_the_code_version_follows_the_package_without_reading_it_each_build(

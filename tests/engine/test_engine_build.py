@@ -12,7 +12,7 @@ import pytest
 from generator.engine import engine_build
 from generator.engine.build import build_site
 from tests.engine.test_incremental import EDITS
-from tests.samples import AS_OF, copy_sample
+from tests.samples import AS_OF, clean_copy, copy_sample, site_files
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_sample(tmp_path_factory.mktemp("built"))
     build_site(root, AS_OF)
     return root
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize(
@@ -56,9 +52,9 @@ def test_rebuilds_in_one_process_make_the_site_a_clean_build_makes(
     assert len(pages) > 50
     assert all(page.content is None and page.markdown is None for page in pages)
     clean = tmp_path / "clean"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    clean_copy(root, clean)
     build_site(clean, AS_OF)
-    rebuilt, expected = _files(root / "site"), _files(clean / "site")
+    rebuilt, expected = site_files(root / "site"), site_files(clean / "site")
     assert sorted(rebuilt) == sorted(expected)
     assert [name for name in rebuilt if rebuilt[name] != expected[name]] == []
 
@@ -101,9 +97,9 @@ def test_the_spare_of_a_new_site_is_made_during_the_next_build(
     assert (root / ".site.swap/.gitignore").is_file()
     assert "绝大多数单位" in (root / "site/notices/ducha-2026q3/index.html").read_text("utf-8")
     clean = tmp_path / "clean"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site", ".site.swap"))
+    clean_copy(root, clean)
     build_site(clean, AS_OF)
-    assert _files(root / "site") == _files(clean / "site")
+    assert site_files(root / "site") == site_files(clean / "site")
 
 
 def test_the_site_shares_the_engines_files_and_a_rebuild_never_writes_into_them(

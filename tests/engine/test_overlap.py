@@ -6,7 +6,6 @@ failure on either side stops the other and keeps the site."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from generator.engine.build import build_site
 from generator.errors import BuildFailed
 from generator.pdf import stage, workers
 from generator.pipeline import Later
-from tests.samples import AS_OF, copy_sample
+from tests.samples import AS_OF, clean_copy, copy_sample, site_files
 
 _EDITED = "修改后的条文。"
 
@@ -26,10 +25,6 @@ def _edit(root: Path) -> None:
     path = root / "standards/liuhua-24/2023.yml"
     text = path.read_text("utf-8")
     path.write_text(text.replace("text: ", f"text: {_EDITED}", 1), "utf-8")
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def _finishing_threads() -> list[threading.Thread]:
@@ -70,10 +65,10 @@ def test_pdfs_finished_while_the_engine_runs_give_the_site_a_waiting_build_gives
     workers.stop()
     monkeypatch.setattr(stage, "_MANY", 10**6)
     clean = tmp_path / "waited"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".handbook", "site"))
+    clean_copy(root, clean)
     build_site(clean, AS_OF)
     assert len(in_workers) == 2  # it waited: nothing finished in the background
-    ours, theirs = _files(root / "site"), _files(clean / "site")
+    ours, theirs = site_files(root / "site"), site_files(clean / "site")
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
     assert not any(b"\x00hb-pdf-size:" in data for data in ours.values())
@@ -84,7 +79,7 @@ def test_a_pdf_failing_while_the_engine_runs_keeps_the_site(
 ) -> None:
     root = copy_sample(tmp_path / "sample")
     build_site(root, AS_OF)
-    before = _files(root / "site")
+    before = site_files(root / "site")
     _edit(root)
 
     def fail(self: stage.Stage) -> None:
@@ -96,7 +91,7 @@ def test_a_pdf_failing_while_the_engine_runs_keeps_the_site(
     ):
         build_site(root, AS_OF)
     assert in_workers[-1] == "handbook-pdfs"
-    assert _files(root / "site") == before
+    assert site_files(root / "site") == before
     assert _finishing_threads() == []
     # The pages written with marks are not kept: the next build makes them again.
     monkeypatch.undo()
@@ -111,7 +106,7 @@ def test_an_engine_failure_stops_the_pdfs_being_set(
 ) -> None:
     root = copy_sample(tmp_path / "sample")
     build_site(root, AS_OF)
-    before = _files(root / "site")
+    before = site_files(root / "site")
     _edit(root)
 
     def engine(config: Path, *, dirty: bool = False, key: str = "") -> bool:
@@ -120,6 +115,6 @@ def test_an_engine_failure_stops_the_pdfs_being_set(
     monkeypatch.setattr(build_module, "run_mkdocs", engine)
     with pytest.raises(BuildFailed, match="^网站引擎运行失败：主题模板有误$"):
         build_site(root, AS_OF)
-    assert _files(root / "site") == before
+    assert site_files(root / "site") == before
     assert _finishing_threads() == []
     assert not workers.kept()  # the workers were stopped, not left setting PDFs

@@ -4,14 +4,13 @@ registry, its rubric) changing still finds every problem a clean build finds."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.engine.build import build_site
 from generator.errors import ValidationFailed
-from tests.samples import AS_OF, copy_sample
+from tests.samples import AS_OF, clean_copy, copy_sample, site_files
 
 UNITS = "content/results/units.yml"
 RUBRIC = "standards/liuhua-24/2023.yml"
@@ -30,11 +29,6 @@ def _problems(root: Path) -> list[str]:
     with pytest.raises(ValidationFailed) as failed:
         build_site(root, AS_OF)
     return [str(p) for p in failed.value.problems]
-
-
-def _clean_copy(root: Path, target: Path) -> Path:
-    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".handbook", "site"))
-    return target
 
 
 @pytest.mark.parametrize(
@@ -66,11 +60,7 @@ def test_unchanged_rounds_are_checked_again_when_what_they_are_checked_against_c
     _edit(root, rel, *changes)
     problems = _problems(root)  # the rounds' files are unchanged: their checks were kept
     assert expected in problems
-    assert problems == _problems(_clean_copy(root, tmp_path / "clean"))
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert problems == _problems(clean_copy(root, tmp_path / "clean"))
 
 
 def test_a_changed_pass_mark_scores_unchanged_rounds_again(tmp_path: Path) -> None:
@@ -78,6 +68,6 @@ def test_a_changed_pass_mark_scores_unchanged_rounds_again(tmp_path: Path) -> No
     build_site(root, AS_OF)
     _edit(root, RUBRIC, ("  pass_mark: 80\n", "  pass_mark: 95\n"))
     build_site(root, AS_OF)
-    clean = _clean_copy(root, tmp_path / "clean")
+    clean = clean_copy(root, tmp_path / "clean")
     build_site(clean, AS_OF)
-    assert _files(root / "site") == _files(clean / "site")
+    assert site_files(root / "site") == site_files(clean / "site")
