@@ -38,11 +38,17 @@ def yaml_files(root: Path, folder: str) -> list[tuple[Path, str]]:
     ]
 
 
-def file_tree(folder: Path) -> dict[str, tuple[int, int] | None]:
+def file_tree(
+    folder: Path, times: dict[str, tuple[int, int]] | None = None
+) -> dict[str, tuple[int, int] | None]:
     """Each file under `folder` (by relative path) with its size and modification
     time; each folder with None, before what it holds. Strings, not Paths: at
-    10,000 pages this runs on every build."""
+    10,000 pages this runs on every build. `times`, when given, gets each folder's
+    modification time and mode ("" for `folder` itself)."""
     found: dict[str, tuple[int, int] | None] = {}
+    if times is not None:
+        info = os.stat(folder)
+        times[""] = (info.st_mtime_ns, info.st_mode)
     pending = [""]
     while pending:
         rel = pending.pop()
@@ -55,6 +61,9 @@ def file_tree(folder: Path) -> dict[str, tuple[int, int] | None]:
                 name = f"{rel}/{entry.name}" if rel else entry.name
                 if entry.is_dir(follow_symlinks=False):
                     found[name] = None
+                    if times is not None:
+                        info = entry.stat(follow_symlinks=False)
+                        times[name] = (info.st_mtime_ns, info.st_mode)
                     pending.append(name)
                 else:
                     info = entry.stat(follow_symlinks=False)

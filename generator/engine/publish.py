@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import layout
+from generator.core.files import file_tree
 
 Tree = dict[str, tuple[int, int] | None]  # file: (size, mtime); folder: None
 Times = dict[str, tuple[int, int]]  # folder: (mtime, mode)
@@ -163,29 +164,9 @@ def _mark(target: Path, spare: Path) -> tuple[int, ...]:
 
 
 def tree(folder: Path) -> tuple[Tree, Times]:
-    """`core.memory.file_tree` of `folder`, and each folder's modification time and mode."""
-    found: Tree = {}
+    """`core.files.file_tree` of `folder`, and each folder's modification time and mode."""
     times: Times = {}
-    info = os.stat(folder)
-    times[""] = (info.st_mtime_ns, info.st_mode)
-    pending = [""]
-    while pending:
-        rel = pending.pop()
-        try:
-            entries = os.scandir(os.path.join(folder, rel) if rel else folder)
-        except FileNotFoundError:
-            continue
-        with entries:
-            for entry in entries:
-                name = f"{rel}/{entry.name}" if rel else entry.name
-                info = entry.stat(follow_symlinks=False)
-                if entry.is_dir(follow_symlinks=False):
-                    found[name] = None
-                    times[name] = (info.st_mtime_ns, info.st_mode)
-                    pending.append(name)
-                else:
-                    found[name] = (info.st_size, info.st_mtime_ns)
-    return found, times
+    return file_tree(folder, times), times
 
 
 def _keep_out_of_git(spare: Path) -> None:
