@@ -10,7 +10,7 @@ from generator.content.load import ContentPage
 from generator.errors import Problem, did_you_mean
 from generator.messages import NOTHING, phrase
 from generator.standards.catalog import Catalog, EditionInfo
-from generator.standards.model import Clause, Status, Term, walk_clauses
+from generator.standards.model import Clause, Status, Term, clause_index, walk_clauses
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def resolve(c: Citation, catalog: Catalog, path: str) -> Resolved | Problem:
         if c.quote:
             return problem("HB303")
         return Resolved(c, info, None, None)
-    clauses = {clause.id: clause for clause, _ in walk_clauses(info.model)}
+    clauses = clause_index(info.model)
     terms = {term.id: term for term in info.model.terms}
     where = f"{info.model.code}"
     if c.anchor in terms:

@@ -16,7 +16,7 @@ from generator.content.citations import Citation, code_free_spans, find_citation
 from generator.content.links import link_problems
 from generator.content.model import PageMeta
 from generator.core.documents import Document, MarkdownFile, load_markdown
-from generator.core.files import inside, present
+from generator.core.files import entries, present
 from generator.core.memory import BuildCache, memoized
 from generator.core.typed import parse
 from generator.errors import Problem
@@ -102,16 +102,17 @@ def load_pages(
     problems: list[Problem] = []
     if not base.is_dir():
         return pages, assets, problems
-    for path in sorted(base.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+    for entry in entries(root, base):
+        path = entry.path
+        if entry.is_dir or path.name.startswith("."):
             continue
-        rel = path.relative_to(root).as_posix()
-        docs_path = path.relative_to(base).as_posix()
+        docs_path = entry.rel
+        rel = f"{layout.CONTENT_DIR}/{docs_path}"
         if docs_path == layout.HOME or docs_path.split("/")[0] in layout.GENERATED_SECTIONS:
             continue  # the home page's introduction, notices and results have their own readers
         if path.suffix.lower() in (".yml", ".yaml"):
             continue  # data is published through its pages, never as a raw file
-        if not inside(root, path):
+        if not entry.inside:
             problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
         if path.suffix.lower() != ".md":

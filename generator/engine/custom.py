@@ -18,6 +18,7 @@ written here as ours followed by theirs, with their paths rebased:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -52,11 +53,21 @@ def _items(data: dict[str, Any], key: str) -> list[Any]:
 
 
 def read_custom(root: Path) -> Custom:
-    """The committee's lists and folders (the settings check has already read the file)."""
+    """The committee's lists and folders (the settings check has already read the file).
+    The file is read each time; its text is parsed again only when it changed."""
     try:
         text = (root / layout.CONFIG_FILE).read_text(encoding="utf-8-sig")
+    except OSError:
+        return Custom()
+    return _custom(root, text)
+
+
+@functools.lru_cache(maxsize=4)
+def _custom(root: Path, text: str) -> Custom:
+    """`read_custom` of a configuration's text (a Custom is frozen, its lists never changed)."""
+    try:
         data = yaml.load(text, Loader=_Tolerant)  # noqa: S506  # a loader that builds no objects
-    except (OSError, yaml.YAMLError):
+    except yaml.YAMLError:
         data = None
     if not isinstance(data, dict):
         return Custom()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import layout
 from generator.content.load import ContentPage, read_page
-from generator.core.files import inside, present
+from generator.core.files import entries, present
 from generator.core.memory import BuildCache
 from generator.core.model import SLUG_PATTERN
 from generator.core.typed import load_typed
@@ -63,16 +63,17 @@ def load_notices(
     seen: set[str] = set()
     if not base.is_dir():
         return notices, problems
-    for path in sorted(base.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        if not inside(root, path):
+    for entry in entries(root, base):
+        if not entry.rel.rpartition("/")[2].endswith(".md"):
+            continue  # as `rglob("*.md")`
+        path = entry.path
+        rel = f"{layout.NOTICES_SOURCE}/{entry.rel}"
+        if not entry.inside:
             problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
         slug = path.stem
-        if path.parent != base or not re.match(SLUG_PATTERN, slug):
-            problems.append(
-                Problem.at(rel, 0, 0, "", "HB401", found=path.relative_to(base).as_posix())
-            )
+        if "/" in entry.rel or not re.match(SLUG_PATTERN, slug):
+            problems.append(Problem.at(rel, 0, 0, "", "HB401", found=entry.rel))
             continue
         page, found = read_page(path, rel, layout.notice_path(slug), NoticeMeta, memory)
         problems += found

@@ -11,7 +11,7 @@ from generator.core.places import Loc
 from generator.errors import Problem, did_you_mean
 from generator.messages import phrase
 from generator.standards.load import LoadedEdition
-from generator.standards.model import Clause, StandardEdition, walk_clauses
+from generator.standards.model import Clause, StandardEdition, clause_index, walk_clauses
 from generator.standards.status import edition_status, replacement_links
 
 # Anchors the standard page uses for its own headings.
@@ -23,19 +23,36 @@ RESERVED_IDS = frozenset(
 def check_all(editions: list[LoadedEdition], as_of: dt.date) -> list[Problem]:
     """Every check of the standards' fields and files; checked data is what the catalog trusts."""
     problems: list[Problem] = []
+    checked: dict[str, tuple[LoadedEdition, list[Problem]]] = {}
     for item in editions:
-        problems += _check_location(item)
-        problems += _check_dates(item)
-        problems += _check_ids(item)
-        problems += _check_withdrawals(item)
-        problems += _check_rubric(item)
-        problems += _check_gbt_numbering(item)
+        kept = _checked.get(item.path)
+        if kept is not None and kept[0].doc is item.doc and kept[0].model is item.model:
+            found = kept[1]
+        else:
+            found = [
+                *_check_location(item),
+                *_check_dates(item),
+                *_check_ids(item),
+                *_check_withdrawals(item),
+                *_check_rubric(item),
+                *_check_gbt_numbering(item),
+            ]
+        checked[item.path] = (item, found)
+        problems += found
+    _checked.clear()
+    _checked.update(checked)
     problems += _check_unique_editions(editions)
     problems += _check_replacements(editions)
     problems += _check_reuse(editions)
     if not problems:
         problems += _check_status(editions, as_of)
     return problems
+
+
+# Each edition's own checks in the process's previous build, by file: an edition read
+# again as the very same objects (the build memory hands back an unchanged file's
+# document and model, both never changed) has the same problems.
+_checked: dict[str, tuple[LoadedEdition, list[Problem]]] = {}
 
 
 class _Place(TypedDict):
@@ -113,7 +130,7 @@ def _check_ids(item: LoadedEdition) -> list[Problem]:
 
 
 def _clause_index(m: StandardEdition) -> dict[str, Clause]:
-    return {clause.id: clause for clause, _ in walk_clauses(m)}
+    return clause_index(m)
 
 
 def _check_withdrawals(item: LoadedEdition) -> list[Problem]:

@@ -10,6 +10,7 @@ to the site's root (directory URLs, as the pages are served)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -203,8 +204,10 @@ def catalog_json(catalog: Catalog, pdfs: set[str]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+@functools.cache
 def catalog_schema() -> str:
-    """`catalog.schema.json`: the JSON Schema of `catalog.json`, with Chinese descriptions."""
+    """`catalog.schema.json`: the JSON Schema of `catalog.json`, with Chinese descriptions
+    (fixed by the code: made once per process)."""
     schema = CatalogRecord.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "标准目录（catalog.json）"

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from generator import layout
 from generator.core.documents import Document
-from generator.core.files import inside
+from generator.core.files import entries, inside
 from generator.core.memory import BuildCache
 from generator.core.typed import load_typed
 from generator.errors import Problem
@@ -38,14 +38,15 @@ def load_standards(
     base = root / layout.STANDARDS_DIR
     if not base.is_dir():
         return [], []
-    for path in sorted(base.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if path.is_dir() or path.suffix.lower() not in (".yml", ".yaml"):
+    for entry in entries(root, base):
+        path = entry.path
+        if entry.is_dir or path.suffix.lower() not in (".yml", ".yaml"):
             continue
-        if not inside(root, path):
+        rel = f"{layout.STANDARDS_DIR}/{entry.rel}"
+        if not entry.inside:
             problems.append(Problem.at(rel, 0, 0, "", "HB025"))
             continue
-        parts = path.relative_to(base).parts
+        parts = entry.rel.split("/")
         if len(parts) == 3 and parts[1] == layout.DRAFTS_DIR:
             continue  # a draft: load_drafts
         if len(parts) != 2:

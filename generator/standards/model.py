@@ -327,11 +327,40 @@ def pinned_form(ref: str) -> str:
 
 def walk_clauses(edition: EditionBody) -> Iterator[tuple[Clause, Loc]]:
     """Every clause of an edition, sub-clauses after their parent, with its key path."""
+    return iter(_walked(edition)[0])
+
+
+def clause_index(edition: EditionBody) -> dict[str, Clause]:
+    """An edition's clauses by id (the last of equal ids), shared: never change it."""
+    return _walked(edition)[1]
+
+
+# What `walk_clauses` found in each edition, by the edition object (held, so that its
+# id stays its own): models are frozen, and the build memory hands back an unchanged
+# file's very objects, so a rebuild walks only the editions read again.
+_WALKED: dict[int, tuple[EditionBody, tuple[tuple[Clause, Loc], ...], dict[str, Clause]]] = {}
+
+
+def _walked(edition: EditionBody) -> tuple[tuple[tuple[Clause, Loc], ...], dict[str, Clause]]:
+    known = _WALKED.get(id(edition))
+    if known is not None and known[0] is edition:
+        return known[1], known[2]
 
     def walk(clauses: list[Clause], loc: Loc) -> Iterator[tuple[Clause, Loc]]:
         for i, clause in enumerate(clauses):
             yield clause, (*loc, i)
             yield from walk(clause.clauses, (*loc, i, "clauses"))
 
-    for s, section in enumerate(edition.sections):
-        yield from walk(section.clauses, ("sections", s, "clauses"))
+    found = tuple(
+        pair
+        for s, section in enumerate(edition.sections)
+        for pair in walk(section.clauses, ("sections", s, "clauses"))
+    )
+    index = {clause.id: clause for clause, _ in found}
+    if len(_WALKED) >= _WALKED_MAX:
+        _WALKED.clear()  # editions of builds gone by (a test run reads thousands)
+    _WALKED[id(edition)] = (edition, found, index)
+    return found, index
+
+
+_WALKED_MAX = 4096
