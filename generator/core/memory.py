@@ -22,15 +22,13 @@ same site a clean build would (tests compare them byte for byte).
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import json
+import os
 import pickle
 import shutil
 import sqlite3
-import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,21 +37,10 @@ from generator.core import limits
 from generator.core.documents import Document
 from generator.core.files import file_tree as file_tree  # where the engine finds it
 from generator.core.files import folder_digest as folder_digest
+from generator.core.version import code_version
 from generator.messages import Phrase, phrase
 
-_FORMAT = 1
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
-_PACKAGES = (
-    "mkdocs",
-    "mkdocs-material",
-    "pydantic",
-    "jinja2",
-    "markdown",
-    "pymdown-extensions",
-    "nh3",
-    "typst",
-    "pikepdf",
-)
 
 T = TypeVar("T")
 
@@ -91,32 +78,6 @@ def digest_parts(parts: Iterable[object]) -> str:
     return h.hexdigest()
 
 
-def code_version() -> str:
-    """The generator's code and templates (all inside the package), the libraries
-    it renders with, and Python. The package is read again only when a file in it
-    looks changed (its size or time): `handbook serve` builds again and again."""
-    signature = tuple(sorted(file_tree(layout.PACKAGE).items()))
-    if _PACKAGE_DIGEST.get(signature) is None:
-        _PACKAGE_DIGEST.clear()
-        _PACKAGE_DIGEST[signature] = folder_digest(layout.PACKAGE)
-    return digest_parts([_FORMAT, sys.version, _libraries(), _PACKAGE_DIGEST[signature]])
-
-
-_PACKAGE_DIGEST: dict[tuple[tuple[str, tuple[int, int] | None], ...], str] = {}
-
-
-@functools.cache
-def _libraries() -> tuple[str, ...]:
-    """The versions of the libraries the process has loaded (fixed while it runs)."""
-    versions = []
-    for name in _PACKAGES:
-        try:
-            versions.append(importlib.metadata.version(name))
-        except importlib.metadata.PackageNotFoundError:
-            versions.append("")
-    return tuple(versions)
-
-
 class BuildCache:
     """One build's view of the previous build's state, and the state it leaves.
 
@@ -128,6 +89,9 @@ class BuildCache:
     ) -> None:
         self.state_file = root / layout.CACHE_DIR / layout.CACHE_STATE  # the handbook's memory
         self.docs = docs  # the generated project's pages
+        self._docs = str(docs)
+        # The files `reusable` found as the previous build left them: (size, mtime).
+        self.verified: dict[str, tuple[int, int]] = {}
         self.notify = notify or (lambda message: None)
         self.damaged = False  # found damaged in this build (said once)
         self.version = code_version()
@@ -148,6 +112,10 @@ class BuildCache:
             self.db.commit()
             meta = {}
         self.engine_key = meta.get("engine", "")
+        # Who wrote the generated project last (`engine.project`): the mark it left, and
+        # the one this build leaves (saved with the pages' keys).
+        self.docs_mark = meta.get("docs", "")
+        self.new_docs_mark = ""
         self.search_keys: dict[str, str] = json.loads(meta.get("search") or "{}")
         if not isinstance(self.search_keys, dict):
             raise ValueError("search keys of another shape")
@@ -276,7 +244,9 @@ class BuildCache:
     # -- generated pages -----------------------------------------------------------
     def page_key(self, path: str, scope: str, deps: Iterable[str], extra: object = None) -> str:
         """A page's key: the scope, its path, the digests of what it depends on, and `extra`."""
-        return digest_parts([scope, path, sorted((d, self.digest_of(d)) for d in set(deps)), extra])
+        shown = "\x1f".join(f"{d}\x1e{self.digest_of(d)}" for d in sorted(set(deps)))
+        text = f"{scope}\x00{path}\x00{shown}\x00{extra!r}"
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     def reusable(self, path: str, key: str) -> str | None:
         """The page's previous search key, if its file was written with this key and is untouched."""
@@ -284,19 +254,26 @@ class BuildCache:
         if old is None or old[0] != key:
             return None
         try:
-            st = (self.docs / path).stat()
+            st = os.stat(os.path.join(self._docs, path))
         except OSError:  # a missing piece of the generated project: made again
             self.found_damage()
             return None
         if (st.st_size, st.st_mtime_ns) != (old[2], old[3]):
             return None
+        self.verified[path] = (st.st_size, st.st_mtime_ns)
         return old[1]
 
-    def record_pages(self, pages: Iterable[tuple[str, str, str]]) -> None:
-        """Remember each generated file's key once it is written: (path, key, search key)."""
+    def record_pages(
+        self, pages: Iterable[tuple[str, str, str]], untouched: Collection[str] = ()
+    ) -> None:
+        """Remember each generated file's key once it is written: (path, key, search key).
+        `untouched`: files left as `reusable` found them in this build (not looked at again)."""
         for path, key, search in pages:
-            st = (self.docs / path).stat()
-            self.pages[path] = (key, search, st.st_size, st.st_mtime_ns)
+            seen = self.verified.get(path) if path in untouched else None
+            if seen is None:
+                st = os.stat(os.path.join(self._docs, path))
+                seen = (st.st_size, st.st_mtime_ns)
+            self.pages[path] = (key, search, *seen)
 
     def search_key(self, paths: Iterable[str]) -> str:
         """What search sees of these pages."""
@@ -334,10 +311,22 @@ class BuildCache:
         gone = {row for row in self.db.execute("SELECT rel, kind FROM loads")} - set(self.loaded)
         self.db.executemany("DELETE FROM loads WHERE rel = ? AND kind = ?", gone)
 
+    def docs_changing(self) -> None:
+        """The generated project is about to change: forget who wrote it last (saved at
+        once, so that a build killed while writing is never taken for that writer)."""
+        if self.docs_mark:
+            with self.db:
+                self.db.execute("DELETE FROM meta WHERE name = 'docs'")
+            self.docs_mark = ""
+
     def save_pages(self) -> None:
         """Keep what was read and the keys of the files written (the generated project)."""
         with self.db:
             self._save_reads()
+            if self.new_docs_mark:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('docs', ?)", (self.new_docs_mark,)
+                )
             self.db.executemany(
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
                 [(p, *entry) for p, entry in self.pages.items() if self.old_pages.get(p) != entry],

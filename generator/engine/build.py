@@ -84,12 +84,16 @@ def generate(
         raise
     finisher = Finisher(result, memory)
     try:
-        config = write_project(root, result, site_dir, serve_hooks=serve_hooks)
+        config = write_project(root, result, site_dir, serve_hooks=serve_hooks, memory=memory)
         unfinished = finisher.unfinished()  # written again, whatever their keys: never kept
         pages = [(p.path, "" if p.path in unfinished else p.key, p.search) for p in result.pages]
-        memory.record_pages(pages)
+        # Files not written by this build are as the memory found them (`reusable`).
+        untouched = {p.path for p in result.pages if p.content is None}
+        untouched |= {path for path, data in result.files.items() if data is None}
+        untouched -= unfinished
+        memory.record_pages(pages, untouched)
         files = [(path, key) for path, key in result.file_keys.items() if path not in unfinished]
-        memory.record_pages((path, key, "") for path, key in files)
+        memory.record_pages(((path, key, "") for path, key in files), untouched)
         memory.save_pages()
     except BaseException:
         finisher.cancel()

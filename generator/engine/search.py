@@ -91,7 +91,20 @@ def parts(paths: Iterable[str]) -> dict[str, list[str]]:
     """The build's parts of the search index: pages (their paths in the docs
     folder) by the top-level folder of their address when it holds at least
     PART_PAGES of them, else in ROOT_PART with the pages in no folder. A folder
-    of SPLIT is cut further (`_groups`)."""
+    of SPLIT is cut further (`_groups`). The same pages as the previous build's
+    (a rebuild after an edit) are parted as they were, not again."""
+    given = (PART_PAGES, GROUP_PAGES, SPLIT, tuple(paths))
+    if _parted and _parted[0][0] == given:
+        return {name: list(members) for name, members in _parted[0][1].items()}
+    made = _parts(given[3])
+    _parted[:] = [(given, {name: list(members) for name, members in made.items()})]
+    return made
+
+
+_parted: list[tuple[tuple[object, ...], dict[str, list[str]]]] = []
+
+
+def _parts(paths: Iterable[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for path in paths:
         if path.endswith(".md"):
