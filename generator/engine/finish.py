@@ -95,7 +95,10 @@ class Finisher:
 
 
 def _write(path: Path, data: bytes) -> None:
+    """A new file in place of the old one, never written into: the published site
+    may share the engine's files (hard links, engine/publish.py)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
     path.write_bytes(data)
 
 

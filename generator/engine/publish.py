@@ -47,6 +47,7 @@ from generator.core.files import file_tree
 
 Tree = dict[str, tuple[int, int] | None]  # file: (size, mtime); folder: None
 Times = dict[str, tuple[int, int]]  # folder: (mtime, mode)
+Names = dict[str, list[str]]  # folder: what it holds (relative paths)
 
 
 @dataclass
@@ -60,6 +61,9 @@ class _Left:
     spare: Tree
     spare_times: Times
     mark: tuple[int, ...]
+    # What each folder of the site (and of the engine's folder when it was published)
+    # holds, when known.
+    names: Names | None = None
 
 
 _left: dict[str, _Left] = {}
@@ -125,17 +129,24 @@ def publish(built: Path, target: Path, *, linked: bool = False) -> None:
     spare = staging(target)
     if os.path.lexists(spare) and not (spare.is_dir() and not spare.is_symlink()):
         spare.unlink()
-    want, want_times = tree(built)
     left = _left.pop(str(target), None)
+    names: Names | None = None
     if left is not None and left.mark == _mark(target, spare):
         have, have_times = left.site, left.site_times
         old, old_times = left.spare, left.spare_times
+        if linked:  # the engine's folder as it was published, and what changed since
+            was = left.names if left.names is not None else _names(have)
+            want, want_times, names = known_tree(built, have, have_times, was)
+        else:
+            want, want_times = tree(built)
     else:
         left = None
+        want, want_times = tree(built)
         have, have_times = tree(target) if target.is_dir() else ({}, {})
         old, old_times = tree(spare) if spare.is_dir() else ({}, {})
     if have == want:
         if left is not None:
+            left.names = names or left.names
             _left[str(target)] = left
         return  # nothing changed: nothing to swap
     _make_like(spare, built, (want, want_times), target, have, (old, old_times), linked)
@@ -147,7 +158,8 @@ def publish(built: Path, target: Path, *, linked: bool = False) -> None:
         spare_now[".gitignore"] = (info.st_size, info.st_mtime_ns)
         # The spare's folders keep their times (its own changed with `.gitignore`,
         # and is set again each time).
-        _left[str(target)] = _Left(want, want_times, spare_now, have_times, _mark(target, spare))
+        mark = _mark(target, spare)
+        _left[str(target)] = _Left(want, want_times, spare_now, have_times, mark, names)
     else:
         os.rename(spare, target)
         _made[str(built)] = (target, want, want_times, os.stat(target).st_ino)
@@ -167,6 +179,57 @@ def tree(folder: Path) -> tuple[Tree, Times]:
     """`core.files.file_tree` of `folder`, and each folder's modification time and mode."""
     times: Times = {}
     return file_tree(folder, times), times
+
+
+def known_tree(folder: Path, was: Tree, was_times: Times, held: Names) -> tuple[Tree, Times, Names]:
+    """`tree(folder)` as it is now, from what it was (`was`, `was_times`; `held`:
+    what each folder held): a folder whose time is unchanged holds the same
+    names, and each of its files is as it was, since nothing writes into a file
+    of the engine's folder (`publish(linked=True)`: every writer puts a new file in
+    its place, which changes its folder's time); only folders whose time changed
+    are listed again. Each folder is looked at (one `stat`), not each file."""
+    found: Tree = {}
+    times: Times = {}
+    names: Names = {}
+    base = str(folder)
+    pending = [""]
+    while pending:
+        rel = pending.pop()
+        path = os.path.join(base, rel) if rel else base
+        info = os.stat(path)
+        times[rel] = (info.st_mtime_ns, info.st_mode)
+        here: list[str] = []
+        names[rel] = here
+        kept = held.get(rel) if was_times.get(rel) == times[rel] else None
+        if kept is not None:
+            for name in kept:
+                signature = was[name]
+                found[name] = signature
+                here.append(name)
+                if signature is None:
+                    pending.append(name)
+            continue
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = f"{rel}/{entry.name}" if rel else entry.name
+                here.append(name)
+                if entry.is_dir(follow_symlinks=False):
+                    found[name] = None
+                    pending.append(name)
+                else:
+                    st = entry.stat(follow_symlinks=False)
+                    found[name] = (st.st_size, st.st_mtime_ns)
+    return found, times, names
+
+
+def _names(found: Tree) -> Names:
+    """What each folder of a tree holds."""
+    names: Names = {"": []}
+    for rel, signature in found.items():
+        names[rel.rpartition("/")[0]].append(rel)
+        if signature is None:
+            names[rel] = []
+    return names
 
 
 def _keep_out_of_git(spare: Path) -> None:
