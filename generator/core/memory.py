@@ -138,6 +138,10 @@ class BuildCache:
         # Digests of parts of files, for pages that show only a part (a standard's rubric).
         self.parts: dict[str, str] = {}
         self.kept = _KEPT.get(self._kept_key(), {})
+        # What the memory holds of what the process read last (not the values).
+        self.known_loads: set[tuple[str, str, str]] = (
+            set(self.db.execute("SELECT rel, kind, digest FROM loads")) if self.kept else set()
+        )
 
     def _kept_key(self) -> tuple[str, str]:
         return (str(self.state_file), self.version)
@@ -224,7 +228,11 @@ class BuildCache:
         if kept is not None and kept[0] != value_digest:
             kept = None
         try:
-            row = self.db.execute(_KNOWN if kept else _VALUE, (rel, kind, value_digest)).fetchone()
+            if kept is not None and (rel, kind, value_digest) in self.known_loads:
+                row: tuple[Any, ...] | None = ()  # in the memory when it was opened
+            else:
+                query = _KNOWN if kept else _VALUE
+                row = self.db.execute(query, (rel, kind, value_digest)).fetchone()
         except _DAMAGE:  # damaged since it was opened
             self.found_damage()
             row = None

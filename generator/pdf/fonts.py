@@ -50,9 +50,28 @@ def find_fonts(settings: PdfSettings) -> Fonts | Phrase:
         import typst  # noqa: F401  (a compiled extension: a platform without a wheel lacks it)
     except ImportError as exc:
         return phrase("pdf.no_pango", detail=str(exc))
+    listed = _listed.get("")
+    if listed is not None and settings.serif in listed and settings.sans in listed:
+        fonts = _fonts(settings, listed)  # both as the last listing found them
+        if isinstance(fonts, Fonts) and len(fonts.files) == len(
+            listed[fonts.serif] | listed[fonts.sans]
+        ):
+            return fonts
     families = _chinese_families()
     if families is None:
         return phrase("pdf.no_fontconfig")
+    _listed[""] = families
+    return _fonts(settings, families)
+
+
+# The last listing of the fonts (`handbook serve` and the benchmarks build again and
+# again): used while it has both families the settings name and all their files are
+# there (each looked at, for the build keys); a family missing is listed again, so
+# that a font installed meanwhile is found.
+_listed: dict[str, dict[str, set[str]]] = {}
+
+
+def _fonts(settings: PdfSettings, families: dict[str, set[str]]) -> Fonts | Phrase:
     serif = settings.serif if settings.serif in families else None
     sans = settings.sans if settings.sans in families else None
     if serif is None and sans is None:
