@@ -31,7 +31,7 @@ HOOKS = Path(__file__).with_name("hooks.py")
 # with that mark knows what the folder holds without walking it, since whatever
 # else writes there (another process's build) clears the mark first
 # (`BuildCache.docs_changing`). Only this process's finishing of the PDFs and the
-# preview's problems file (both among these files) write there between two builds.
+# preview's problems file (both among the files wanted) write there between two builds.
 _left: dict[str, tuple[str, frozenset[str]]] = {}
 
 
@@ -93,7 +93,7 @@ def write_project(
     _clean(docs, wanted, known, changing)
     if memory is not None:
         memory.new_docs_mark = secrets.token_hex(8)
-        _left[str(docs)] = (memory.new_docs_mark, frozenset(wanted | {layout.SERVE_PROBLEMS}))
+        _left[str(docs)] = (memory.new_docs_mark, frozenset(wanted))
     labels = labels_for(result.settings.language) | words_of(result.kinds, result.settings.language)
     view = MenuView(result.pages, result.store, labels)
     places = sorted((place for kind in result.kinds for place in kind.menu), key=lambda p: p[0])
@@ -149,17 +149,16 @@ def _clean(
 ) -> None:
     """Remove what earlier builds left in the docs folder that is not `wanted`: the
     files `known` to be there (`_left`), or (not known) every one found there."""
-    folders = _folders(wanted)
     if known is not None:
-        stale = sorted(known - wanted, reverse=True)
-        gone = sorted(_folders(known) - folders, reverse=True)  # inner ones first
-        if stale or gone:
+        stale = known - wanted
+        if stale:  # a folder left empty held one of them
             changing()
-        for rel in stale:
-            (docs / rel).unlink(missing_ok=True)
-        for rel in gone:
-            shutil.rmtree(docs / rel, ignore_errors=True)
+            for rel in stale:
+                (docs / rel).unlink(missing_ok=True)
+            for rel in sorted(_folders(stale) - _folders(wanted), reverse=True):  # inner first
+                shutil.rmtree(docs / rel, ignore_errors=True)
         return
+    folders = _folders(wanted)
     for rel, signature in sorted(file_tree(docs).items(), reverse=True):
         if signature is not None and rel not in wanted:
             changing()

@@ -195,7 +195,7 @@ def known_tree(folder: Path, was: Tree, was_times: Times, held: Names) -> tuple[
     pending = [""]
     while pending:
         rel = pending.pop()
-        path = os.path.join(base, rel) if rel else base
+        path = f"{base}/{rel}" if rel else base
         info = os.stat(path)
         times[rel] = (info.st_mtime_ns, info.st_mode)
         here: list[str] = []
@@ -268,10 +268,10 @@ def _make_like(
         _remove(spare / rel)
         touched.add(posixpath.dirname(rel))
     for rel, signature in want.items():  # folders come before what they hold
-        path = os.path.join(spare, rel)
         current = old.get(rel, False)
         if current == signature:
             continue  # already the file (or folder) it should be
+        path = os.path.join(spare, rel)
         touched.add(posixpath.dirname(rel))
         if current is None:  # a folder where a file now goes
             shutil.rmtree(path)
