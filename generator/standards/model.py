@@ -7,6 +7,7 @@ numbered clauses) and the metadata of the national standards platform
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -335,15 +336,18 @@ def clause_index(edition: EditionBody) -> dict[str, Clause]:
     return _walked(edition)[1]
 
 
-# What `walk_clauses` found in each edition, by the edition object (held, so that its
-# id stays its own): models are frozen, and the build memory hands back an unchanged
+# What `walk_clauses` found in each edition, by the edition object while it lives (its
+# entry goes with it): models are frozen, and the build memory hands back an unchanged
 # file's very objects, so a rebuild walks only the editions read again.
-_WALKED: dict[int, tuple[EditionBody, tuple[tuple[Clause, Loc], ...], dict[str, Clause]]] = {}
+_WALKED: dict[
+    int, tuple[weakref.ref[EditionBody], tuple[tuple[Clause, Loc], ...], dict[str, Clause]]
+] = {}
 
 
 def _walked(edition: EditionBody) -> tuple[tuple[tuple[Clause, Loc], ...], dict[str, Clause]]:
-    known = _WALKED.get(id(edition))
-    if known is not None and known[0] is edition:
+    key = id(edition)
+    known = _WALKED.get(key)
+    if known is not None and known[0]() is edition:
         return known[1], known[2]
 
     def walk(clauses: list[Clause], loc: Loc) -> Iterator[tuple[Clause, Loc]]:
@@ -357,10 +361,13 @@ def _walked(edition: EditionBody) -> tuple[tuple[tuple[Clause, Loc], ...], dict[
         for pair in walk(section.clauses, ("sections", s, "clauses"))
     )
     index = {clause.id: clause for clause, _ in found}
-    if len(_WALKED) >= _WALKED_MAX:
-        _WALKED.clear()  # editions of builds gone by (a test run reads thousands)
-    _WALKED[id(edition)] = (edition, found, index)
+    held = weakref.ref(edition, lambda gone: _forget(key, gone))
+    _WALKED[key] = (held, found, index)
     return found, index
 
 
-_WALKED_MAX = 4096
+def _forget(key: int, gone: weakref.ref[EditionBody]) -> None:
+    """An edition collected: its entry goes (unless its id went to a newer one)."""
+    known = _WALKED.get(key)
+    if known is not None and known[0] is gone:
+        del _WALKED[key]
