@@ -192,6 +192,16 @@ def csv_text(
     return "\ufeff" + out.getvalue()
 
 
+def csv_line(row: Sequence[CsvCell], figure: Callable[[float], str] = lambda v: f"{v:g}") -> str:
+    """One row as `csv_text` writes it (its line, CRLF included): a file is its lines
+    joined after the BOM (the CSV writer keeps nothing from one row to the next)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        [_csv_field(v, figure) for v in row]
+    )
+    return out.getvalue()
+
+
 def _csv_field(value: CsvCell, figure: Callable[[float], str]) -> str:
     if value is None:
         return ""

@@ -228,6 +228,7 @@ def _check_round(
         )
     criteria = {c.id: c for c in info.model.rubric.criteria}
     seen: dict[str, tuple[Document, Loc]] = {}
+    kept, keep = _UNITS.get(doc.path, {}), dict[str, _UnitKept]()
     for k, entry in enumerate(m.scores):
         loc = ("scores", k)
         if entry.unit not in unit_ids:
@@ -245,6 +246,11 @@ def _check_round(
             problems.append(_dup(doc, "HB504", entry.unit, (*loc, "unit"), seen[entry.unit]))
             continue
         seen[entry.unit] = (doc, (*loc, "unit"))
+        written = tuple(entry.scores.items())
+        last = kept.get(entry.unit)
+        if last is not None and last[1] is info.model.rubric and _same(last[0], written):
+            checked[entry.unit], keep[entry.unit] = last[2], last
+            continue
         scores: dict[str, Score] = {}
         for criterion_id, value in entry.scores.items():
             where = (*loc, "scores", criterion_id)
@@ -269,8 +275,26 @@ def _check_round(
         missing = [c for c in criteria if c not in entry.scores]
         if missing:
             problems.append(doc.problem((*loc, "scores"), "HB515", missing=missing))
+        elif len(scores) == len(written) and not any(type(v) is dict for _, v in written):
+            keep[entry.unit] = (written, info.model.rubric, scores)  # all read: kept
         checked[entry.unit] = scores
+    _UNITS[doc.path] = keep
     return CheckedRound(r, info, checked), problems
+
+
+# A unit's scores as the last check of its round's file in this process read them: what
+# was written (in order), the rubric (by identity) and the scores read, kept only when
+# every one was read and each is a number or "?" (never a mapping with a reason, whose
+# `points: true` would equal a kept `points: 1`). An edited round's other units get their
+# very scores again, so that what is made from them is kept by identity (`results.rows`).
+_UnitKept = tuple[tuple[tuple[str, object], ...], object, dict[str, Score]]
+_UNITS: dict[str, dict[str, _UnitKept]] = {}
+
+
+def _same(before: tuple[tuple[str, object], ...], now: tuple[tuple[str, object], ...]) -> bool:
+    """Whether a unit's scores are written as before, in the same order (`True == 1`
+    in Python: a yes/no, which is refused where a number was, is never the same)."""
+    return before == now and not any(type(value) is bool for _, value in now)
 
 
 def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:

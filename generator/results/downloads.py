@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from generator.core.workbook import (
     CsvCell,
+    csv_line,
     csv_text,
     printable,
     workbook,
@@ -18,32 +19,17 @@ from generator.core.workbook import (
     write_texts,
 )
 from generator.results import headings as L
+from generator.results import rows
 from generator.results.load import LoadedTable, public_columns
 from generator.results.model import Column, Unit
 from generator.results.scoring import RoundResult
 
 
 def scores_csv(result: RoundResult) -> str:
-    """A round's scores as CSV, for spreadsheet programs."""
+    """A round's scores as CSV, for spreadsheet programs (its units' lines: `rows`)."""
     criteria = [c.id for c in result.rubric.criteria]
-    rows: list[list[CsvCell]] = [["rank", "unit_id", "unit", "total", "grade", "passed", *criteria]]
-    for u in result.units:
-        cells: list[CsvCell] = [
-            ("?" if u.scores[c].points is None else u.scores[c].points) if c in u.scores else ""
-            for c in criteria
-        ]
-        rows.append(
-            [
-                u.rank,
-                u.unit.id,
-                u.unit.name,
-                u.total,
-                u.grade or "",
-                "yes" if u.passed else "no",
-                *cells,
-            ]
-        )
-    return csv_text(rows)
+    header = csv_line(["rank", "unit_id", "unit", "total", "grade", "passed", *criteria])
+    return "\ufeff" + header + rows.csv_rows(result)
 
 
 def scores_json(result: RoundResult) -> str:
@@ -62,26 +48,11 @@ def scores_json(result: RoundResult) -> str:
         "pass_mark": result.rubric.pass_mark,
         "pass_rate": round(result.pass_rate, 4),
         "mean": round(result.mean, 2),
-        "units": [
-            {
-                "rank": u.rank,
-                "unit": u.unit.id,
-                "name": u.unit.name,
-                "total": u.total,
-                "grade": u.grade,
-                "passed": u.passed,
-                "delta_total": u.delta_total,
-                "delta_rank": u.delta_rank,
-                "scores": {
-                    c: {"points": s.points, "reason": s.reason, "evidence": s.evidence}
-                    for c, s in u.scores.items()
-                },
-            }
-            for u in result.units
-        ],
+        "units": [],  # the last key: its list is `rows.json_units`
     }
     # Compact: the C encoder is used only without indentation (seconds at 10,000 pages).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return head.removesuffix("[]}") + rows.json_units(result) + "}\n"
 
 
 def round_xlsx(result: RoundResult) -> bytes:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from generator import layout
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
-from generator.results import charts
+from generator.results import charts, rows
 from generator.results.derived import Assessment, Standing
 from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS, WITH_CHANGES
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
@@ -285,20 +285,18 @@ def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
         r.distribution(renderer.labels["grade_none"]),
         renderer.labels["chart_units"],
     )
-    # Scores that are explained, or not assessed, are listed under the table.
-    reasons = [
-        (u, c, s)
-        for u in r.units
-        for c in r.rubric.criteria
-        if (s := u.scores.get(c.id)) is not None and (s.reason or s.evidence or s.points is None)
-    ]
+    url = renderer.helpers(path)["url"]
     return renderer.render(
         "round.html.j2",
         path,
         r=r,
         m=r.loaded.model,
         chart=Markup(chart),
-        reasons=reasons,
+        # Scores that are explained, or not assessed, are listed under the table.
+        reasons=rows.explained(r),
+        # The two tables' rows, 600 each at M: made in Python, kept per row (`rows`).
+        ranking=Markup(rows.ranking_rows(r, renderer.labels, lambda unit: url(unit_path(unit)))),
+        detail=Markup(rows.detail_rows(r, renderer.labels["not_assessed"])),
         unit_path=unit_path,
         round_path=round_path,
     )
