@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator.core.workbook import CsvCell, csv_line
+from generator.core.workbook import CsvCell, csv_line, number_cells
 from generator.render.markup import delta, points
 from generator.results.model import Score
 from generator.results.scoring import RoundResult, UnitResult
@@ -177,3 +177,38 @@ def _csv_line(u: UnitResult, criteria: Sequence[str]) -> str:
     ]
     passed = "yes" if u.passed else "no"
     return csv_line([u.rank, u.unit.id, u.unit.name, u.total, u.grade or "", passed, *cells])
+
+
+class ScoreRuns:
+    """A round's scores in its workbook, a row of numbers per unit written in one step
+    (`core.workbook._Sheet.write_numbers`), each row's XML kept by its place, its style
+    and the unit's scores; `keep()` once the workbook is written."""
+
+    def __init__(self, r: RoundResult) -> None:
+        self.criteria = _criteria(r)
+        self.rows = _Rows("xlsx", r.id, self.criteria)
+
+    def run(self, row: int, col: int, u: UnitResult) -> Callable[[int], str] | None:
+        """The XML of the unit's scores at `row` from `col` on, given their style; None
+        when one is missing or not assessed (those rows are written cell by cell)."""
+        if u.missing or len(u.scores) != len(self.criteria):
+            return None
+        scores = u.scores
+
+        def xml(style: int) -> str:
+            key = (row, col, style, id(scores))
+            return self.rows.row(
+                key, scores, functools.partial(_numbers, row, col, u, self.criteria, style)
+            )
+
+        return xml
+
+    def keep(self) -> None:
+        """Keep the rows written now for the next build."""
+        self.rows.keep()
+
+
+def _numbers(row: int, col: int, u: UnitResult, criteria: Sequence[str], style: int) -> str:
+    """A unit's scores (none missing or not assessed) as a row of number cells."""
+    points = [u.scores[c].points for c in criteria]
+    return number_cells(row, col, [p for p in points if p is not None])(style)
