@@ -57,18 +57,34 @@ def _criteria(r: RoundResult) -> tuple[str, ...]:
     return tuple(c.id for c in r.rubric.criteria)
 
 
-def ranking_rows(r: RoundResult, labels: Mapping[str, str], url: Callable[[str], str]) -> str:
-    """The ranking table's rows (`url`: a unit's page → its link from the round's page)."""
+def ranking_rows(
+    r: RoundResult, labels: Mapping[str, str], here: str, url: Callable[[str], str]
+) -> str:
+    """The ranking table's rows on the page at `here` (`url`: a unit's id → its link)."""
     yes, no = escape(labels["passed_yes"]), escape(labels["passed_no"])
     missing = f"（{escape(labels['has_missing'])}）"
-    return "".join(
-        f'<tr>{_RIGHT}{u.rank}</td><td><a href="{escape(url(u.unit.id))}">'
-        f"{escape(u.unit.name)}</a></td>{_RIGHT}{escape(points(u.total))}"
-        f"{missing if u.missing else ''}</td><td>{escape(u.grade or '')}</td>"
-        f"<td>{yes if u.passed else no}</td>{_RIGHT}{escape(delta(u.delta_total))}</td>"
-        f"{_RIGHT}{escape(delta(u.delta_rank))}</td></tr>\n"
+    rows = _Rows("ranking", r.id, (here, yes, no, missing))
+
+    def row(u: UnitResult) -> str:
+        return (
+            f'<tr>{_RIGHT}{u.rank}</td><td><a href="{escape(url(u.unit.id))}">'
+            f"{escape(u.unit.name)}</a></td>{_RIGHT}{escape(points(u.total))}"
+            f"{missing if u.missing else ''}</td><td>{escape(u.grade or '')}</td>"
+            f"<td>{yes if u.passed else no}</td>{_RIGHT}{escape(delta(u.delta_total))}</td>"
+            f"{_RIGHT}{escape(delta(u.delta_rank))}</td></tr>\n"
+        )
+
+    text = "".join(
+        rows.row(
+            (u.rank, u.unit.id, u.unit.name, u.total, bool(u.missing), u.grade, u.passed)
+            + (u.delta_total, u.delta_rank),
+            None,
+            functools.partial(row, u),
+        )
         for u in r.units
     )
+    rows.keep()
+    return text
 
 
 def detail_rows(r: RoundResult, not_assessed: str) -> str:
