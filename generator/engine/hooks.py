@@ -26,6 +26,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
+from generator.engine import shell
 from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, CjkBreaks
 from generator.render.provenance import SOURCE_KEY
 
@@ -52,6 +53,7 @@ def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     for file in files.documentation_pages():
         if file.page is not None:
             file.page.update_date = _build_day(config)
+    shell.prepare(nav, config, files, __file__)
     return nav
 
 
@@ -95,12 +97,14 @@ def on_template_context(context: Any, template_name: str, config: Any, **kwargs:
 
 def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     """Keep the theme's compiled templates between builds (Jinja checks their sources),
-    and give the theme `hb_menu` (theme/partials/nav.html)."""
+    and give the theme `hb_menu` (theme/partials/nav.html) and `hb_shell`
+    (engine/shell.py)."""
     root = layout.root_of_build(Path(config.config_file_path))
     folder = root / layout.COMPILED_THEME
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     env.globals["hb_menu"] = menu
+    env.globals["hb_shell"] = shell.part
     return env
 
 
@@ -131,11 +135,10 @@ _MENU_PARTS = ("partials/nav-item.html", "partials/logo.html", "partials/source.
 
 
 def _menu_customised(config: Any) -> bool:
-    """Whether the committee's theme folder replaces a part of Material's menu."""
+    """Whether the committee's theme replaces a part of Material's menu: the layered
+    theme folder (engine/custom.py) holds a part that is not ours (or ours changed)."""
     folder = getattr(config.get("theme"), "custom_dir", None)
-    if not folder:
-        return False
-    return any((Path(str(folder)) / rel).is_file() for rel in _MENU_PARTS)
+    return bool(folder) and any(shell.theirs(Path(str(folder)), rel) for rel in _MENU_PARTS)
 
 
 def menu(nav: Any, page: Any, config: Any) -> Menu:
@@ -149,7 +152,8 @@ def menu(nav: Any, page: Any, config: Any) -> Menu:
     state = getattr(nav, _MENUS, None)
     if state is None:
         if _menu_customised(config):
-            return Menu(None, ())  # their menu items may show anything of the page
+            setattr(nav, _MENUS, False)  # their menu items may show anything of the page
+            return Menu(None, ())
         listed = {id(p) for p in nav.pages}
         # Where the menu's links go: its pages, and the logo and home it may name.
         theme, extra = config.get("theme") or {}, config.get("extra") or {}
@@ -163,6 +167,8 @@ def menu(nav: Any, page: Any, config: Any) -> Menu:
         }
         state = (listed, folders, {})
         setattr(nav, _MENUS, state)
+    if state is False:
+        return Menu(None, ())
     listed, folders, kept = state
     if id(page) in listed:
         return Menu(None, ())  # the page's own item is marked: made as Material makes it
