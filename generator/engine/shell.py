@@ -106,8 +106,12 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     theme, extra = config.get("theme") or {}, config.get("extra") or {}
     targets = [f.url for f in files if not f.is_documentation_page()]
     targets += [p.url for p in nav.pages]
-    targets += [str(v) for v in (theme.get("logo"), theme.get("favicon"), extra.get("homepage")) if v]
-    targets += [str(getattr(v, "path", v)) for v in (*config["extra_css"], *config["extra_javascript"])]
+    targets += [
+        str(v) for v in (theme.get("logo"), theme.get("favicon"), extra.get("homepage")) if v
+    ]
+    targets += [
+        str(getattr(v, "path", v)) for v in (*config["extra_css"], *config["extra_javascript"])
+    ]
     targets += [str(a.get("link")) for a in extra.get("alternate") or [] if isinstance(a, dict)]
     folders = {
         tuple(parts[:i])
