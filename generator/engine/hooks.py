@@ -50,9 +50,10 @@ def _build_day(config: Any) -> str:
 def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     """Every page's date (the sitemap's lastmod, the gzip header's time) is the as-of
     day, not the day of the build: two builds of the same data are identical."""
+    day = _build_day(config)
     for file in files.documentation_pages():
         if file.page is not None:
-            file.page.update_date = _build_day(config)
+            file.page.update_date = day
     shell.prepare(nav, config, files, __file__)
     return nav
 
@@ -74,12 +75,27 @@ def column(page: Any, nav: Any, config: Any) -> str:
     the menu whose pages share the page's first folder; the home page is 首页."""
     if page.is_homepage:
         return str(config.extra["handbook_ui"]["home"])
-    first = page.url.split("/", 1)[0]
-    for item in nav.items if nav is not None else []:
-        pages = [item] if item.is_page else _pages(item)
-        if any(p.url.split("/", 1)[0] == first for p in pages if p.url):
-            return html.unescape(str(item.title))
-    return html.unescape(str(page.title or ""))
+    item = _columns(nav).get(page.url.split("/", 1)[0])
+    return html.unescape(str(item.title if item is not None else page.title or ""))
+
+
+_COLUMNS = "hb_columns"  # on the navigation object: first folder → its top-level entry
+
+
+def _columns(nav: Any) -> dict[str, Any]:
+    """Each first folder of the menu's pages → the first top-level entry holding a
+    page there; made once per build (kept on its navigation)."""
+    if nav is None:
+        return {}
+    found: dict[str, Any] | None = getattr(nav, _COLUMNS, None)
+    if found is None:
+        found = {}
+        for item in nav.items:
+            for p in [item] if item.is_page else _pages(item):
+                if p.url:
+                    found.setdefault(p.url.split("/", 1)[0], item)
+        setattr(nav, _COLUMNS, found)
+    return found
 
 
 def _pages(section: Any) -> list[Any]:

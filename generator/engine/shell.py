@@ -23,6 +23,8 @@ What is kept lives on this build's navigation (each build makes its own).
 from __future__ import annotations
 
 import posixpath
+import weakref
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +66,16 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # The events in which a plugin or hook may change what the theme is given.
-_EVENTS = ("config", "nav", "env", "pre_page", "page_markdown", "page_content", "page_context")
+_EVENTS = (
+    "config",
+    "files",
+    "nav",
+    "env",
+    "pre_page",
+    "page_markdown",
+    "page_content",
+    "page_context",
+)
 
 
 class Part:
@@ -83,11 +94,27 @@ class Part:
 
 
 class _Shell:
-    """This build's parts: the folders links may go into, and what was made."""
+    """This build's parts: the folders links may go into (found when first asked),
+    and what was made."""
 
-    def __init__(self, folders: set[tuple[str, ...]], parts: set[str]) -> None:
-        self.folders, self.parts = folders, parts
+    def __init__(self, parts: set[str], find: Callable[[], set[tuple[str, ...]]]) -> None:
+        self.parts, self._find = parts, find
+        self._folders: set[tuple[str, ...]] | None = None
         self.kept: dict[tuple[object, ...], Any] = {}
+
+    @property
+    def folders(self) -> set[tuple[str, ...]]:
+        """The folders of the files a link in a part may go to, and their parents."""
+        if self._folders is None:
+            self._folders = self._find()
+        return self._folders
+
+
+# The folders of a collection of files' own files (not pages): the engine keeps
+# the collection between builds that have the same files (engine/engine_build.py).
+_file_folders: weakref.WeakKeyDictionary[Files, frozenset[tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
@@ -103,9 +130,15 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     if not parts:
         setattr(nav, _STATE, False)
         return
+    setattr(nav, _STATE, _Shell(parts, lambda: _folders(nav, config, files)))
+
+
+def _folders(nav: Any, config: Any, files: Files) -> set[tuple[str, ...]]:
+    """The folders a link in a part may go into: those of the site's files that are
+    not pages, of the menu's pages, of the logo, the icon, the home page, the
+    stylesheets and scripts, the other languages' sites; and their parents."""
     theme, extra = config.get("theme") or {}, config.get("extra") or {}
-    targets = [f.url for f in files if not f.is_documentation_page()]
-    targets += [p.url for p in nav.pages]
+    targets = [p.url for p in nav.pages]
     targets += [
         str(v) for v in (theme.get("logo"), theme.get("favicon"), extra.get("homepage")) if v
     ]
@@ -113,13 +146,21 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
         str(getattr(v, "path", v)) for v in (*config["extra_css"], *config["extra_javascript"])
     ]
     targets += [str(a.get("link")) for a in extra.get("alternate") or [] if isinstance(a, dict)]
-    folders = {
+    own = _file_folders.get(files)
+    if own is None:
+        own = frozenset(_parents(f.url for f in files if not f.is_documentation_page()))
+        _file_folders[files] = own
+    return _parents(targets) | own
+
+
+def _parents(urls: Iterable[str]) -> set[tuple[str, ...]]:
+    """The folders the addresses are in, and their parents."""
+    return {
         tuple(parts[:i])
-        for url in map(_normal, targets)
+        for url in map(_normal, urls)
         for parts in [url.split("/")[:-1]]
         for i in range(1, len(parts) + 1)
     }
-    setattr(nav, _STATE, _Shell(folders, parts))
 
 
 def _normal(url: str) -> str:
