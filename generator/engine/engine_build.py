@@ -74,6 +74,12 @@ class _State:
             pending.extend(getattr(item, "children", None) or [])
         unique = {id(o): o for o in objects}.values()
         self.attributes = [(o, _copied(vars(o))) for o in unique]
+        # The documentation pages and the other files the build includes (the same
+        # for the same files and configuration), once a build has sorted them.
+        self.sorted: tuple[list[File], list[File]] | None = None
+        # Each file's source as it was (time, size, inode) when its output was last
+        # found or made newer than it: unchanged, the file needs no other look.
+        self.seen: dict[str, tuple[int, int, int]] = {}
 
     def restore(self) -> None:
         """Put the pages and the menu back as they were made."""
@@ -234,19 +240,25 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
         nav = config.plugins.on_nav(nav, config=config, files=files)
         if state is None:
             state = _State(files, nav)
-        pages = files.documentation_pages(inclusion=inclusion)
+        if state.sorted is None or not reused:
+            state.sorted = (
+                list(files.documentation_pages(inclusion=inclusion)),
+                [f for f in files if not f.is_documentation_page() and _included(f)],
+            )
+        pages, static = state.sorted
         for file in pages:
             if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
                 Page(None, file, config)
         # A dirty build renders the pages whose Markdown is newer than their HTML.
-        changed = [file for file in pages if not dirty or _modified(file)]
+        seen = state.seen if reused else {}
+        looked: dict[str, tuple[int, int, int]] = {}
+        changed = [file for file in pages if not dirty or _modified(file, seen, looked)]
         for file in changed:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        for file in files:  # MkDocs' `copy_static_files`
-            static = not file.is_documentation_page() and inclusion(file.inclusion)  # type: ignore[no-untyped-call]
-            if static and (not dirty or _modified(file)):
+        for file in static:  # MkDocs' `copy_static_files`
+            if not dirty or _modified(file, seen, looked):
                 _replaced(file.abs_dest_path)
                 file.copy_file()
         for template in config.theme.static_templates:
@@ -286,11 +298,18 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     ours = all(getattr(plugin, "__file__", None) == _HOOKS for plugin in config.plugins.values())
+    if state is not None:
+        state.seen = {**seen, **looked}
     _keep(config, key, state, env if ours else None)
     return ours
 
 
 _HOOKS = str(Path(__file__).with_name("hooks.py"))
+
+
+def _included(file: File) -> bool:
+    """Whether the build includes the file (MkDocs' `InclusionLevel.is_included`)."""
+    return bool(InclusionLevel.is_included(file.inclusion))  # type: ignore[no-untyped-call]
 
 
 def _ours(config: MkDocsConfig, event: str) -> bool:
@@ -325,18 +344,30 @@ def _find(config: MkDocsConfig, env: Any) -> Files:
     return files
 
 
-def _modified(file: File) -> bool:
-    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML."""
+def _modified(
+    file: File, seen: dict[str, tuple[int, int, int]], looked: dict[str, tuple[int, int, int]]
+) -> bool:
+    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML.
+    A source `seen` as it is now (by the previous build, which then found or made
+    its output newer) is not; what is looked at goes into `looked`."""
     if file._content is not None:
         return True
     assert file.abs_src_path is not None
+    try:
+        source = os.stat(file.abs_src_path)
+    except OSError:
+        return True
+    signature = (source.st_mtime_ns, source.st_size, source.st_ino)
+    looked[file.abs_src_path] = signature
+    if seen.get(file.abs_src_path) == signature:
+        return False
     try:
         built = os.stat(file.abs_dest_path)
     except OSError:
         return True
     if not stat.S_ISREG(built.st_mode):
         return True
-    return built.st_mtime < os.stat(file.abs_src_path).st_mtime
+    return built.st_mtime < source.st_mtime
 
 
 def _keep(config: MkDocsConfig, key: str, state: _State | None, env: Any) -> None:

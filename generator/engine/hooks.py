@@ -51,8 +51,8 @@ def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     """Every page's date (the sitemap's lastmod, the gzip header's time) is the as-of
     day, not the day of the build: two builds of the same data are identical."""
     day = _build_day(config)
-    for file in files.documentation_pages():
-        if file.page is not None:
+    for file in files:  # the documentation pages the build includes
+        if file.page is not None and file.inclusion.is_included():
             file.page.update_date = day
     shell.prepare(nav, config, files, __file__)
     return nav

@@ -17,7 +17,9 @@ Nothing is kept when a part could show something of the page:
   sticky tabs in the header, the previous and next pages in the footer);
 - a plugin or hook besides ours takes part in making pages (it may change what
   the theme is given).
-What is kept lives on this build's navigation (each build makes its own).
+What is kept lives on the build's navigation: MkDocs makes a new one each
+build; the engine keeps it for the next build of the same project, files and
+theme (engine/engine_build.py, the same engine key), whose parts are the same.
 """
 
 from __future__ import annotations
@@ -130,6 +132,9 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     if not parts:
         setattr(nav, _STATE, False)
         return
+    made = getattr(nav, _STATE, None)
+    if isinstance(made, _Shell) and made.parts == parts:
+        return  # the menu of a previous build, kept with its parts (engine/engine_build.py)
     setattr(nav, _STATE, _Shell(parts, lambda: _folders(nav, config, files)))
 
 
