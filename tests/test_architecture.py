@@ -80,6 +80,7 @@ STAGES = {
     "downloads": 4,
     "feeds": 4,
     "pages": 4,
+    "rows": 4,  # results: a round's rows, as its pages and downloads write them
     "lifecycle_pages": 4,
     "menu": 4,
     "diff": 4,

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from generator.core import yaml_splice
 from generator.core.places import Loc, format_loc
 from generator.core.reading import _character_problem, _syntax_problem, _tab_problems, read_text
 from generator.core.yaml_builder import Builder, Refused
@@ -136,16 +137,74 @@ def load_yaml(
     path: Path, rel: str, *, foreign_tags: bool = False, places: bool = True
 ) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document, or None and the reasons.
-    `places=False`: the places are found again from the file if asked for."""
+    `places=False`: the places are found again from the file if asked for (and a
+    large file read before in this process may be read again only where it was
+    edited: `yaml_splice`)."""
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
-    doc, problems = _parse(text, rel, foreign_tags=foreign_tags, places=places)
+    quick = not places and not foreign_tags
+    doc = _spliced(rel, text) if quick else None
+    if doc is None:
+        doc, problems = _parse(text, rel, foreign_tags=foreign_tags, places=places)
+        if quick:
+            _remember(rel, text, doc if not problems else None)
     if doc is None and not problems:
         return None, [Problem.at(rel, 1, 1, "", "HB023")]
     if doc is not None:
         doc.reread_from = str(path)
     return doc, problems
+
+
+# The large YAML files read without places in this process, as last read (`yaml_splice`).
+_READS: dict[str, yaml_splice.Read] = {}
+
+
+def _remember(rel: str, text: str, doc: Document | None) -> None:
+    """Keep a large file's text and what reading it gave, for an edit of it next."""
+    if (
+        doc is None
+        or not isinstance(doc.data, dict)
+        or not (yaml_splice.MIN_CHARS <= len(text) <= yaml_splice.MAX_CHARS)
+    ):
+        _READS.pop(rel, None)
+        return
+    _READS[rel] = yaml_splice.Read(text, doc.data, doc.raw)
+
+
+def _spliced(rel: str, text: str) -> Document | None:
+    """The file read only where it differs from its last reading, if that is sure to
+    give what reading it whole gives (see `yaml_splice`); None to read it whole."""
+    last = _READS.get(rel)
+    splice = yaml_splice.find(last.text, text) if last is not None else None
+    if last is None or splice is None or too_deep(splice.text, rel) is not None:
+        return None
+    loader = Parser(splice.text)
+    try:
+        nodes = yaml_splice.items_node(loader.get_single_node())
+    except yaml.YAMLError:
+        return None  # read whole: its problem is placed in the file
+    finally:
+        loader.dispose()
+    doc = Document(rel, None)
+    builder = Builder(doc, yaml.SafeLoader(""), places=False)
+    try:
+        items = [
+            builder.build(n, (splice.key, splice.first + i)) for i, n in enumerate(nodes or ())
+        ]
+    except Refused:
+        return None
+    read = (
+        yaml_splice.replaced(last, splice, items, doc.raw)
+        if nodes and not builder.problems
+        else None
+    )
+    if read is None:
+        return None
+    _READS[rel] = yaml_splice.Read(text, read.data, read.raw)
+    doc.data, doc.raw = read.data, read.raw
+    doc.__dict__["stale"] = True  # places are found again when asked for (Document.where)
+    return doc
 
 
 @dataclass

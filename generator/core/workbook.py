@@ -24,7 +24,7 @@ from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell_fast
-from xlsxwriter.worksheet import CellNumberTuple, Worksheet
+from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
 
 # What a spreadsheet reads as the start of a formula (OWASP's list, line feed added).
 FORMULA_START = frozenset("=+-@\t\r\n")
@@ -91,14 +91,112 @@ class _Sheet(Worksheet):  # type: ignore[misc]  # xlsxwriter's, pinned in pyproj
             return 0
         return int(super().write_number(*args, **kwargs))
 
+    def write_numbers(
+        self, row: int, col: int, count: int, fmt: Any, xml: Callable[[int], str]
+    ) -> int:
+        """`count` number cells of format `fmt` from `col` on, written in one step when the
+        sheet is written, as `xml(style)` gives them (`number_cells`; the format's style
+        index is known only then). Each cell is in the sheet's table as if written alone."""
+        if self._check_dimensions(row, col) or self._check_dimensions(row, col + count - 1):
+            return -1  # outside the sheet, refused as `write_number` refuses it
+        cells = self.table[row]
+        cells[col] = _Run(fmt, xml)
+        for other in range(col + 1, col + count):
+            cells[other] = _IN_RUN
+        return 0
+
+    def _calculate_spans(self) -> None:
+        """`Worksheet._calculate_spans`: each block of 16 rows' first and last columns."""
+        if self.comments:
+            super()._calculate_spans()
+            return
+        spans, low, high = {}, -1, -1
+        first, last = self.dim_colmin, self.dim_colmax
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = self.table.get(row)
+            if cells:
+                cols = [col for col in cells if first <= col <= last]
+                if cols and low < 0:
+                    low, high = min(cols), max(cols)
+                elif cols:
+                    low, high = min(low, *cols), max(high, *cols)
+            if ((row + 1) % 16 == 0 or row == self.dim_rowmax) and low >= 0:
+                spans[row // 16] = f"{low + 1}:{high + 1}"
+                low = -1
+        self.row_spans = spans
+
+    def _write_rows(self) -> None:
+        """`Worksheet._write_rows`: each row with cells or attributes, its cells in order."""
+        if self.comments or self.constant_memory:
+            super()._write_rows()
+            return
+        self._calculate_spans()
+        first, last, info = self.dim_colmin, self.dim_colmax, self.row_info
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = self.table.get(row)
+            if not cells and row not in info:
+                continue
+            span = self.row_spans.get(row // 16)
+            if not cells:
+                self._write_empty_row(row, span, info.get(row))
+                continue
+            if row in info:
+                self._write_row(row, span, info[row])
+            else:
+                self._write_row(row, span)
+            for col in sorted(cells):
+                if first <= col <= last:
+                    self._write_cell(row, col, cells[col])
+            self._xml_end_tag("row")
+
     def _write_cell(self, row: int, col: int, cell: Any) -> None:
-        if type(cell) is CellNumberTuple and cell.format is not None:
+        if type(cell) is _Run:
+            if cell.xml is not None:  # the run's first cell writes them all
+                self.fh.write(cell.xml(cell.format._get_xf_index()))
+        elif type(cell) is CellStringTuple and cell.format is not None:
+            self.fh.write(  # a shared string: its index in the table
+                f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{cell.format._get_xf_index()}"'
+                f' t="s"><v>{cell.string}</v></c>'
+            )
+        elif type(cell) is CellNumberTuple and cell.format is not None:
             self.fh.write(
                 f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{cell.format._get_xf_index()}">'
                 f"<v>{cell.number:.16G}</v></c>"
             )
         else:
             super()._write_cell(row, col, cell)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Number cells written in one step (`_Sheet.write_numbers`); None for a cell after
+    the first, which writes them all."""
+
+    format: Any
+    xml: Callable[[int], str] | None
+
+
+_IN_RUN = _Run(None, None)
+
+
+def write_numbers(
+    sheet: Any, row: int, col: int, count: int, fmt: Any, xml: Callable[[int], str]
+) -> bool:
+    """`_Sheet.write_numbers`, if `sheet` is one (False: write the cells one by one)."""
+    return isinstance(sheet, _Sheet) and sheet.write_numbers(row, col, count, fmt, xml) == 0
+
+
+def number_cells(row: int, col: int, numbers: Sequence[float]) -> Callable[[int], str]:
+    """The XML of finite numbers in a row from `col` on, as xlsxwriter writes each
+    formatted number cell, given the format's style index (`_Sheet.write_numbers`)."""
+
+    def xml(style: int) -> str:
+        return "".join(
+            f'<c r="{xl_rowcol_to_cell_fast(row, col + i)}" s="{style}"><v>{n:.16G}</v></c>'
+            for i, n in enumerate(numbers)
+        )
+
+    return xml
 
 
 class _Book(xlsxwriter.Workbook):  # type: ignore[misc]
@@ -190,6 +288,16 @@ def csv_text(
     for row in rows:
         writer.writerow([_csv_field(v, figure) for v in row])
     return "\ufeff" + out.getvalue()
+
+
+def csv_line(row: Sequence[CsvCell], figure: Callable[[float], str] = lambda v: f"{v:g}") -> str:
+    """One row as `csv_text` writes it (its line, CRLF included): a file is its lines
+    joined after the BOM (the CSV writer keeps nothing from one row to the next)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
+        [_csv_field(v, figure) for v in row]
+    )
+    return out.getvalue()
 
 
 def _csv_field(value: CsvCell, figure: Callable[[float], str]) -> str:

@@ -11,7 +11,11 @@ takes from that build, instead of making them again:
 - the files MkDocs found: the walk of the docs folder and of the theme's
   folders (Jinja's `list_templates`), the larger part of a dirty build's
   fixed cost at 2,000 pages; each page is made anew, so a page carries
-  nothing from one build to the next.
+  nothing from one build to the next;
+- the theme's Jinja environment, its templates compiled (when no plugin or
+  hook but ours runs: theirs may change the environment);
+- the installed themes MkDocs looks up to validate the configuration
+  (while the configuration's files are unchanged).
 
 Everything else runs as in MkDocs' own `build`, in its order, with its events;
 a committee's hook that handles the `files` event sees a fresh collection
@@ -27,6 +31,7 @@ import logging
 import os
 import pickle
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,14 +74,22 @@ class _State:
             pending.extend(getattr(item, "children", None) or [])
         unique = {id(o): o for o in objects}.values()
         self.attributes = [(o, _copied(vars(o))) for o in unique]
+        # The documentation pages and the other files the build includes (the same
+        # for the same files and configuration), once a build has sorted them.
+        self.sorted: tuple[list[File], list[File]] | None = None
+        # Each file's source as it was (time, size, inode) when its output was last
+        # found or made newer than it: unchanged, the file needs no other look.
+        self.seen: dict[str, tuple[int, int, int]] = {}
 
     def restore(self) -> None:
         """Put the pages and the menu back as they were made."""
         for file, page in self.pages:
             file.page = page
         for item, attributes in self.attributes:
-            vars(item).clear()
-            vars(item).update(_copied(attributes))
+            now = vars(item)
+            if now != attributes:  # most are as they were (only the pages built change)
+                now.clear()
+                now.update(_copied(attributes))
 
 
 def _copied(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -91,6 +104,7 @@ class _Found:
     key: str
     config_file: str
     state: _State
+    env: Any  # the theme's Jinja environment, its templates compiled; None with others' plugins
 
 
 _read: _Read | None = None
@@ -103,7 +117,9 @@ def load(config_file: Path, *, strict: bool) -> MkDocsConfig:
     global _read
     texts = _texts(config_file)
     cfg = MkDocsConfig(config_file_path=str(config_file))
-    if texts is not None and _read is not None and _read.texts == texts:
+    same = texts is not None and _read is not None and _read.texts == texts
+    if same:
+        assert _read is not None
         cfg.load_dict(pickle.loads(_read.data))  # noqa: S301  # our own bytes, this process
     else:
         with open(config_file, "rb") as fd:
@@ -112,7 +128,8 @@ def load(config_file: Path, *, strict: bool) -> MkDocsConfig:
         _read = _Read(texts, pickled) if texts is not None and pickled is not None else None
         cfg.load_dict(data)
     cfg.load_dict({"strict": strict})
-    errors, warnings = cfg.validate()
+    with _themes_kept(same):
+        errors, warnings = cfg.validate()
     for name, warning in warnings:
         log.warning(f"Config value '{name}': {warning}")
     for name, error in errors:
@@ -124,6 +141,34 @@ def load(config_file: Path, *, strict: bool) -> MkDocsConfig:
             f"Aborted with {len(warnings)} configuration warnings in 'strict' mode!"
         )
     return cfg
+
+
+_themes: dict[str, Any] | None = None  # MkDocs' `get_themes()`, as last read
+
+
+@contextlib.contextmanager
+def _themes_kept(same: bool) -> Iterator[None]:
+    """MkDocs reads the installed themes' entry points anew each time it validates
+    a theme (it clears its own cache of them): for a configuration read before,
+    the themes read then serve."""
+    global _themes
+    if not same or _themes is None:
+        _themes = None
+        yield
+        with contextlib.suppress(Exception):
+            _themes = utils.get_themes()
+        return
+    kept = _themes
+
+    def get_themes() -> dict[str, Any]:
+        return kept
+
+    get_themes.cache_clear = lambda: None  # type: ignore[attr-defined]
+    mkdocs_own, utils.get_themes = utils.get_themes, get_themes  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        utils.get_themes = mkdocs_own
 
 
 def _texts(config_file: Path) -> tuple[str, ...] | None:
@@ -176,30 +221,44 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
         config.plugins.on_pre_build(config=config)
         if not dirty:
             utils.clean_directory(config.site_dir)
-        env = config.theme.get_env()
         state = _reusable(config, key if dirty else None)
         reused = state is not None
+        kept_env = _found.env if reused and _found is not None else None
+        env = kept_env if kept_env is not None else config.theme.get_env()
         files = state.files if state else _find(config, env)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
+        # The menu as the `nav` event leaves it is kept when only our hook handles
+        # the event (its changes are the same each build, and most objects then
+        # need no putting back); as `get_navigation` leaves it otherwise.
+        after_nav = _ours(config, "nav")
         if state is None:
             nav = get_navigation(files, config)
-            state = _State(files, nav)
-        nav = state.nav
+            state = None if after_nav else _State(files, nav)
+        else:
+            nav = state.nav
         nav = config.plugins.on_nav(nav, config=config, files=files)
-        pages = files.documentation_pages(inclusion=inclusion)
+        if state is None:
+            state = _State(files, nav)
+        if state.sorted is None or not reused:
+            state.sorted = (
+                list(files.documentation_pages(inclusion=inclusion)),
+                [f for f in files if not f.is_documentation_page() and _included(f)],
+            )
+        pages, static = state.sorted
         for file in pages:
             if file.page is None and file.inclusion.is_not_in_nav():  # type: ignore[no-untyped-call]
                 Page(None, file, config)
         # A dirty build renders the pages whose Markdown is newer than their HTML.
-        changed = [file for file in pages if not dirty or _modified(file)]
+        seen = state.seen if reused else {}
+        looked: dict[str, tuple[int, int, int]] = {}
+        changed = [file for file in pages if not dirty or _modified(file, seen, looked)]
         for file in changed:
             assert file.page is not None
             mkdocs_build._populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        for file in files:  # MkDocs' `copy_static_files`
-            static = not file.is_documentation_page() and inclusion(file.inclusion)  # type: ignore[no-untyped-call]
-            if static and (not dirty or _modified(file)):
+        for file in static:  # MkDocs' `copy_static_files`
+            if not dirty or _modified(file, seen, looked):
                 _replaced(file.abs_dest_path)
                 file.copy_file()
         for template in config.theme.static_templates:
@@ -238,11 +297,28 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
-    _keep(config, key, state)
-    return all(getattr(plugin, "__file__", None) == _HOOKS for plugin in config.plugins.values())
+    ours = all(getattr(plugin, "__file__", None) == _HOOKS for plugin in config.plugins.values())
+    if state is not None:
+        state.seen = {**seen, **looked}
+    _keep(config, key, state, env if ours else None)
+    return ours
 
 
 _HOOKS = str(Path(__file__).with_name("hooks.py"))
+
+
+def _included(file: File) -> bool:
+    """Whether the build includes the file (MkDocs' `InclusionLevel.is_included`)."""
+    return bool(InclusionLevel.is_included(file.inclusion))  # type: ignore[no-untyped-call]
+
+
+def _ours(config: MkDocsConfig, event: str) -> bool:
+    """Whether only our hooks (engine/hooks.py) handle the event."""
+    for method in config.plugins.events[event]:
+        code = getattr(getattr(method, "__func__", method), "__code__", None)
+        if code is None or code.co_filename != _HOOKS:
+            return False
+    return True
 
 
 def _replaced(path: str) -> None:
@@ -268,21 +344,33 @@ def _find(config: MkDocsConfig, env: Any) -> Files:
     return files
 
 
-def _modified(file: File) -> bool:
-    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML."""
+def _modified(
+    file: File, seen: dict[str, tuple[int, int, int]], looked: dict[str, tuple[int, int, int]]
+) -> bool:
+    """MkDocs' `File.is_modified`: whether the page's Markdown is newer than its HTML.
+    A source `seen` as it is now (by the previous build, which then found or made
+    its output newer) is not; what is looked at goes into `looked`."""
     if file._content is not None:
         return True
     assert file.abs_src_path is not None
+    try:
+        source = os.stat(file.abs_src_path)
+    except OSError:
+        return True
+    signature = (source.st_mtime_ns, source.st_size, source.st_ino)
+    looked[file.abs_src_path] = signature
+    if seen.get(file.abs_src_path) == signature:
+        return False
     try:
         built = os.stat(file.abs_dest_path)
     except OSError:
         return True
     if not stat.S_ISREG(built.st_mode):
         return True
-    return built.st_mtime < os.stat(file.abs_src_path).st_mtime
+    return built.st_mtime < source.st_mtime
 
 
-def _keep(config: MkDocsConfig, key: str, state: _State | None) -> None:
+def _keep(config: MkDocsConfig, key: str, state: _State | None, env: Any) -> None:
     """Keep the files and the menu for the next build, the pages put back as they
     were made (without their text); nothing when a plugin or hook may change
     the collection of files (the `files` event)."""
@@ -291,4 +379,4 @@ def _keep(config: MkDocsConfig, key: str, state: _State | None) -> None:
     if state is None or config.plugins.events["files"]:
         return
     state.restore()
-    _found = _Found(key, str(config.config_file_path), state)
+    _found = _Found(key, str(config.config_file_path), state, env)

@@ -26,6 +26,7 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.structure.toc import get_toc
 
 from generator import layout
+from generator.engine import shell
 from generator.render.markup import TEXT_OPEN, TEXT_OPEN_IN_MARKDOWN, CjkBreaks
 from generator.render.provenance import SOURCE_KEY
 
@@ -49,9 +50,11 @@ def _build_day(config: Any) -> str:
 def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
     """Every page's date (the sitemap's lastmod, the gzip header's time) is the as-of
     day, not the day of the build: two builds of the same data are identical."""
-    for file in files.documentation_pages():
-        if file.page is not None:
-            file.page.update_date = _build_day(config)
+    day = _build_day(config)
+    for file in files:  # the documentation pages the build includes
+        if file.page is not None and file.inclusion.is_included():
+            file.page.update_date = day
+    shell.prepare(nav, config, files, __file__)
     return nav
 
 
@@ -72,12 +75,27 @@ def column(page: Any, nav: Any, config: Any) -> str:
     the menu whose pages share the page's first folder; the home page is 首页."""
     if page.is_homepage:
         return str(config.extra["handbook_ui"]["home"])
-    first = page.url.split("/", 1)[0]
-    for item in nav.items if nav is not None else []:
-        pages = [item] if item.is_page else _pages(item)
-        if any(p.url.split("/", 1)[0] == first for p in pages if p.url):
-            return html.unescape(str(item.title))
-    return html.unescape(str(page.title or ""))
+    item = _columns(nav).get(page.url.split("/", 1)[0])
+    return html.unescape(str(item.title if item is not None else page.title or ""))
+
+
+_COLUMNS = "hb_columns"  # on the navigation object: first folder → its top-level entry
+
+
+def _columns(nav: Any) -> dict[str, Any]:
+    """Each first folder of the menu's pages → the first top-level entry holding a
+    page there; made once per build (kept on its navigation)."""
+    if nav is None:
+        return {}
+    found: dict[str, Any] | None = getattr(nav, _COLUMNS, None)
+    if found is None:
+        found = {}
+        for item in nav.items:
+            for p in [item] if item.is_page else _pages(item):
+                if p.url:
+                    found.setdefault(p.url.split("/", 1)[0], item)
+        setattr(nav, _COLUMNS, found)
+    return found
 
 
 def _pages(section: Any) -> list[Any]:
@@ -95,12 +113,14 @@ def on_template_context(context: Any, template_name: str, config: Any, **kwargs:
 
 def on_env(env: Any, config: Any, **kwargs: Any) -> Any:
     """Keep the theme's compiled templates between builds (Jinja checks their sources),
-    and give the theme `hb_menu` (theme/partials/nav.html)."""
+    and give the theme `hb_menu` (theme/partials/nav.html) and `hb_shell`
+    (engine/shell.py)."""
     root = layout.root_of_build(Path(config.config_file_path))
     folder = root / layout.COMPILED_THEME
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     env.globals["hb_menu"] = menu
+    env.globals["hb_shell"] = shell.part
     return env
 
 
@@ -131,11 +151,10 @@ _MENU_PARTS = ("partials/nav-item.html", "partials/logo.html", "partials/source.
 
 
 def _menu_customised(config: Any) -> bool:
-    """Whether the committee's theme folder replaces a part of Material's menu."""
+    """Whether the committee's theme replaces a part of Material's menu: the layered
+    theme folder (engine/custom.py) holds a part that is not ours (or ours changed)."""
     folder = getattr(config.get("theme"), "custom_dir", None)
-    if not folder:
-        return False
-    return any((Path(str(folder)) / rel).is_file() for rel in _MENU_PARTS)
+    return bool(folder) and any(shell.theirs(Path(str(folder)), rel) for rel in _MENU_PARTS)
 
 
 def menu(nav: Any, page: Any, config: Any) -> Menu:
@@ -149,7 +168,8 @@ def menu(nav: Any, page: Any, config: Any) -> Menu:
     state = getattr(nav, _MENUS, None)
     if state is None:
         if _menu_customised(config):
-            return Menu(None, ())  # their menu items may show anything of the page
+            setattr(nav, _MENUS, False)  # their menu items may show anything of the page
+            return Menu(None, ())
         listed = {id(p) for p in nav.pages}
         # Where the menu's links go: its pages, and the logo and home it may name.
         theme, extra = config.get("theme") or {}, config.get("extra") or {}
@@ -163,6 +183,8 @@ def menu(nav: Any, page: Any, config: Any) -> Menu:
         }
         state = (listed, folders, {})
         setattr(nav, _MENUS, state)
+    if state is False:
+        return Menu(None, ())
     listed, folders, kept = state
     if id(page) in listed:
         return Menu(None, ())  # the page's own item is marked: made as Material makes it

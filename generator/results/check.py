@@ -228,6 +228,10 @@ def _check_round(
         )
     criteria = {c.id: c for c in info.model.rubric.criteria}
     seen: dict[str, tuple[Document, Loc]] = {}
+    read_with = tuple((c.id, c.points) for c in criteria.values())  # what reading needs
+    last_read = _UNITS.get(doc.path)
+    kept = last_read[1] if last_read is not None and last_read[0] == read_with else {}
+    keep = dict[str, _UnitKept]()
     for k, entry in enumerate(m.scores):
         loc = ("scores", k)
         if entry.unit not in unit_ids:
@@ -245,6 +249,11 @@ def _check_round(
             problems.append(_dup(doc, "HB504", entry.unit, (*loc, "unit"), seen[entry.unit]))
             continue
         seen[entry.unit] = (doc, (*loc, "unit"))
+        written = tuple(entry.scores.items())
+        last = kept.get(entry.unit)
+        if last is not None and _same(last[0], written):
+            checked[entry.unit], keep[entry.unit] = last[1], last
+            continue
         scores: dict[str, Score] = {}
         for criterion_id, value in entry.scores.items():
             where = (*loc, "scores", criterion_id)
@@ -269,8 +278,27 @@ def _check_round(
         missing = [c for c in criteria if c not in entry.scores]
         if missing:
             problems.append(doc.problem((*loc, "scores"), "HB515", missing=missing))
+        elif len(scores) == len(written) and not any(type(v) is dict for _, v in written):
+            keep[entry.unit] = (written, scores)  # all read: kept
         checked[entry.unit] = scores
+    _UNITS[doc.path] = (read_with, keep)
     return CheckedRound(r, info, checked), problems
+
+
+# A unit's scores as the last check of its round's file in this process read them: what
+# was written (in order) and the scores read, kept only when every one was read and each
+# is a number or "?" (never a mapping with a reason, whose `points: true` would equal a
+# kept `points: 1`), with the rubric's criteria and points they were read against. An
+# edited round's other units get their very scores again, so that what is made from
+# them is kept by identity (`results.rows`).
+_UnitKept = tuple[tuple[tuple[str, object], ...], dict[str, Score]]
+_UNITS: dict[str, tuple[tuple[tuple[str, float], ...], dict[str, _UnitKept]]] = {}
+
+
+def _same(before: tuple[tuple[str, object], ...], now: tuple[tuple[str, object], ...]) -> bool:
+    """Whether a unit's scores are written as before, in the same order (`True == 1`
+    in Python: a yes/no, which is refused where a number was, is never the same)."""
+    return before == now and not any(type(value) is bool for _, value in now)
 
 
 def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:

@@ -10,40 +10,27 @@ from collections.abc import Callable
 
 from generator.core.workbook import (
     CsvCell,
+    csv_line,
     csv_text,
     printable,
     workbook,
     write_cell,
+    write_numbers,
     write_text,
     write_texts,
 )
 from generator.results import headings as L
 from generator.results.load import LoadedTable, public_columns
 from generator.results.model import Column, Unit
+from generator.results.rows import ScoreRuns, csv_rows, json_units
 from generator.results.scoring import RoundResult
 
 
 def scores_csv(result: RoundResult) -> str:
-    """A round's scores as CSV, for spreadsheet programs."""
+    """A round's scores as CSV, for spreadsheet programs (its units' lines: `rows.csv_rows`)."""
     criteria = [c.id for c in result.rubric.criteria]
-    rows: list[list[CsvCell]] = [["rank", "unit_id", "unit", "total", "grade", "passed", *criteria]]
-    for u in result.units:
-        cells: list[CsvCell] = [
-            ("?" if u.scores[c].points is None else u.scores[c].points) if c in u.scores else ""
-            for c in criteria
-        ]
-        rows.append(
-            [
-                u.rank,
-                u.unit.id,
-                u.unit.name,
-                u.total,
-                u.grade or "",
-                "yes" if u.passed else "no",
-                *cells,
-            ]
-        )
-    return csv_text(rows)
+    header = csv_line(["rank", "unit_id", "unit", "total", "grade", "passed", *criteria])
+    return "\ufeff" + header + csv_rows(result)
 
 
 def scores_json(result: RoundResult) -> str:
@@ -62,32 +49,18 @@ def scores_json(result: RoundResult) -> str:
         "pass_mark": result.rubric.pass_mark,
         "pass_rate": round(result.pass_rate, 4),
         "mean": round(result.mean, 2),
-        "units": [
-            {
-                "rank": u.rank,
-                "unit": u.unit.id,
-                "name": u.unit.name,
-                "total": u.total,
-                "grade": u.grade,
-                "passed": u.passed,
-                "delta_total": u.delta_total,
-                "delta_rank": u.delta_rank,
-                "scores": {
-                    c: {"points": s.points, "reason": s.reason, "evidence": s.evidence}
-                    for c, s in u.scores.items()
-                },
-            }
-            for u in result.units
-        ],
+        "units": [],  # the last key: its list is `rows.json_units`
     }
     # Compact: the C encoder is used only without indentation (seconds at 10,000 pages).
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return head.removesuffix("[]}") + json_units(result) + "}\n"
 
 
 def round_xlsx(result: RoundResult) -> bytes:
     """A round's scores as a workbook: numbers as numbers, the header frozen, an 说明 sheet."""
     m = result.loaded.model
     criteria = result.rubric.criteria
+    runs = ScoreRuns(result)  # each unit's row of scores, kept per process
     with workbook(m.published, m.title) as (book, f, out):
         sheet = book.add_worksheet("成绩")
         headers = ["名次", L.UNIT_ID, L.UNIT_NAME, "总分", "等级", "是否达标"]
@@ -106,6 +79,9 @@ def round_xlsx(result: RoundResult) -> bytes:
             sheet.write_number(row, 3, u.total, f.number)
             write_text(sheet, row, 4, u.grade or "", f)
             sheet.write_string(row, 5, "是" if u.passed else "否", f.text)
+            run = runs.run(row, 6, u)
+            if run is not None and write_numbers(sheet, row, 6, len(criteria), f.number, run):
+                continue
             for col, c in enumerate(criteria, start=6):
                 s = u.scores.get(c.id)
                 if s is None:
@@ -140,6 +116,7 @@ def round_xlsx(result: RoundResult) -> bytes:
         for row, (label, value) in enumerate(rows):
             about.write_string(row, 0, label, f.label)
             write_cell(about, row, 1, value, f)
+    runs.keep()
     return out.getvalue()
 
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator import layout
+from generator.core.memory import digest_parts
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
-from generator.results import charts
+from generator.results import charts, rows
 from generator.results.derived import Assessment, Standing
 from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS, WITH_CHANGES
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
@@ -163,7 +164,7 @@ def _unit_pages(
                 else []
             ),
             *(
-                [renderer.part(f"results:{unit.id}", functools.partial(_rows_shown, rows))]
+                [renderer.part(f"results:{unit.id}", functools.partial(_shown, unit.id, rows))]
                 if rows
                 else []
             ),
@@ -258,6 +259,20 @@ def _latest_shown(latest: dict[str, tuple[RoundResult, UnitResult]]) -> list[tup
     ]
 
 
+# What each unit's page showed of the rounds in the last build of this process, and
+# its digest (1,200 units at M: one score edit changes the rows of a few dozen).
+_SHOWN: dict[str, tuple[list[tuple[object, ...]], str]] = {}
+
+
+def _shown(unit_id: str, rows: list[tuple[RoundResult, UnitResult]]) -> str:
+    """The digest of what a unit's page shows of the rounds (`_rows_shown`)."""
+    shown = _rows_shown(rows)
+    kept = _SHOWN.get(unit_id)
+    if kept is None or kept[0] != shown:
+        kept = _SHOWN[unit_id] = (shown, digest_parts(shown))
+    return kept[1]
+
+
 def _rows_shown(rows: list[tuple[RoundResult, UnitResult]]) -> list[tuple[object, ...]]:
     """What a unit's page shows of the rounds: a score edit elsewhere in a round
     re-renders only the units whose row it changes (their rank, say)."""
@@ -285,20 +300,20 @@ def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
         r.distribution(renderer.labels["grade_none"]),
         renderer.labels["chart_units"],
     )
-    # Scores that are explained, or not assessed, are listed under the table.
-    reasons = [
-        (u, c, s)
-        for u in r.units
-        for c in r.rubric.criteria
-        if (s := u.scores.get(c.id)) is not None and (s.reason or s.evidence or s.points is None)
-    ]
+    url = renderer.helpers(path)["url"]
     return renderer.render(
         "round.html.j2",
         path,
         r=r,
         m=r.loaded.model,
         chart=Markup(chart),
-        reasons=reasons,
+        # Scores that are explained, or not assessed, are listed under the table.
+        reasons=rows.explained(r),
+        # The two tables' rows, 600 each at M: made in Python, kept per row (`rows`).
+        ranking=Markup(
+            rows.ranking_rows(r, renderer.labels, path, lambda unit: url(unit_path(unit)))
+        ),
+        detail=Markup(rows.detail_rows(r, renderer.labels["not_assessed"])),
         unit_path=unit_path,
         round_path=round_path,
     )

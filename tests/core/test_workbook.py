@@ -23,6 +23,8 @@ def _mixed() -> bytes:
     with workbook(dt.date(2026, 1, 5), "各种单元格") as (book, f, out):
         sheet = book.add_worksheet("数据")
         sheet.set_row(2, 30, f.note)
+        sheet.set_row(len(NUMBERS) + 2, 20)  # a row of attributes, without cells
+        sheet.write_string(len(NUMBERS) + 20, 0, "无格式")  # a string with no format of its own
         sheet.set_column(4, 4, 12, f.number)
         for row, value in enumerate(NUMBERS):
             sheet.write_number(row, 0, value, f.number)
@@ -44,8 +46,17 @@ def _sample_workbooks() -> list[bytes]:
     ]
 
 
+def _sample_workbooks_again() -> list[bytes]:
+    """The sample's workbooks made twice in this process: the second time, each unit's
+    row of scores is the one kept from the first (`results.rows.ScoreRuns`)."""
+    _sample_workbooks()
+    return _sample_workbooks()
+
+
 @pytest.mark.parametrize(
-    "make", [_mixed, _sample_workbooks], ids=["every kind of cell", "the sample's downloads"]
+    "make",
+    [_mixed, _sample_workbooks, _sample_workbooks_again],
+    ids=["every kind of cell", "the sample's downloads", "the sample's downloads made again"],
 )
 def test_workbooks_are_the_bytes_xlsxwriter_writes(
     make: Callable[[], object], monkeypatch: pytest.MonkeyPatch

@@ -212,14 +212,31 @@ def test_generated_project_is_plain_mkdocs(site: Path, tmp_path: Path) -> None:
     # Our hook makes the menu once for the pages it does not list (editions, notices,
     # units); each of them still has the menu Material makes for it. (The pages it
     # lists hold their table of contents in it, which plain MkDocs reads otherwise.)
-    menus = 0
+    menus = shells = 0
     for ours in site.rglob("*.html"):
         theirs = tmp_path / "plain" / ours.relative_to(site)
         menu, material = _menu(ours.read_text("utf-8")), _menu(theirs.read_text("utf-8"))
         if "md-nav__link--active" not in material:
             assert menu == material, ours.relative_to(site)
             menus += bool(menu)
+        # The header (but for the page's title), the footer, Material's configuration
+        # and the scripts are made once for the pages alike (engine/shell.py): each
+        # page has those Material makes for it.
+        html, plain_html = ours.read_text("utf-8"), theirs.read_text("utf-8")
+        assert _shell(html) == _shell(plain_html), ours.relative_to(site)
+        shells += 1
     assert menus > 40
+    assert shells > 40
+
+
+def _shell(html: str) -> list[str]:
+    """The page's header without its title, its footer, Material's configuration
+    and the scripts after it."""
+    header = html[html.index("<header") : html.index("</header>")]
+    title = header.index('data-md-component="header-topic"')
+    header = header[:title] + header[header.index("</span>", title) :]
+    footer = html[html.index("<footer") : html.index("</footer>")]
+    return [header, footer, html[html.index('<script id="__config"') :]]
 
 
 def _menu(html: str) -> str:

@@ -71,3 +71,39 @@ def test_a_changed_pass_mark_scores_unchanged_rounds_again(tmp_path: Path) -> No
     clean = clean_copy(root, tmp_path / "clean")
     build_site(clean, AS_OF)
     assert site_files(root / "site") == site_files(clean / "site")
+
+
+ROUND = "content/results/rounds/ducha-2025q1.yml"
+FIRST = "  - unit: shuiwu\n    scores:\n      zuzhi-jianquan: 6\n      huanjie: 5\n"
+
+
+def test_score_edits_rebuilt_in_one_process_are_clean_builds(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "handbook")
+    build_site(root, AS_OF)
+    first = site_files(root / "site")
+    lowered = FIRST.replace("huanjie: 5", "huanjie: 1")
+    _edit(root, ROUND, (FIRST, lowered))
+    build_site(root, AS_OF)  # the round's other units, rows and lines are kept
+    edited = site_files(root / "site")
+    csv = edited["results/ducha-2025q1/scores.csv"].decode("utf-8-sig")
+    fields = next(line for line in csv.splitlines() if ",shuiwu," in line).split(",")
+    assert fields[1:4] + fields[6:8] == ["shuiwu", "市税务局", "90", "6", "1"]  # 94 before
+    clean = clean_copy(root, tmp_path / "clean")
+    build_site(clean, AS_OF)
+    assert edited == site_files(clean / "site")
+    _edit(root, ROUND, (lowered, FIRST))
+    build_site(root, AS_OF)
+    assert site_files(root / "site") == first
+
+
+def test_a_yes_where_a_kept_score_was_1_is_refused(tmp_path: Path) -> None:
+    root = copy_sample(tmp_path / "handbook")
+    _edit(root, ROUND, (FIRST, FIRST.replace("huanjie: 5", "huanjie: 1")))
+    build_site(root, AS_OF)  # the unit's scores are kept, `huanjie: 1` among them
+    _edit(root, ROUND, ("huanjie: 1\n", "huanjie: true\n"))  # True == 1 in Python
+    problems = _problems(root)
+    assert problems == [
+        "content/results/rounds/ducha-2025q1.yml:17:16: scores[0].scores.huanjie: "
+        '应为分数（数字）、未评估时写 "?"，或写作 {points, reason, evidence}；实际为是/否值 true [HB508]'
+    ]
+    assert problems == _problems(clean_copy(root, tmp_path / "clean"))

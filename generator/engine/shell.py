@@ -1,0 +1,209 @@
+"""The page shell's parts that do not depend on the page, made once per build for
+the pages that sit alike in the site's folders, as the menu is (engine/hooks.py).
+
+Material draws the same header (but for the page's title), the same footer and
+the same scripts around every page; only the links in them differ, each
+relative to the page's folder. A link from a page depends only on how deep the
+page's folder is and on how far its path follows the folders of the files the
+link may go to (any file of the site that is not a page, a page of the menu,
+the home page, the logo): pages alike in both get the same parts, byte for
+byte. The theme asks for a part with `hb_shell(name, page, nav)`
+(theme/base.html, theme/partials/header.html) and makes it only when it is not
+made yet.
+
+Nothing is kept when a part could show something of the page:
+- the committee's theme replaces a template the part is made of (theirs may
+  show anything), or sets a feature that puts the page into it (Material's
+  sticky tabs in the header, the previous and next pages in the footer);
+- a plugin or hook besides ours takes part in making pages (it may change what
+  the theme is given).
+What is kept lives on the build's navigation: MkDocs makes a new one each
+build; the engine keeps it for the next build of the same project, files and
+theme (engine/engine_build.py, the same engine key), whose parts are the same.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import weakref
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import Files
+
+from generator import layout
+
+_STATE = "hb_shell"  # on the navigation object: this build's parts, or False
+
+# Each part → the theme's templates it is made of besides Material's own (a
+# committee's file there may show the page) and the features that show the page in it.
+_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "header": (
+        (
+            "partials/header.html",
+            "partials/logo.html",
+            "partials/hb-reading.html",
+            "partials/hb-search.html",
+            "partials/palette.html",
+            "partials/javascripts/palette.html",
+            "partials/alternate.html",
+            "partials/source.html",
+            "partials/tabs.html",
+            "partials/tabs-item.html",
+        ),
+        ("navigation.tabs.sticky",),
+    ),
+    "footer": (
+        (
+            "partials/footer.html",
+            "partials/copyright.html",
+            "partials/hb-public-site.html",
+            "partials/social.html",
+        ),
+        ("navigation.footer",),
+    ),
+    "config": ((), ()),
+    "scripts": ((), ()),
+}
+
+# The events in which a plugin or hook may change what the theme is given.
+_EVENTS = (
+    "config",
+    "files",
+    "nav",
+    "env",
+    "pre_page",
+    "page_markdown",
+    "page_content",
+    "page_context",
+)
+
+
+class Part:
+    """A part of one page's shell: `html` made before for a page that sits alike,
+    or None; `keep(html)` remembers it for the next such page (and returns it)."""
+
+    def __init__(self, kept: dict[tuple[object, ...], Any] | None, key: tuple[object, ...]) -> None:
+        self._kept, self._key = kept, key
+        self.html = kept.get(key) if kept is not None else None
+
+    def keep(self, html: Any) -> Any:
+        """Remember the part made for this page, for the pages alike; give it back."""
+        if self._kept is not None:
+            self._kept[self._key] = html
+        return html
+
+
+class _Shell:
+    """This build's parts: the folders links may go into (found when first asked),
+    and what was made."""
+
+    def __init__(self, parts: set[str], find: Callable[[], set[tuple[str, ...]]]) -> None:
+        self.parts, self._find = parts, find
+        self._folders: set[tuple[str, ...]] | None = None
+        self.kept: dict[tuple[object, ...], Any] = {}
+
+    @property
+    def folders(self) -> set[tuple[str, ...]]:
+        """The folders of the files a link in a part may go to, and their parents."""
+        if self._folders is None:
+            self._folders = self._find()
+        return self._folders
+
+
+# The folders of a collection of files' own files (not pages): the engine keeps
+# the collection between builds that have the same files (engine/engine_build.py).
+_file_folders: weakref.WeakKeyDictionary[Files, frozenset[tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
+    """Set up this build's parts on its navigation (the `nav` event)."""
+    parts: set[str] = set()
+    if _ours_alone(config, hooks_file):
+        folder = getattr(config.get("theme"), "custom_dir", None)
+        features = set(config["theme"].get("features") or [])
+        for name, (templates, shown) in _PARTS.items():
+            customised = folder and any(theirs(Path(str(folder)), rel) for rel in templates)
+            if not customised and not features & set(shown):
+                parts.add(name)
+    if not parts:
+        setattr(nav, _STATE, False)
+        return
+    made = getattr(nav, _STATE, None)
+    if isinstance(made, _Shell) and made.parts == parts:
+        return  # the menu of a previous build, kept with its parts (engine/engine_build.py)
+    setattr(nav, _STATE, _Shell(parts, lambda: _folders(nav, config, files)))
+
+
+def _folders(nav: Any, config: Any, files: Files) -> set[tuple[str, ...]]:
+    """The folders a link in a part may go into: those of the site's files that are
+    not pages, of the menu's pages, of the logo, the icon, the home page, the
+    stylesheets and scripts, the other languages' sites; and their parents."""
+    theme, extra = config.get("theme") or {}, config.get("extra") or {}
+    targets = [p.url for p in nav.pages]
+    targets += [
+        str(v) for v in (theme.get("logo"), theme.get("favicon"), extra.get("homepage")) if v
+    ]
+    targets += [
+        str(getattr(v, "path", v)) for v in (*config["extra_css"], *config["extra_javascript"])
+    ]
+    targets += [str(a.get("link")) for a in extra.get("alternate") or [] if isinstance(a, dict)]
+    own = _file_folders.get(files)
+    if own is None:
+        own = frozenset(_parents(f.url for f in files if not f.is_documentation_page()))
+        _file_folders[files] = own
+    return _parents(targets) | own
+
+
+def _parents(urls: Iterable[str]) -> set[tuple[str, ...]]:
+    """The folders the addresses are in, and their parents."""
+    return {
+        tuple(parts[:i])
+        for url in map(_normal, urls)
+        for parts in [url.split("/")[:-1]]
+        for i in range(1, len(parts) + 1)
+    }
+
+
+def _normal(url: str) -> str:
+    """A link's target inside the site, its `..` resolved as the engine resolves it."""
+    normal = posixpath.normpath("/" + url).lstrip("/")
+    return normal + "/" if url.endswith("/") and normal else normal
+
+
+def _ours_alone(config: Any, hooks_file: str) -> bool:
+    """Whether no plugin or hook but ours takes part in making the pages."""
+    for event in _EVENTS:
+        for method in config.plugins.events[event]:
+            code = getattr(getattr(method, "__func__", method), "__code__", None)
+            if code is None or code.co_filename != hooks_file:
+                return False
+    return True
+
+
+def part(name: str, page: Any, nav: Any) -> Part:
+    """The part `name` of `page`'s shell (`hb_shell` in the theme's templates)."""
+    state = getattr(nav, _STATE, None) if page is not None and nav is not None else None
+    if not isinstance(state, _Shell) or name not in state.parts or not isinstance(page.url, str):
+        return Part(None, ())
+    parts = page.url.split("/")[:-1]
+    follows = 0
+    while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
+        follows += 1
+    return Part(state.kept, (name, len(parts), tuple(parts[:follows])))
+
+
+def theirs(folder: Path, rel: str) -> bool:
+    """Whether the theme folder's `rel` is a committee's file: there, and not a copy
+    of our own theme's (engine/theme/), which the layered folder holds besides theirs."""
+    try:
+        found = (folder / rel).read_bytes()
+    except OSError:
+        return False
+    try:
+        return found != (layout.THEME / rel).read_bytes()
+    except OSError:
+        return True

@@ -1,0 +1,112 @@
+"""The page shell's parts made once per build (engine/shell.py): pages that sit
+alike share them; a page whose links would differ, or a committee's theme or
+plugin that may show the page in them, gets its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from mkdocs.structure.files import Files
+
+from generator import layout
+from generator.engine import hooks, shell
+
+HOOKS = hooks.__file__
+
+
+class _Plugins:
+    def __init__(self, handlers: dict[str, list[Any]]) -> None:
+        self.events = {name: handlers.get(name, []) for name in shell._EVENTS}
+
+
+class _Config(SimpleNamespace):
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+
+def config_of(folder: Path | None = None, features: tuple[str, ...] = (), **events: Any) -> Any:
+    theme_data: dict[str, Any] = {"features": list(features)}
+    theme = SimpleNamespace(custom_dir=str(folder) if folder else None)
+    theme.get = lambda key, default=None: theme_data.get(key, default)  # type: ignore[attr-defined]
+    data: dict[str, Any] = {
+        "theme": theme,
+        "extra": {},
+        "extra_css": ["assets/handbook/handbook.css"],
+        "extra_javascript": [],
+    }
+    return _Config(data=data, get=data.get, plugins=_Plugins({"nav": [hooks.on_nav], **events}))
+
+
+def a_file(url: str, page: bool) -> Any:
+    return SimpleNamespace(src_uri=url, url=url, is_documentation_page=lambda: page)
+
+
+FILES = Files(
+    [
+        a_file("", True),
+        a_file("results/units/danwei-1/", True),
+        a_file("results/units/danwei-2/", True),
+        a_file("results/r01/", True),
+        a_file("results/r01/r01.xlsx", False),
+        a_file("assets/stylesheets/main.css", False),
+    ]
+)
+
+
+def prepared(config: Any) -> Any:
+    nav = SimpleNamespace(pages=[SimpleNamespace(url="")])
+    shell.prepare(nav, config, FILES, HOOKS)
+    return nav
+
+
+def page(url: str) -> Any:
+    return SimpleNamespace(url=url)
+
+
+def test_pages_alike_share_the_header_made_for_the_first() -> None:
+    nav = prepared(config_of())
+    first = shell.part("header", page("results/units/danwei-1/"), nav)
+    assert first.html is None
+    first.keep(("<header>", "</header>"))
+    alike = shell.part("header", page("results/units/danwei-2/"), nav)
+    assert alike.html == ("<header>", "</header>")
+
+
+def test_a_page_whose_links_differ_gets_its_own() -> None:
+    nav = prepared(config_of())
+    shell.part("header", page("results/units/danwei-1/"), nav).keep("units")
+    # Its folder holds a file the shell may link to: "r01.xlsx" rather than "../../r01/r01.xlsx".
+    assert shell.part("header", page("results/r01/changes/"), nav).html is None
+    # As deep as the units' pages, but outside the folders the links go into.
+    assert shell.part("header", page("standards/a/b/"), nav).html is None
+    assert shell.part("footer", page("results/units/danwei-2/"), nav).html is None
+
+
+def test_a_committees_partial_or_plugin_or_feature_keeps_nothing(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    logo = tmp_path / "partials" / "logo.html"
+    logo.write_bytes((layout.THEME / "partials" / "logo.html").read_bytes())
+    nav = prepared(config_of(tmp_path))  # our own logo, copied into the layered theme
+    shell.part("header", page("results/units/danwei-1/"), nav).keep("ours")
+    assert shell.part("header", page("results/units/danwei-2/"), nav).html == "ours"
+
+    logo.write_text('<img src="{{ page.url }}">', encoding="utf-8")  # the committee's
+    for nav in (
+        prepared(config_of(tmp_path)),
+        prepared(config_of(None, ("navigation.tabs.sticky",))),
+        prepared(config_of(None, page_context=[lambda context, **kwargs: context])),
+    ):
+        shell.part("header", page("results/units/danwei-1/"), nav).keep("made")
+        assert shell.part("header", page("results/units/danwei-2/"), nav).html is None
+
+
+def test_the_menu_is_made_once_with_our_own_logo_in_the_theme(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    logo = tmp_path / "partials" / "logo.html"
+    logo.write_bytes((layout.THEME / "partials" / "logo.html").read_bytes())
+    config = {"theme": SimpleNamespace(custom_dir=str(tmp_path))}
+    assert not hooks._menu_customised(config)
+    logo.write_text("<img>", encoding="utf-8")
+    assert hooks._menu_customised(config)
