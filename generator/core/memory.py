@@ -285,7 +285,7 @@ class BuildCache:
 
     def search_key(self, paths: Iterable[str]) -> str:
         """What search sees of these pages."""
-        return digest_parts(sorted((path, self.pages[path][1]) for path in paths))
+        return digest("\x1f".join(f"{path}\x1e{self.pages[path][1]}" for path in sorted(paths)))
 
     # -- saving --------------------------------------------------------------------
     def save_reads(self) -> None:
