@@ -102,14 +102,15 @@ def load_pages(
     problems: list[Problem] = []
     if not base.is_dir():
         return pages, assets, problems
-    for entry in entries(root, base):
-        path = entry.path
-        if entry.is_dir or path.name.startswith("."):
+    # The home page's introduction, notices and results have their own readers.
+    for entry in entries(root, base, skip=layout.GENERATED_SECTIONS):
+        if entry.is_dir or entry.name.startswith("."):
             continue
         docs_path = entry.rel
         rel = f"{layout.CONTENT_DIR}/{docs_path}"
-        if docs_path == layout.HOME or docs_path.split("/")[0] in layout.GENERATED_SECTIONS:
-            continue  # the home page's introduction, notices and results have their own readers
+        if docs_path == layout.HOME:
+            continue
+        path = entry.path
         if path.suffix.lower() in (".yml", ".yaml"):
             continue  # data is published through its pages, never as a raw file
         if not entry.inside:

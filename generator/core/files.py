@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,18 +44,29 @@ def yaml_files(root: Path, folder: str) -> list[tuple[Path, str]]:
 class Entry:
     """A file or folder found under a folder (`entries`)."""
 
-    path: Path
+    where: str  # the path
     rel: str  # relative to the folder walked, with "/"
     is_dir: bool  # a folder, or a link to one (as `Path.is_dir`)
     inside: bool  # as `inside(root, path)`: under the repository, links followed
 
+    @property
+    def path(self) -> Path:
+        """The path, as a Path."""
+        return Path(self.where)
 
-def entries(root: Path, folder: Path) -> list[Entry]:
+    @property
+    def name(self) -> str:
+        """The last part of its path."""
+        return self.rel.rpartition("/")[2]
+
+
+def entries(root: Path, folder: Path, skip: Collection[str] = ()) -> list[Entry]:
     """Everything under `folder`, in the order of `sorted(folder.rglob("*"))` (links
     to folders listed, not entered), each with whether it is a folder and whether it
-    is `inside` the repository at `root`. Cheaper than those calls at thousands of
-    files (every build reads the folders again): a name that is not a link is
-    inside when the folder walked is, so only links have their paths resolved."""
+    is `inside` the repository at `root`; what `folder` holds by the names in `skip`
+    is left out (and not entered). Cheaper than those calls at thousands of files
+    (every build reads the folders again): a name that is not a link is inside
+    when the folder walked is, so only links have their paths resolved."""
     if not folder.is_dir():
         return []
     base = str(folder)
@@ -65,7 +77,7 @@ def entries(root: Path, folder: Path) -> list[Entry]:
         rel = pending.pop()
         try:
             with os.scandir(os.path.join(base, rel) if rel else base) as listing:
-                items = list(listing)
+                items = [item for item in listing if rel or item.name not in skip]
         except OSError:  # unreadable, or gone meanwhile: as rglob, not listed
             continue
         for item in items:
@@ -77,9 +89,8 @@ def entries(root: Path, folder: Path) -> list[Entry]:
                 is_dir = False
             if is_dir and not link:
                 pending.append(name)
-            path = Path(item.path)
-            ok = inside(root, path) if link or not contained else True
-            found.append((name.split("/"), Entry(path, name, is_dir, ok)))
+            ok = inside(root, Path(item.path)) if link or not contained else True
+            found.append((name.split("/"), Entry(item.path, name, is_dir, ok)))
     found.sort(key=lambda pair: pair[0])
     return [entry for _, entry in found]
 

@@ -238,8 +238,7 @@ class BuildCache:
             row = None
         value: T
         if row is not None and kept is not None:  # as the previous build of this process read it
-            value = kept[1]
-            relocate(value, path)
+            value = kept[1]  # its documents point at this file already (the same memory's)
         elif row is not None and (cached := self._unpickle(row[0])) is not _DAMAGED:
             value = cached
             relocate(value, path)
@@ -285,7 +284,7 @@ class BuildCache:
 
     def search_key(self, paths: Iterable[str]) -> str:
         """What search sees of these pages."""
-        return digest_parts(sorted((path, self.pages[path][1]) for path in paths))
+        return digest("\x1f".join(f"{path}\x1e{self.pages[path][1]}" for path in sorted(paths)))
 
     # -- saving --------------------------------------------------------------------
     def save_reads(self) -> None:

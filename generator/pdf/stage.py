@@ -110,7 +110,7 @@ class Stage:
                 self.out.keys[path] = key
                 self.out.files[path] = None
                 self.kept.add(path)
-                self.sizes[path] = (self.cache.docs / path).stat().st_size
+                self.sizes[path] = self.cache.verified[path][0]  # as `reusable` found it
                 return None
         return key
 
