@@ -151,6 +151,7 @@ def _unit_pages(
                 if not finished and isinstance(row.get(key), str):
                     open_items.setdefault(str(row[key]), []).append((t, row))
     units = sorted(scope.results.units, key=lambda u: u.id)
+    rounds = _rounds_shown(scored)
     for unit in units:
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
@@ -164,7 +165,11 @@ def _unit_pages(
                 else []
             ),
             *(
-                [renderer.part(f"results:{unit.id}", functools.partial(_shown, unit.id, rows))]
+                [
+                    renderer.part(
+                        f"results:{unit.id}", functools.partial(_shown, unit.id, rows, rounds)
+                    )
+                ]
                 if rows
                 else []
             ),
@@ -264,34 +269,41 @@ def _latest_shown(latest: dict[str, tuple[RoundResult, UnitResult]]) -> list[tup
 _SHOWN: dict[str, tuple[list[tuple[object, ...]], str]] = {}
 
 
-def _shown(unit_id: str, rows: list[tuple[RoundResult, UnitResult]]) -> str:
+def _shown(
+    unit_id: str,
+    rows: list[tuple[RoundResult, UnitResult]],
+    rounds: dict[int, tuple[object, ...]],
+) -> str:
     """The digest of what a unit's page shows of the rounds (`_rows_shown`)."""
-    shown = _rows_shown(rows)
+    shown = _rows_shown(rows, rounds)
     kept = _SHOWN.get(unit_id)
     if kept is None or kept[0] != shown:
         kept = _SHOWN[unit_id] = (shown, digest_parts(shown))
     return kept[1]
 
 
-def _rows_shown(rows: list[tuple[RoundResult, UnitResult]]) -> list[tuple[object, ...]]:
-    """What a unit's page shows of the rounds: a score edit elsewhere in a round
+def _rows_shown(
+    rows: list[tuple[RoundResult, UnitResult]], rounds: dict[int, tuple[object, ...]]
+) -> list[tuple[object, ...]]:
+    """What a unit's page shows of the rounds (`rounds`: of each round, by its id(),
+    what it shows besides the unit's row): a score edit elsewhere in a round
     re-renders only the units whose row it changes (their rank, say)."""
-    return [
-        (
+    return [(rounds[id(r)], u.total, u.grade, u.passed, u.rank, u.delta_total) for r, u in rows]
+
+
+def _rounds_shown(scored: list[RoundResult]) -> dict[int, tuple[object, ...]]:
+    """What a unit's page shows of each round besides the unit's row, by the round's id()."""
+    return {
+        id(r): (
             r.id,
             r.loaded.model.title,
             r.loaded.model.period.kind,
             r.loaded.model.period.start,
             len(r.units),
             r.rubric.total,
-            u.total,
-            u.grade,
-            u.passed,
-            u.rank,
-            u.delta_total,
         )
-        for r, u in rows
-    ]
+        for r in scored
+    }
 
 
 def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
