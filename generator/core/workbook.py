@@ -145,8 +145,9 @@ class _Sheet(Worksheet):  # type: ignore[misc]  # xlsxwriter's, pinned in pyproj
             else:
                 self._write_row(row, span)
             for col in sorted(cells):
-                if first <= col <= last:
-                    self._write_cell(row, col, cells[col])
+                cell = cells[col]
+                if cell is not _IN_RUN and first <= col <= last:  # a run's first cell writes it
+                    self._write_cell(row, col, cell)
             self._xml_end_tag("row")
 
     def _write_cell(self, row: int, col: int, cell: Any) -> None:

@@ -249,7 +249,7 @@ def _check_round(
             problems.append(_dup(doc, "HB504", entry.unit, (*loc, "unit"), seen[entry.unit]))
             continue
         seen[entry.unit] = (doc, (*loc, "unit"))
-        written = tuple(entry.scores.items())
+        written = entry.scores  # the round's record, kept by the build memory anyway
         last = kept.get(entry.unit)
         if last is not None and _same(last[0], written):
             checked[entry.unit], keep[entry.unit] = last[1], last
@@ -278,7 +278,7 @@ def _check_round(
         missing = [c for c in criteria if c not in entry.scores]
         if missing:
             problems.append(doc.problem((*loc, "scores"), "HB515", missing=missing))
-        elif len(scores) == len(written) and not any(type(v) is dict for _, v in written):
+        elif len(scores) == len(written) and not any(type(v) is dict for v in written.values()):
             keep[entry.unit] = (written, scores)  # all read: kept
         checked[entry.unit] = scores
     _UNITS[doc.path] = (read_with, keep)
@@ -291,14 +291,18 @@ def _check_round(
 # kept `points: 1`), with the rubric's criteria and points they were read against. An
 # edited round's other units get their very scores again, so that what is made from
 # them is kept by identity (`results.rows`).
-_UnitKept = tuple[tuple[tuple[str, object], ...], dict[str, Score]]
+_UnitKept = tuple[dict[str, object], dict[str, Score]]
 _UNITS: dict[str, tuple[tuple[tuple[str, float], ...], dict[str, _UnitKept]]] = {}
 
 
-def _same(before: tuple[tuple[str, object], ...], now: tuple[tuple[str, object], ...]) -> bool:
+def _same(before: dict[str, object], now: dict[str, object]) -> bool:
     """Whether a unit's scores are written as before, in the same order (`True == 1`
     in Python: a yes/no, which is refused where a number was, is never the same)."""
-    return before == now and not any(type(value) is bool for _, value in now)
+    return (
+        before == now
+        and list(before) == list(now)
+        and not any(type(value) is bool for value in now.values())
+    )
 
 
 def _check_table(t: LoadedTable, unit_ids: frozenset[str]) -> list[Problem]:

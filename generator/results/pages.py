@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator import layout
-from generator.core.memory import digest_parts
 from generator.layout import RESULTS_INDEX, UNITS_INDEX, round_path, table_path, unit_path
 from generator.render.renderer import Page, Renderer
-from generator.results import charts, rows
+from generator.results import charts
+from generator.results import rows as rows_module
 from generator.results.derived import Assessment, Standing
 from generator.results.downloads import DOWNLOADS, TABLE_DOWNLOADS, WITH_CHANGES
 from generator.results.load import LoadedTable, Results, public_columns, public_tables
@@ -151,6 +151,7 @@ def _unit_pages(
                 if not finished and isinstance(row.get(key), str):
                     open_items.setdefault(str(row[key]), []).append((t, row))
     units = sorted(scope.results.units, key=lambda u: u.id)
+    unit_shown = rows_module.unit_digests(scored)  # what each unit's page shows of the rounds
     for unit in units:
         path = unit_path(unit.id)
         rows = history.get(unit.id, [])
@@ -164,7 +165,7 @@ def _unit_pages(
                 else []
             ),
             *(
-                [renderer.part(f"results:{unit.id}", functools.partial(_shown, unit.id, rows))]
+                [renderer.part(f"results:{unit.id}", functools.partial(unit_shown, unit.id, rows))]
                 if rows
                 else []
             ),
@@ -259,41 +260,6 @@ def _latest_shown(latest: dict[str, tuple[RoundResult, UnitResult]]) -> list[tup
     ]
 
 
-# What each unit's page showed of the rounds in the last build of this process, and
-# its digest (1,200 units at M: one score edit changes the rows of a few dozen).
-_SHOWN: dict[str, tuple[list[tuple[object, ...]], str]] = {}
-
-
-def _shown(unit_id: str, rows: list[tuple[RoundResult, UnitResult]]) -> str:
-    """The digest of what a unit's page shows of the rounds (`_rows_shown`)."""
-    shown = _rows_shown(rows)
-    kept = _SHOWN.get(unit_id)
-    if kept is None or kept[0] != shown:
-        kept = _SHOWN[unit_id] = (shown, digest_parts(shown))
-    return kept[1]
-
-
-def _rows_shown(rows: list[tuple[RoundResult, UnitResult]]) -> list[tuple[object, ...]]:
-    """What a unit's page shows of the rounds: a score edit elsewhere in a round
-    re-renders only the units whose row it changes (their rank, say)."""
-    return [
-        (
-            r.id,
-            r.loaded.model.title,
-            r.loaded.model.period.kind,
-            r.loaded.model.period.start,
-            len(r.units),
-            r.rubric.total,
-            u.total,
-            u.grade,
-            u.passed,
-            u.rank,
-            u.delta_total,
-        )
-        for r, u in rows
-    ]
-
-
 def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
     chart = charts.bar_chart(
         renderer.labels["chart_distribution"].format(title=r.loaded.model.title),
@@ -308,12 +274,12 @@ def _round_page(renderer: Renderer, r: RoundResult, path: str) -> str:
         m=r.loaded.model,
         chart=Markup(chart),
         # Scores that are explained, or not assessed, are listed under the table.
-        reasons=rows.explained(r),
+        reasons=rows_module.explained(r),
         # The two tables' rows, 600 each at M: made in Python, kept per row (`rows`).
         ranking=Markup(
-            rows.ranking_rows(r, renderer.labels, path, lambda unit: url(unit_path(unit)))
+            rows_module.ranking_rows(r, renderer.labels, path, lambda unit: url(unit_path(unit)))
         ),
-        detail=Markup(rows.detail_rows(r, renderer.labels["not_assessed"])),
+        detail=Markup(rows_module.detail_rows(r, renderer.labels["not_assessed"])),
         unit_path=unit_path,
         round_path=round_path,
     )
