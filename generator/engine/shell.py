@@ -66,6 +66,18 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "config": ((), ()),
     "scripts": ((), ()),
 }
+# The spans of Material's base.html around the page's own parts (theme/hb-material/
+# base.html): they hold blocks and partials a committee's theme may replace, so
+# they are kept only when it replaces none (and the tabs show the page's section).
+_PAGE_SPANS: dict[str, tuple[str, ...]] = {
+    "page-top": (),
+    "page-head": (),
+    "page-body": (),
+    "page-banners": (),
+    "page-main": ("navigation.tabs",),
+    "page-after": (),
+    "page-end": (),
+}
 
 # The events in which a plugin or hook may change what the theme is given.
 _EVENTS = (
@@ -124,11 +136,13 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     parts: set[str] = set()
     if _ours_alone(config, hooks_file):
         folder = getattr(config.get("theme"), "custom_dir", None)
+        committee = _committee_files(Path(str(folder))) if folder else set()
         features = set(config["theme"].get("features") or [])
         for name, (templates, shown) in _PARTS.items():
-            customised = folder and any(theirs(Path(str(folder)), rel) for rel in templates)
-            if not customised and not features & set(shown):
+            if not committee & set(templates) and not features & set(shown):
                 parts.add(name)
+        if not committee:
+            parts.update(name for name, shown in _PAGE_SPANS.items() if not features & set(shown))
     if not parts:
         setattr(nav, _STATE, False)
         return
@@ -194,6 +208,18 @@ def part(name: str, page: Any, nav: Any) -> Part:
     while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
         follows += 1
     return Part(state.kept, (name, len(parts), tuple(parts[:follows])))
+
+
+def _committee_files(folder: Path) -> set[str]:
+    """The files of the layered theme folder (engine/custom.py) that are the
+    committee's: not ours (engine/theme/, hb-material/)."""
+    return {
+        rel
+        for path in folder.rglob("*")
+        if path.is_file()
+        for rel in [path.relative_to(folder).as_posix()]
+        if not rel.startswith("hb-material/") and theirs(folder, rel)
+    }
 
 
 def theirs(folder: Path, rel: str) -> bool:
