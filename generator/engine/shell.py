@@ -37,10 +37,17 @@ from generator import layout
 _STATE = "hb_shell"  # on the navigation object: this build's parts, or False
 
 # Each part → the theme's templates it is made of besides Material's own (a
-# committee's file there may show the page) and the features that show the page in it.
+# committee's file there may show the page; a name ending in "/" stands for the
+# folder's files) and the features that show the page in it. Every part asks
+# Material's translations (language.html, imported with the page's context); the
+# spans of Material's base.html (theme/hb-material/base.html) hold blocks, which a
+# committee's main.html or base.html may fill with the page.
+_LANGUAGE = "partials/language.html"
+_BLOCKS = ("main.html", "base.html", _LANGUAGE)
 _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "header": (
         (
+            _LANGUAGE,
             "partials/header.html",
             "partials/logo.html",
             "partials/hb-reading.html",
@@ -56,6 +63,7 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "footer": (
         (
+            _LANGUAGE,
             "partials/footer.html",
             "partials/copyright.html",
             "partials/hb-public-site.html",
@@ -63,20 +71,38 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("navigation.footer",),
     ),
-    "config": ((), ()),
+    "config": ((_LANGUAGE,), ()),
     "scripts": ((), ()),
-}
-# The spans of Material's base.html around the page's own parts (theme/hb-material/
-# base.html): they hold blocks and partials a committee's theme may replace, so
-# they are kept only when it replaces none (and the tabs show the page's section).
-_PAGE_SPANS: dict[str, tuple[str, ...]] = {
-    "page-top": (),
-    "page-head": (),
-    "page-body": (),
-    "page-banners": (),
-    "page-main": ("navigation.tabs",),
-    "page-after": (),
-    "page-end": (),
+    "page-top": ((_LANGUAGE,), ()),
+    "page-head": (
+        (
+            *_BLOCKS,
+            "partials/icons.html",
+            "partials/javascripts/base.html",
+            "partials/integrations/analytics.html",
+            "partials/integrations/analytics/",
+        ),
+        (),
+    ),
+    "page-body": ((_LANGUAGE,), ()),
+    "page-banners": (
+        (*_BLOCKS, "partials/javascripts/announce.html", "partials/javascripts/outdated.html"),
+        (),
+    ),
+    "page-main": (
+        (*_BLOCKS, "partials/tabs.html", "partials/tabs-item.html"),
+        ("navigation.tabs",),
+    ),
+    "page-after": ((_LANGUAGE, "partials/javascripts/content.html", "partials/top.html"), ()),
+    "page-end": (
+        (
+            *_BLOCKS,
+            "partials/progress.html",
+            "partials/consent.html",
+            "partials/javascripts/consent.html",
+        ),
+        (),
+    ),
 }
 
 # The events in which a plugin or hook may change what the theme is given.
@@ -139,10 +165,9 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
         committee = _committee_files(Path(str(folder))) if folder else set()
         features = set(config["theme"].get("features") or [])
         for name, (templates, shown) in _PARTS.items():
-            if not committee & set(templates) and not features & set(shown):
+            replaced = any(_among(rel, templates) for rel in committee)
+            if not replaced and not features & set(shown):
                 parts.add(name)
-        if not committee:
-            parts.update(name for name, shown in _PAGE_SPANS.items() if not features & set(shown))
     if not parts:
         setattr(nav, _STATE, False)
         return
@@ -208,6 +233,11 @@ def part(name: str, page: Any, nav: Any) -> Part:
     while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
         follows += 1
     return Part(state.kept, (name, len(parts), tuple(parts[:follows])))
+
+
+def _among(rel: str, templates: tuple[str, ...]) -> bool:
+    """Whether the theme's file `rel` is one of the templates (or in one of their folders)."""
+    return any(rel == t or (t.endswith("/") and rel.startswith(t)) for t in templates)
 
 
 def _committee_files(folder: Path) -> set[str]:

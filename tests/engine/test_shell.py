@@ -140,17 +140,18 @@ def test_our_copy_of_materials_base_is_materials_text_but_for_the_parts() -> Non
     assert bare.split("-#}\n", 1)[1] == material.split("-#}\n", 1)[1]
 
 
-def test_the_spans_of_materials_page_are_kept_only_with_no_theme_of_the_committees(
-    tmp_path: Path,
-) -> None:
+def test_a_committees_footer_keeps_the_page_apart_from_its_footer_only(tmp_path: Path) -> None:
+    # `handbook new` writes the committee's own copyright.html (the footer's).
     (tmp_path / "partials").mkdir()
-    ours = (layout.THEME / "partials" / "logo.html").read_bytes()
-    (tmp_path / "partials" / "logo.html").write_bytes(ours)
+    (tmp_path / "partials" / "copyright.html").write_text("{{ page.title }}", encoding="utf-8")
     nav = prepared(config_of(tmp_path))
-    shell.part("page-head", page("results/units/danwei-1/"), nav).keep("<head>")
-    assert shell.part("page-head", page("results/units/danwei-2/"), nav).html == "<head>"
+    for name in ("footer", "page-head", "header"):
+        shell.part(name, page("results/units/danwei-1/"), nav).keep(name)
+    assert shell.part("footer", page("results/units/danwei-2/"), nav).html is None
+    assert shell.part("page-head", page("results/units/danwei-2/"), nav).html == "page-head"
+    assert shell.part("header", page("results/units/danwei-2/"), nav).html == "header"
     # Their main.html may fill any block of the page with what it likes.
     (tmp_path / "main.html").write_text('{% extends "base.html" %}', encoding="utf-8")
     nav = prepared(config_of(tmp_path))
-    shell.part("page-head", page("results/units/danwei-1/"), nav).keep("<head>")
+    shell.part("page-head", page("results/units/danwei-1/"), nav).keep("page-head")
     assert shell.part("page-head", page("results/units/danwei-2/"), nav).html is None
