@@ -141,6 +141,8 @@ class _Shell:
         self.parts, self._find = parts, find
         self._folders: set[tuple[str, ...]] | None = None
         self.kept: dict[tuple[object, ...], Any] = {}
+        # A page's address → how deep its folder is and how far it follows theirs.
+        self.where: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     @property
     def folders(self) -> set[tuple[str, ...]]:
@@ -228,11 +230,14 @@ def part(name: str, page: Any, nav: Any) -> Part:
     state = getattr(nav, _STATE, None) if page is not None and nav is not None else None
     if not isinstance(state, _Shell) or name not in state.parts or not isinstance(page.url, str):
         return Part(None, ())
-    parts = page.url.split("/")[:-1]
-    follows = 0
-    while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
-        follows += 1
-    return Part(state.kept, (name, len(parts), tuple(parts[:follows])))
+    where = state.where.get(page.url)
+    if where is None:
+        parts = page.url.split("/")[:-1]
+        follows = 0
+        while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
+            follows += 1
+        where = state.where[page.url] = (len(parts), tuple(parts[:follows]))
+    return Part(state.kept, (name, *where))
 
 
 def _among(rel: str, templates: tuple[str, ...]) -> bool:
