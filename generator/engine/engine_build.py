@@ -48,6 +48,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator import layout
+from generator.engine import shell
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -241,6 +242,8 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
             state = None if after_nav else _State(files, nav)
         else:
             nav = state.nav
+            if _read is None:  # a configuration read anew each time (`!ENV`, INHERIT)
+                shell.forget(nav)
         nav = config.plugins.on_nav(nav, config=config, files=files)
         if state is None:
             state = _State(files, nav)

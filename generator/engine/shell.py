@@ -179,6 +179,12 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     setattr(nav, _STATE, _Shell(parts, lambda: _folders(nav, config, files)))
 
 
+def forget(nav: Any) -> None:
+    """Keep no part a previous build made on this navigation (its configuration
+    may read what changes between builds: `!ENV`)."""
+    vars(nav).pop(_STATE, None)
+
+
 def _folders(nav: Any, config: Any, files: Files) -> set[tuple[str, ...]]:
     """The folders a link in a part may go into: those of the site's files that are
     not pages, of the menu's pages, of the logo, the icon, the home page, the
