@@ -15,7 +15,10 @@ takes from that build, instead of making them again:
 - the theme's Jinja environment, its templates compiled (when no plugin or
   hook but ours runs: theirs may change the environment);
 - the installed themes MkDocs looks up to validate the configuration
-  (while the configuration's files are unchanged).
+  (while the configuration's files are unchanged);
+- each source's time, size and inode as the previous build found them, its
+  page's output then newer than it: a source unchanged since is not looked at
+  again, nor its output (the engine's folder is written by the engine alone).
 
 Everything else runs as in MkDocs' own `build`, in its order, with its events;
 a committee's hook that handles the `files` event sees a fresh collection
@@ -45,6 +48,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from generator import layout
+from generator.engine import shell
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -59,9 +63,10 @@ class _Read:
 
 
 class _State:
-    """The files, their pages and the menu as MkDocs' `get_navigation` leaves them:
-    each object's attributes, so that a build's changes to them (a page's text,
-    its table of contents, an event's additions) can be undone for the next build."""
+    """The files, their pages and the menu as MkDocs' `get_navigation` leaves them
+    (or the `nav` event, when only our hook handles it): each object's attributes,
+    so that a build's changes to them (a page's text, its table of contents, an
+    event's additions) can be undone for the next build."""
 
     def __init__(self, files: Files, nav: Navigation) -> None:
         self.files, self.nav = files, nav
@@ -237,6 +242,8 @@ def build(config: MkDocsConfig, *, dirty: bool, key: str) -> bool:
             state = None if after_nav else _State(files, nav)
         else:
             nav = state.nav
+            if _read is None:  # a configuration read anew each time (`!ENV`, INHERIT)
+                shell.forget(nav)
         nav = config.plugins.on_nav(nav, config=config, files=files)
         if state is None:
             state = _State(files, nav)

@@ -37,10 +37,17 @@ from generator import layout
 _STATE = "hb_shell"  # on the navigation object: this build's parts, or False
 
 # Each part → the theme's templates it is made of besides Material's own (a
-# committee's file there may show the page) and the features that show the page in it.
+# committee's file there may show the page; a name ending in "/" stands for the
+# folder's files) and the features that show the page in it. Every part asks
+# Material's translations (language.html, imported with the page's context); the
+# spans of Material's base.html (theme/hb-material/base.html) hold blocks, which a
+# committee's main.html or base.html may fill with the page.
+_LANGUAGE = "partials/language.html"
+_BLOCKS = ("main.html", "base.html", _LANGUAGE)
 _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "header": (
         (
+            _LANGUAGE,
             "partials/header.html",
             "partials/logo.html",
             "partials/hb-reading.html",
@@ -56,6 +63,7 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "footer": (
         (
+            _LANGUAGE,
             "partials/footer.html",
             "partials/copyright.html",
             "partials/hb-public-site.html",
@@ -63,8 +71,38 @@ _PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
         ("navigation.footer",),
     ),
-    "config": ((), ()),
+    "config": ((_LANGUAGE,), ()),
     "scripts": ((), ()),
+    "page-top": ((_LANGUAGE,), ()),
+    "page-head": (
+        (
+            *_BLOCKS,
+            "partials/icons.html",
+            "partials/javascripts/base.html",
+            "partials/integrations/analytics.html",
+            "partials/integrations/analytics/",
+        ),
+        (),
+    ),
+    "page-body": ((_LANGUAGE,), ()),
+    "page-banners": (
+        (*_BLOCKS, "partials/javascripts/announce.html", "partials/javascripts/outdated.html"),
+        (),
+    ),
+    "page-main": (
+        (*_BLOCKS, "partials/tabs.html", "partials/tabs-item.html"),
+        ("navigation.tabs",),
+    ),
+    "page-after": ((_LANGUAGE, "partials/javascripts/content.html", "partials/top.html"), ()),
+    "page-end": (
+        (
+            *_BLOCKS,
+            "partials/progress.html",
+            "partials/consent.html",
+            "partials/javascripts/consent.html",
+        ),
+        (),
+    ),
 }
 
 # The events in which a plugin or hook may change what the theme is given.
@@ -103,6 +141,8 @@ class _Shell:
         self.parts, self._find = parts, find
         self._folders: set[tuple[str, ...]] | None = None
         self.kept: dict[tuple[object, ...], Any] = {}
+        # A page's address → how deep its folder is and how far it follows theirs.
+        self.where: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     @property
     def folders(self) -> set[tuple[str, ...]]:
@@ -124,10 +164,11 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     parts: set[str] = set()
     if _ours_alone(config, hooks_file):
         folder = getattr(config.get("theme"), "custom_dir", None)
+        committee = _committee_files(Path(str(folder))) if folder else set()
         features = set(config["theme"].get("features") or [])
         for name, (templates, shown) in _PARTS.items():
-            customised = folder and any(theirs(Path(str(folder)), rel) for rel in templates)
-            if not customised and not features & set(shown):
+            replaced = any(_among(rel, templates) for rel in committee)
+            if not replaced and not features & set(shown):
                 parts.add(name)
     if not parts:
         setattr(nav, _STATE, False)
@@ -136,6 +177,12 @@ def prepare(nav: Any, config: Any, files: Files, hooks_file: str) -> None:
     if isinstance(made, _Shell) and made.parts == parts:
         return  # the menu of a previous build, kept with its parts (engine/engine_build.py)
     setattr(nav, _STATE, _Shell(parts, lambda: _folders(nav, config, files)))
+
+
+def forget(nav: Any) -> None:
+    """Keep no part a previous build made on this navigation (its configuration
+    may read what changes between builds: `!ENV`)."""
+    vars(nav).pop(_STATE, None)
 
 
 def _folders(nav: Any, config: Any, files: Files) -> set[tuple[str, ...]]:
@@ -189,11 +236,31 @@ def part(name: str, page: Any, nav: Any) -> Part:
     state = getattr(nav, _STATE, None) if page is not None and nav is not None else None
     if not isinstance(state, _Shell) or name not in state.parts or not isinstance(page.url, str):
         return Part(None, ())
-    parts = page.url.split("/")[:-1]
-    follows = 0
-    while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
-        follows += 1
-    return Part(state.kept, (name, len(parts), tuple(parts[:follows])))
+    where = state.where.get(page.url)
+    if where is None:
+        parts = page.url.split("/")[:-1]
+        follows = 0
+        while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
+            follows += 1
+        where = state.where[page.url] = (len(parts), tuple(parts[:follows]))
+    return Part(state.kept, (name, *where))
+
+
+def _among(rel: str, templates: tuple[str, ...]) -> bool:
+    """Whether the theme's file `rel` is one of the templates (or in one of their folders)."""
+    return any(rel == t or (t.endswith("/") and rel.startswith(t)) for t in templates)
+
+
+def _committee_files(folder: Path) -> set[str]:
+    """The files of the layered theme folder (engine/custom.py) that are the
+    committee's: not ours (engine/theme/, hb-material/)."""
+    return {
+        rel
+        for path in folder.rglob("*")
+        if path.is_file()
+        for rel in [path.relative_to(folder).as_posix()]
+        if not rel.startswith("hb-material/") and theirs(folder, rel)
+    }
 
 
 def theirs(folder: Path, rel: str) -> bool:

@@ -4,6 +4,7 @@ build makes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -123,3 +124,24 @@ def test_the_site_shares_the_engines_files_and_a_rebuild_never_writes_into_them(
     # The version published before is intact beside the new one (no file written into).
     assert (root / ".site.swap" / rel).read_text("utf-8") == first
     assert "全部单位" in (root / "site" / rel).read_text("utf-8")
+
+
+def test_a_configuration_read_from_the_environment_is_read_anew_for_the_pages_made(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "rebuilt"
+    shutil.copytree(built, root, symlinks=True)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    site_name = re.search(r"^site_name: .*$", text, re.M)
+    assert site_name is not None
+    config.write_text(text.replace(site_name[0], "site_name: !ENV HB_SITE_NAME"), "utf-8")
+    monkeypatch.setenv("HB_SITE_NAME", "第一个名称")
+    build_site(root, AS_OF)
+    monkeypatch.setenv("HB_SITE_NAME", "第二个名称")
+    EDITS["notice body"](root)
+    build_site(root, AS_OF)
+    # The page made again shows the name as it is now, in its header too.
+    notice = (root / "site/notices/ducha-2026q3/index.html").read_text("utf-8")
+    header = notice[notice.index("<header") : notice.index("</header>")]
+    assert "第二个名称" in header and "第一个名称" not in header

@@ -3,6 +3,7 @@ table of contents and anchors a reader uses; editors' Markdown pages are untouch
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -149,3 +150,18 @@ def test_table_cells_are_spaced_for_search_and_anchors_are_whole_ids() -> None:
     )
     # Anchors are read from attributes named `id` as a word (`hid` is not one).
     assert generated.present_anchor_ids == {"ok", "t1"}
+
+
+def test_a_page_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    from mkdocs.structure.files import File
+
+    path = tmp_path / "docs" / "notice.md"
+    path.parent.mkdir()
+    # An editor's file from Windows: a byte order mark, CRLF and a lone CR.
+    path.write_bytes("\ufeff---\r\ntitle: 通知\r\n---\r\n第一段。\r第二段。\r\n".encode())
+    file = File("notice.md", str(tmp_path / "docs"), str(tmp_path / "site"), True)
+    page = SimpleNamespace(file=file)
+    assert hooks.on_page_read_source(page) == file.content_string
+    assert file.content_string == "---\ntitle: 通知\n---\n第一段。\n第二段。\n"
+    path.write_bytes(b"\xff\xfe")  # not UTF-8: left to MkDocs, which reports it
+    assert hooks.on_page_read_source(page) is None

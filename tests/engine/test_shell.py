@@ -4,6 +4,7 @@ plugin that may show the page in them, gets its own."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -110,3 +111,47 @@ def test_the_menu_is_made_once_with_our_own_logo_in_the_theme(tmp_path: Path) ->
     assert not hooks._menu_customised(config)
     logo.write_text("<img>", encoding="utf-8")
     assert hooks._menu_customised(config)
+
+
+# A part's tags around Material's text (theme/hb-material/base.html).
+OPENING = (
+    r'\{% set (hb_\w+)_part = hb_shell\("[\w-]+", page, nav\) if hb_shell is defined else none %\}'
+    r"\{% if \1_part is none or \1_part\.html is none %\}\{% set \1 %\}"
+)
+CLOSING = (
+    r"\{% endset %\}\{% if (hb_\w+)_part is not none %\}\{% set \1 = \1_part\.keep\(\1\) %\}"
+    r"\{% endif %\}\{% else %\}\{% set \1 = \1_part\.html %\}\{% endif %\}\{\{ \1 \}\}"
+)
+
+
+def test_our_copy_of_materials_base_is_materials_text_but_for_the_parts() -> None:
+    from material import templates
+
+    ours = (layout.THEME / layout.MATERIAL_BASE).read_text(encoding="utf-8")
+    material = Path(templates.__file__).with_name("base.html").read_text(encoding="utf-8")
+    features = "{% set features = config.theme.features or [] %}"
+    bare = re.sub(OPENING, "", re.sub(CLOSING, "", ours))
+    assert bare.count('hb_shell("') == 0 and ours.count('hb_shell("') == 7
+    # `features` is set before the span it was in (the spans keep their sets to themselves).
+    assert bare.count(features) == 1
+    bare = bare.replace(features, "").replace(
+        "\n    \n    <input", f"\n    {features}\n    <input", 1
+    )
+    assert bare.split("-#}\n", 1)[1] == material.split("-#}\n", 1)[1]
+
+
+def test_a_committees_footer_keeps_the_page_apart_from_its_footer_only(tmp_path: Path) -> None:
+    # `handbook new` writes the committee's own copyright.html (the footer's).
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "copyright.html").write_text("{{ page.title }}", encoding="utf-8")
+    nav = prepared(config_of(tmp_path))
+    for name in ("footer", "page-head", "header"):
+        shell.part(name, page("results/units/danwei-1/"), nav).keep(name)
+    assert shell.part("footer", page("results/units/danwei-2/"), nav).html is None
+    assert shell.part("page-head", page("results/units/danwei-2/"), nav).html == "page-head"
+    assert shell.part("header", page("results/units/danwei-2/"), nav).html == "header"
+    # Their main.html may fill any block of the page with what it likes.
+    (tmp_path / "main.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    nav = prepared(config_of(tmp_path))
+    shell.part("page-head", page("results/units/danwei-1/"), nav).keep("page-head")
+    assert shell.part("page-head", page("results/units/danwei-2/"), nav).html is None
