@@ -130,21 +130,6 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     return config
 
 
-class Menu:
-    """The menu for one page: `html` made before for a page that sits alike, or
-    None; `keep(html)` remembers it for the next such page (and returns it)."""
-
-    def __init__(self, kept: dict[tuple[object, ...], str] | None, key: tuple[object, ...]) -> None:
-        self._kept, self._key = kept, key
-        self.html = kept.get(key) if kept is not None else None
-
-    def keep(self, html: str) -> str:
-        """Remember the menu made for this page, for the pages alike; give it back."""
-        if self._kept is not None:
-            self._kept[self._key] = html
-        return html
-
-
 _MENUS = "hb_menus"  # on the navigation object: this build's menus and the menu's folders
 # Material's templates the menu is made of, besides nav.html.
 _MENU_PARTS = ("partials/nav-item.html", "partials/logo.html", "partials/source.html")
@@ -157,42 +142,32 @@ def _menu_customised(config: Any) -> bool:
     return bool(folder) and any(shell.theirs(Path(str(folder)), rel) for rel in _MENU_PARTS)
 
 
-def menu(nav: Any, page: Any, config: Any) -> Menu:
+def menu(nav: Any, page: Any, config: Any) -> shell.Part:
     """The menu of a page it does not list depends only on the links in it, each
     relative to the page's folder; those depend only on how deep the page's
     folder is and on how far its path follows the menu's own folders. Pages
     alike in both get the same menu. The menus are kept on this build's
     navigation (`mkdocs serve` makes a new one per build)."""
     if page is None or nav is None:
-        return Menu(None, ())
+        return shell.Part(None, ())
     state = getattr(nav, _MENUS, None)
     if state is None:
         if _menu_customised(config):
             setattr(nav, _MENUS, False)  # their menu items may show anything of the page
-            return Menu(None, ())
+            return shell.Part(None, ())
         listed = {id(p) for p in nav.pages}
         # Where the menu's links go: its pages, and the logo and home it may name.
         theme, extra = config.get("theme") or {}, config.get("extra") or {}
         targets = [p.url for p in nav.pages]
         targets += [str(v) for v in (theme.get("logo"), extra.get("homepage")) if v]
-        folders = {
-            tuple(parts[:i])
-            for url in targets
-            for parts in [url.split("/")[:-1]]
-            for i in range(1, len(parts) + 1)
-        }
-        state = (listed, folders, {})
+        state = (listed, shell.parents(targets), {})
         setattr(nav, _MENUS, state)
     if state is False:
-        return Menu(None, ())
+        return shell.Part(None, ())
     listed, folders, kept = state
     if id(page) in listed:
-        return Menu(None, ())  # the page's own item is marked: made as Material makes it
-    parts = page.url.split("/")[:-1]
-    follows = 0
-    while follows < len(parts) and tuple(parts[: follows + 1]) in folders:
-        follows += 1
-    return Menu(kept, (len(parts), tuple(parts[:follows])))
+        return shell.Part(None, ())  # the page's own item is marked: made as Material makes it
+    return shell.Part(kept, shell.sits(page.url, folders))
 
 
 def on_page_read_source(page: Any, **kwargs: Any) -> str | None:

@@ -119,15 +119,16 @@ _EVENTS = (
 
 
 class Part:
-    """A part of one page's shell: `html` made before for a page that sits alike,
-    or None; `keep(html)` remembers it for the next such page (and returns it)."""
+    """A part of one page's shell (or its menu, engine/hooks.py): `html` made before
+    for a page that sits alike, or None; `keep(html)` remembers it for the next such
+    page (and returns it)."""
 
     def __init__(self, kept: dict[tuple[object, ...], Any] | None, key: tuple[object, ...]) -> None:
         self._kept, self._key = kept, key
         self.html = kept.get(key) if kept is not None else None
 
     def keep(self, html: Any) -> Any:
-        """Remember the part made for this page, for the pages alike; give it back."""
+        """Remember what was made for this page, for the pages alike; give it back."""
         if self._kept is not None:
             self._kept[self._key] = html
         return html
@@ -200,12 +201,12 @@ def _folders(nav: Any, config: Any, files: Files) -> set[tuple[str, ...]]:
     targets += [str(a.get("link")) for a in extra.get("alternate") or [] if isinstance(a, dict)]
     own = _file_folders.get(files)
     if own is None:
-        own = frozenset(_parents(f.url for f in files if not f.is_documentation_page()))
+        own = frozenset(parents(f.url for f in files if not f.is_documentation_page()))
         _file_folders[files] = own
-    return _parents(targets) | own
+    return parents(targets) | own
 
 
-def _parents(urls: Iterable[str]) -> set[tuple[str, ...]]:
+def parents(urls: Iterable[str]) -> set[tuple[str, ...]]:
     """The folders the addresses are in, and their parents."""
     return {
         tuple(parts[:i])
@@ -238,12 +239,19 @@ def part(name: str, page: Any, nav: Any) -> Part:
         return Part(None, ())
     where = state.where.get(page.url)
     if where is None:
-        parts = page.url.split("/")[:-1]
-        follows = 0
-        while follows < len(parts) and tuple(parts[: follows + 1]) in state.folders:
-            follows += 1
-        where = state.where[page.url] = (len(parts), tuple(parts[:follows]))
+        where = state.where[page.url] = sits(page.url, state.folders)
     return Part(state.kept, (name, *where))
+
+
+def sits(url: str, folders: set[tuple[str, ...]]) -> tuple[int, tuple[str, ...]]:
+    """Where the page at `url` sits for links into `folders` (see `parents`): how deep
+    its folder is and how far its path follows theirs. Relative links from two pages
+    that sit alike are the same."""
+    path = url.split("/")[:-1]
+    follows = 0
+    while follows < len(path) and tuple(path[: follows + 1]) in folders:
+        follows += 1
+    return len(path), tuple(path[:follows])
 
 
 def _among(rel: str, templates: tuple[str, ...]) -> bool:
