@@ -285,7 +285,7 @@ def csv_text(
     numbers (`figure` writes a float), None empty, and a BOM so that Excel reads the
     Chinese right."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer = _csv_writer(out)
     for row in rows:
         writer.writerow([_csv_field(v, figure) for v in row])
     return "\ufeff" + out.getvalue()
@@ -295,10 +295,13 @@ def csv_line(row: Sequence[CsvCell], figure: Callable[[float], str] = lambda v: 
     """One row as `csv_text` writes it (its line, CRLF included): a file is its lines
     joined after the BOM (the CSV writer keeps nothing from one row to the next)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerow(
-        [_csv_field(v, figure) for v in row]
-    )
+    _csv_writer(out).writerow([_csv_field(v, figure) for v in row])
     return out.getvalue()
+
+
+def _csv_writer(out: io.StringIO) -> Any:
+    """The CSV writer both use: RFC 4180's line ends, fields quoted only when needed."""
+    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
 
 
 def _csv_field(value: CsvCell, figure: Callable[[float], str]) -> str:
