@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import markdown
@@ -204,7 +205,7 @@ def score_cell(score: object, not_assessed: str) -> Markup:
     return Markup(f"{points:g}")
 
 
-def score_cells(scores: dict[str, object], criteria: list[Any], not_assessed: str) -> Markup:
+def score_cells(scores: Mapping[str, object], criteria: list[Any], not_assessed: str) -> Markup:
     """One unit's row of criterion scores as table cells (thousands of rows: one call each)."""
     cell = '<td style="text-align: right;">'
     return Markup(

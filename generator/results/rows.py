@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from generator.core.memory import digest_parts
 from generator.core.workbook import CsvCell, csv_line, number_cells
-from generator.render.markup import delta, points
+from generator.render.markup import delta, points, score_cells
 from generator.results.model import Score
 from generator.results.scoring import RoundResult, UnitResult
 
@@ -90,12 +90,10 @@ def ranking_rows(
 
 def detail_rows(r: RoundResult, not_assessed: str) -> str:
     """The detail table's rows: each unit's name, its score in each criterion, its total."""
-    criteria = _criteria(r)
-    rows = _Rows("detail", r.id, (criteria, not_assessed))
-    unknown = f'<abbr title="{escape(not_assessed)}">?</abbr>'
+    rows = _Rows("detail", r.id, (_criteria(r), not_assessed))
 
     def cells(scores: dict[str, Score]) -> str:
-        return "".join(f"{_RIGHT}{_cell(scores.get(c), unknown)}</td>" for c in criteria)
+        return str(score_cells(scores, r.rubric.criteria, not_assessed))
 
     text = "".join(
         f"<tr><td>{escape(u.unit.name)}</td>"
@@ -105,14 +103,6 @@ def detail_rows(r: RoundResult, not_assessed: str) -> str:
     )
     rows.keep()
     return text
-
-
-def _cell(score: Score | None, unknown: str) -> str:
-    if score is None:
-        return ""
-    if score.points is None:
-        return unknown
-    return f"{score.points:g}"
 
 
 def explained(r: RoundResult) -> list[tuple[UnitResult, Any, Score]]:
